@@ -1,0 +1,109 @@
+// Builds the whole application from a Config; never listens (main/CLI does), so tests inject requests.
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { createDatabase, type Db } from './db/kysely.ts';
+import { operatorGuard } from './http/auth.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { registerSecurity } from './http/security.ts';
+import { registerWebApp } from './http/web-app.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import {
+  createMailService,
+  createMailWorker,
+  type MailTransport,
+  mailRoutes,
+  smtpTransport,
+} from './modules/mail/index.ts';
+import { createOperatorsService, operatorRoutes } from './modules/operators/index.ts';
+import { createSessionsService } from './modules/sessions/index.ts';
+import { type Clock, systemClock } from './shared/clock.ts';
+import { resolveLocale, translator } from './shared/i18n.ts';
+import './http/request-context.ts';
+
+export interface AppDependencies {
+  /** An open database; when given, the caller owns it and closes it. */
+  db?: Db;
+  clock?: Clock;
+  /** Replaces the SMTP transport built from SMTP_URL (tests). */
+  mailTransport?: MailTransport | null;
+}
+
+export async function buildApp(config: Config, dependencies: AppDependencies = {}) {
+  const db = dependencies.db ?? createDatabase(config.database);
+  const clock = dependencies.clock ?? systemClock;
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    ajv: {
+      // Reject unknown body properties (mass assignment) instead of silently dropping them; name every bad field.
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('locale', 'de');
+  app.decorateRequest('t', translator('de'));
+  app.addHook('onRequest', async (request) => {
+    request.locale = resolveLocale({
+      acceptLanguage: request.headers['accept-language'],
+      fallback: config.defaultLocale,
+    });
+    request.t = translator(request.locale);
+  });
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await registerSecurity(app, config);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kontor API',
+        version: '1',
+        description:
+          'Customer account portal. Errors are { code, message, details? } with the message in the language ' +
+          'chosen from the user, the account, Accept-Language, then German. Cookie-authenticated state ' +
+          'changes need the X-CSRF-Token header equal to the kontor_csrf cookie.',
+      },
+      servers: [{ url: config.publicUrl.origin }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const sessions = createSessionsService({ db, clock });
+  const mail = createMailService({ db, clock, config });
+  const operators = createOperatorsService({ db, clock, config, mail, sessions });
+  const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
+  const transport =
+    dependencies.mailTransport !== undefined
+      ? dependencies.mailTransport
+      : config.smtpUrl
+        ? smtpTransport(config.smtpUrl)
+        : null;
+  const mailWorker = createMailWorker({ db, clock, config, transport, log: app.log });
+
+  await app.register(healthRoutes, { db });
+  await app.register(operatorRoutes, { config, operators, sessions, requireOperator });
+  await app.register(mailRoutes, { mail, requireOperator });
+  await registerWebApp(app, config.webRoot);
+
+  app.addHook('onClose', async () => {
+    await mailWorker.stop();
+    if (!dependencies.db) await db.destroy();
+  });
+
+  const kontor = { config, db, clock, services: { sessions, mail, operators }, mailWorker };
+  return Object.assign(app as unknown as FastifyInstance, { kontor });
+}
+
+export type KontorApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildApp } from '../app.ts';
+import { loadConfigOrExit, openMigratedDatabase } from './context.ts';
+
+export async function serve(options: { buildMissing?: boolean }): Promise<void> {
+  const config = loadConfigOrExit();
+  if (options.buildMissing && !fs.existsSync(path.join(config.webRoot, 'index.html'))) {
+    console.log('Building the web app (first start only)…');
+    execFileSync(
+      process.execPath,
+      [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        stdio: 'inherit',
+      },
+    );
+  }
+  const db = await openMigratedDatabase(config);
+  const app = await buildApp(config, { db });
+  await app.listen({ port: config.port, host: config.host });
+  app.kontor.mailWorker.start();
+
+  const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.filename}` : 'PostgreSQL';
+  const mail = config.smtpUrl
+    ? 'SMTP'
+    : 'the built-in mailbox (operator area → Mailbox, or "kontor mail list")';
+  console.log(`Kontor is running at ${config.publicUrl.href} on ${where}; e-mails go to ${mail}.`);
+  const setupLink = await app.kontor.services.operators.firstRunSetupLink();
+  if (setupLink) {
+    console.log(
+      `\nNo operator exists yet. Create the first one (link valid until ${setupLink.expiresAt}, single use):`,
+    );
+    console.log(`  ${setupLink.url}\n`);
+  }
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}

@@ -1,0 +1,160 @@
+// The only module that reads process.env. Everything else receives a validated Config.
+import path from 'node:path';
+
+export const supportedLocales = ['de', 'en', 'hu'] as const;
+export type Locale = (typeof supportedLocales)[number];
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; filename: string }
+  | { dialect: 'postgres'; connectionString: string; poolSize: number };
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: URL;
+  database: DatabaseConfig;
+  /** null: no SMTP server configured, e-mails stay in the built-in mailbox. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  defaultLocale: Locale;
+  trustProxy: boolean;
+  logLevel: string;
+  bodyLimitBytes: number;
+  rateLimitPerMinute: number;
+  signInRateLimitPerMinute: number;
+  mailWorkerIntervalMs: number;
+  mailMaxAttempts: number;
+  operatorSetupLinkTtlMinutes: number;
+  /** Where the built web app lives; served by the same process. */
+  webRoot: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates every variable at once so one start lists every mistake. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = <T>(name: string, fallback: T, parse: (raw: string) => T | undefined, expected: string): T => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const value = parse(raw.trim());
+    if (value === undefined) problems.push(`${name}=${JSON.stringify(raw)}: expected ${expected}`);
+    return value ?? fallback;
+  };
+  const integer = (min: number, max: number) => (raw: string) => {
+    const value = Number(raw);
+    return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+  };
+  const boolean = (raw: string) =>
+    ({ true: true, '1': true, yes: true, false: false, '0': false, no: false })[raw.toLowerCase()];
+
+  const port = read('PORT', 3000, integer(0, 65535), 'a port number 0-65535');
+  const host = read('HOST', '127.0.0.1', (raw) => raw, 'a host name or address');
+  const publicUrl = read(
+    'PUBLIC_URL',
+    new URL(`http://localhost:${port}`),
+    (raw) => {
+      const url = URL.canParse(raw) ? new URL(raw) : undefined;
+      return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url : undefined;
+    },
+    'an absolute http(s) URL such as https://portal.example.com',
+  );
+  const database = read<DatabaseConfig>(
+    'DATABASE_URL',
+    { dialect: 'sqlite', filename: path.resolve('data/kontor.db') },
+    parseDatabaseUrl,
+    'postgres://user:password@host:5432/db, sqlite:path/to/file.db or sqlite::memory:',
+  );
+  const smtpUrl = read<string | null>(
+    'SMTP_URL',
+    null,
+    (raw) => (/^smtps?:\/\//.test(raw) && URL.canParse(raw) ? raw : undefined),
+    'smtp://user:password@host:587 or smtps://host:465',
+  );
+  const mailFrom = read(
+    'MAIL_FROM',
+    `Kontor <no-reply@${publicUrl.hostname}>`,
+    (raw) => (/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(raw) ? raw : undefined),
+    'an address such as "Kontor <no-reply@example.com>"',
+  );
+  const defaultLocale = read<Locale>(
+    'DEFAULT_LOCALE',
+    'de',
+    (raw) => supportedLocales.find((locale) => locale === raw),
+    supportedLocales.join(', '),
+  );
+  const config: Config = {
+    port,
+    host,
+    publicUrl,
+    database,
+    smtpUrl,
+    mailFrom,
+    defaultLocale,
+    trustProxy: read('TRUST_PROXY', false, boolean, 'true or false'),
+    logLevel: read(
+      'LOG_LEVEL',
+      'info',
+      (raw) =>
+        ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(raw) ? raw : undefined,
+      'fatal, error, warn, info, debug, trace or silent',
+    ),
+    bodyLimitBytes: read(
+      'BODY_LIMIT_BYTES',
+      65_536,
+      integer(1_024, 50_000_000),
+      'bytes between 1024 and 50000000',
+    ),
+    rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', 600, integer(1, 1_000_000), 'a positive integer'),
+    signInRateLimitPerMinute: read(
+      'SIGN_IN_RATE_LIMIT_PER_MINUTE',
+      20,
+      integer(1, 1_000_000),
+      'a positive integer',
+    ),
+    mailWorkerIntervalMs: read(
+      'MAIL_WORKER_INTERVAL_MS',
+      2_000,
+      integer(50, 3_600_000),
+      'milliseconds 50-3600000',
+    ),
+    mailMaxAttempts: read('MAIL_MAX_ATTEMPTS', 12, integer(1, 100), 'an integer 1-100'),
+    operatorSetupLinkTtlMinutes: read(
+      'OPERATOR_SETUP_LINK_TTL_MINUTES',
+      60,
+      integer(1, 10_080),
+      'minutes 1-10080',
+    ),
+    webRoot: path.resolve(env.KONTOR_WEB_ROOT ?? 'dist/web'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function parseDatabaseUrl(raw: string): DatabaseConfig | undefined {
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
+    if (!URL.canParse(raw)) return undefined;
+    const poolSize = Number(new URL(raw).searchParams.get('pool') ?? 10);
+    return {
+      dialect: 'postgres',
+      connectionString: raw,
+      poolSize: Number.isInteger(poolSize) ? poolSize : 10,
+    };
+  }
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (file === '') return undefined;
+    return { dialect: 'sqlite', filename: file === ':memory:' ? file : path.resolve(file) };
+  }
+  return undefined;
+}
+
+export function isHttps(config: Config): boolean {
+  return config.publicUrl.protocol === 'https:';
+}

@@ -1,0 +1,7 @@
+// Every migration, in order. Names sort by their ISO-date prefix.
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-23T00_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T00_foundation': foundation,
+};

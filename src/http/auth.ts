@@ -1,0 +1,45 @@
+// Turns the session cookie into request.operator. Which sessions are valid is the sessions module's
+// business; it is passed in so http/ never imports a module.
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { Config, Locale } from '../config.ts';
+import { AppError } from '../shared/app-error.ts';
+import { resolveLocale, translator } from '../shared/i18n.ts';
+import { cookieNames } from './cookies.ts';
+
+export interface SignedInOperator {
+  sessionId: string;
+  operatorId: string;
+  name: string;
+  email: string;
+  locale: Locale;
+}
+
+export type OperatorSessionResolver = (sessionToken: string) => Promise<SignedInOperator | null>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    operator?: SignedInOperator;
+  }
+}
+
+export function operatorGuard(config: Config, resolve: OperatorSessionResolver): preHandlerAsyncHookHandler {
+  const names = cookieNames(config);
+  return async function requireOperator(request: FastifyRequest, _reply: FastifyReply) {
+    const token = request.cookies[names.session];
+    const operator = token ? await resolve(token) : null;
+    if (!operator) throw new AppError('UNAUTHENTICATED');
+    request.operator = operator;
+    request.locale = resolveLocale({
+      user: operator.locale,
+      acceptLanguage: request.headers['accept-language'],
+      fallback: config.defaultLocale,
+    });
+    request.t = translator(request.locale);
+  };
+}
+
+/** The operator a requireOperator guard put on the request. */
+export function signedInOperator(request: FastifyRequest): SignedInOperator {
+  if (!request.operator) throw new AppError('UNAUTHENTICATED');
+  return request.operator;
+}

@@ -1,0 +1,89 @@
+import type { Config, Locale } from '../../config.ts';
+import type { Db } from '../../db/kysely.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { newId } from '../../shared/tokens.ts';
+import { createMailRepository } from './mail.repository.ts';
+import { type EmailTemplateName, type EmailTemplates, renderEmail } from './mail.templates.ts';
+
+export type MailDelivery = 'smtp' | 'mailbox';
+
+export function createMailService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {
+  const repository = createMailRepository(db);
+  const delivery: MailDelivery = config.smtpUrl ? 'smtp' : 'mailbox';
+
+  return {
+    delivery,
+
+    /**
+     * Writes the e-mail as a row through the caller's transaction, so it exists exactly when the
+     * change that causes it is committed. Without SMTP it lands straight in the built-in mailbox.
+     */
+    async enqueueEmail<Name extends EmailTemplateName>(
+      transaction: Db,
+      options: { to: string; locale: Locale; template: Name; params: EmailTemplates[Name] },
+    ): Promise<string> {
+      const rendered = renderEmail(options.locale, options.template, options.params);
+      const now = clock.now().toISOString();
+      const id = newId();
+      await repository.insert(transaction, {
+        id,
+        messageId: `<${id}@${config.publicUrl.hostname}>`,
+        toAddress: options.to,
+        locale: options.locale,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        status: delivery === 'smtp' ? 'pending' : 'mailbox',
+        nextAttemptAt: now,
+        lockedUntil: null,
+        lastError: null,
+        sentAt: delivery === 'smtp' ? null : now,
+        createdAt: now,
+      });
+      return id;
+    },
+
+    async listMailbox(options: { page: number; pageSize: number }) {
+      const [rows, total] = await Promise.all([
+        repository.list((options.page - 1) * options.pageSize, options.pageSize),
+        repository.count(),
+      ]);
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          to: row.toAddress,
+          subject: row.subject,
+          status: row.status,
+          attempts: row.attempts,
+          lastError: row.lastError,
+          createdAt: row.createdAt,
+          sentAt: row.sentAt,
+        })),
+        total,
+        page: options.page,
+        pageSize: options.pageSize,
+        delivery,
+      };
+    },
+
+    async getMailboxMessage(id: string) {
+      const row = await repository.findById(id);
+      if (!row) throw new AppError('NOT_FOUND');
+      return {
+        id: row.id,
+        to: row.toAddress,
+        subject: row.subject,
+        status: row.status,
+        attempts: row.attempts,
+        lastError: row.lastError,
+        createdAt: row.createdAt,
+        sentAt: row.sentAt,
+        text: row.textBody,
+        html: row.htmlBody,
+      };
+    },
+  };
+}
+
+export type MailService = ReturnType<typeof createMailService>;

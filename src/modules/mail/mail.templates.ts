@@ -1,0 +1,47 @@
+// Every e-mail is rendered in its recipient's language from the shared catalogs (locales/*/server.json).
+import type { Locale } from '../../config.ts';
+import { translator } from '../../shared/i18n.ts';
+
+export interface EmailTemplates {
+  operatorWelcome: { name: string; email: string; signInUrl: string };
+}
+
+export type EmailTemplateName = keyof EmailTemplates;
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function renderEmail<Name extends EmailTemplateName>(
+  locale: Locale,
+  template: Name,
+  params: EmailTemplates[Name],
+): RenderedEmail {
+  const t = translator(locale);
+  const paragraphs = [
+    t('email.greeting', { name: params.name }),
+    ...t(`email.${template}.body`, params).split('\n\n'),
+    t('email.signature'),
+  ];
+  return {
+    // Header values never carry a line break, whatever a name contains.
+    subject: t(`email.${template}.subject`, params).replace(/[\r\n]+/g, ' '),
+    text: `${paragraphs.join('\n\n')}\n`,
+    html: `<!doctype html><html lang="${locale}"><body>${paragraphs
+      .map((paragraph) => `<p>${linkify(escapeHtml(paragraph)).replaceAll('\n', '<br>')}</p>`)
+      .join('')}</body></html>`,
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? '',
+  );
+}
+
+function linkify(escaped: string): string {
+  return escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+}

@@ -1,0 +1,115 @@
+// Delivers pending outbox rows over SMTP. A row is claimed with a lease before sending, so two
+// workers (or two app nodes) never send the same row; a failure schedules a retry with backoff.
+import nodemailer from 'nodemailer';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/kysely.ts';
+import type { OutboxEmail } from '../../db/schema.ts';
+import { addMilliseconds, type Clock, hours, minutes } from '../../shared/clock.ts';
+import { createMailRepository } from './mail.repository.ts';
+
+export interface MailTransport {
+  send(email: OutboxEmail, from: string): Promise<void>;
+  close(): void;
+}
+
+export function smtpTransport(smtpUrl: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(email, from) {
+      await transporter.sendMail({
+        from,
+        to: email.toAddress,
+        subject: email.subject,
+        text: email.textBody,
+        html: email.htmlBody ?? undefined,
+        messageId: email.messageId, // the same on every retry, so receivers can drop a duplicate
+      });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+const claimLeaseMs = minutes(5);
+const batchSize = 20;
+
+/** 30 s, 1 min, 2 min, … capped at 1 h. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), hours(1));
+}
+
+export interface MailWorkerLog {
+  warn(details: object, message: string): void;
+}
+
+export function createMailWorker(options: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  transport: MailTransport | null;
+  log: MailWorkerLog;
+}) {
+  const { clock, config, transport, log } = options;
+  const repository = createMailRepository(options.db);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+
+  async function deliver(email: OutboxEmail, activeTransport: MailTransport) {
+    const attempts = email.attempts + 1;
+    try {
+      await activeTransport.send(email, config.mailFrom);
+      await repository.markSent(email.id, clock.now().toISOString(), attempts);
+      return 'sent' as const;
+    } catch (error) {
+      const givenUp = attempts >= config.mailMaxAttempts;
+      const lastError = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      await repository.markFailedAttempt(email.id, {
+        attempts,
+        nextAttemptAt: addMilliseconds(clock.now(), retryDelayMs(attempts)).toISOString(),
+        lastError,
+        givenUp,
+      });
+      log.warn({ emailId: email.id, attempts, givenUp, error: lastError }, 'e-mail delivery failed');
+      return 'retry' as const;
+    }
+  }
+
+  /** One pass over the due rows; returns how many were sent and how many wait for a retry. */
+  async function runOnce(): Promise<{ sent: number; retry: number }> {
+    const outcome = { sent: 0, retry: 0 };
+    if (!transport) return outcome;
+    const now = clock.now();
+    for (const { id } of await repository.findDueIds(now.toISOString(), batchSize)) {
+      const email = await repository.claim(
+        id,
+        now.toISOString(),
+        addMilliseconds(now, claimLeaseMs).toISOString(),
+      );
+      if (email) outcome[await deliver(email, transport)] += 1;
+    }
+    return outcome;
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (!transport || timer) return;
+      const tick = () => {
+        running = runOnce()
+          .catch((error) => log.warn({ error: String(error) }, 'mail worker pass failed'))
+          .finally(() => {
+            running = undefined;
+            if (timer) timer = setTimeout(tick, config.mailWorkerIntervalMs);
+          });
+      };
+      timer = setTimeout(tick, 0);
+    },
+    async stop() {
+      clearTimeout(timer);
+      timer = undefined;
+      await running;
+      transport?.close();
+    },
+  };
+}
+
+export type MailWorker = ReturnType<typeof createMailWorker>;

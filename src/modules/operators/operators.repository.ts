@@ -1,0 +1,47 @@
+import type { Db } from '../../db/kysely.ts';
+import type { NewOperator } from '../../db/schema.ts';
+
+export function createOperatorsRepository(db: Db) {
+  return {
+    count: async (executor: Db = db) =>
+      Number(
+        (
+          await executor
+            .selectFrom('operators')
+            .select((eb) => eb.fn.countAll().as('count'))
+            .executeTakeFirstOrThrow()
+        ).count,
+      ),
+
+    findByEmail: (email: string, executor: Db = db) =>
+      executor.selectFrom('operators').selectAll().where('email', '=', email).executeTakeFirst(),
+
+    insert: (executor: Db, operator: NewOperator) =>
+      executor.insertInto('operators').values(operator).execute(),
+
+    insertSetupToken: (token: { id: string; tokenHash: string; expiresAt: string; createdAt: string }) =>
+      db
+        .insertInto('actionTokens')
+        .values({ ...token, purpose: 'operator_setup', operatorId: null, usedAt: null })
+        .execute(),
+
+    findSetupToken: (tokenHash: string, executor: Db = db) =>
+      executor
+        .selectFrom('actionTokens')
+        .selectAll()
+        .where('tokenHash', '=', tokenHash)
+        .where('purpose', '=', 'operator_setup')
+        .executeTakeFirst(),
+
+    /** True for exactly one caller, however many race for the same token. */
+    async useToken(executor: Db, id: string, usedAt: string, operatorId: string): Promise<boolean> {
+      const result = await executor
+        .updateTable('actionTokens')
+        .set({ usedAt, operatorId })
+        .where('id', '=', id)
+        .where('usedAt', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+  };
+}

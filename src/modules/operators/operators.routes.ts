@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { Config } from '../../config.ts';
+import { signedInOperator } from '../../http/auth.ts';
+import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
+import { errorResponses } from '../../http/openapi.ts';
+import type { SessionsService } from '../sessions/index.ts';
+import { operatorResponse, setupBody, setupCheckBody, signInBody } from './operators.schemas.ts';
+import type { OperatorsService } from './operators.service.ts';
+
+export const operatorRoutes: FastifyPluginAsyncTypebox<{
+  config: Config;
+  operators: OperatorsService;
+  sessions: SessionsService;
+  requireOperator: preHandlerAsyncHookHandler;
+}> = async (app, { config, operators, sessions, requireOperator }) => {
+  const names = cookieNames(config);
+
+  app.post(
+    '/api/v1/operator/setup/check',
+    {
+      schema: {
+        tags: ['operator'],
+        summary: 'Tell whether a set-up link can still be used',
+        body: setupCheckBody,
+        response: {
+          200: { type: 'object', properties: { valid: { type: 'boolean' } } },
+          ...errorResponses(400, 404, 410),
+        },
+      },
+    },
+    async (request) => {
+      await operators.checkSetupToken(request.body.token);
+      return { valid: true };
+    },
+  );
+
+  app.post(
+    '/api/v1/operator/setup',
+    {
+      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['operator'],
+        summary: 'Create an operator with a single-use set-up link',
+        body: setupBody,
+        response: { 201: operatorResponse, ...errorResponses(400, 404, 409, 410, 429) },
+      },
+    },
+    async (request, reply) => {
+      const operator = await operators.completeOperatorSetup(request.body);
+      return reply.status(201).send({ operator });
+    },
+  );
+
+  app.post(
+    '/api/v1/operator/sign-in',
+    {
+      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['operator'],
+        summary: 'Sign in as an operator; sets the session cookie',
+        body: signInBody,
+        response: { 200: operatorResponse, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { session, operator } = await operators.signInOperator({
+        ...request.body,
+        ipAddress: request.ip,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
+      reply.setCookie(names.session, session.token, sessionCookieOptions(config, session.maxAgeSeconds));
+      return { operator };
+    },
+  );
+
+  app.post(
+    '/api/v1/operator/sign-out',
+    {
+      schema: { tags: ['operator'], summary: 'End the current session', response: { 204: { type: 'null' } } },
+    },
+    async (request, reply) => {
+      const token = request.cookies[names.session];
+      if (token) await sessions.endSession(token);
+      return reply.clearCookie(names.session, sessionCookieOptions(config)).status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/operator/session',
+    {
+      preHandler: requireOperator,
+      schema: {
+        tags: ['operator'],
+        summary: 'The signed-in operator',
+        response: { 200: operatorResponse, ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const { operatorId: id, name, email, locale } = signedInOperator(request);
+      return { operator: { id, name, email, locale } };
+    },
+  );
+};

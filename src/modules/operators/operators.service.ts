@@ -1,0 +1,115 @@
+import type { Config, Locale } from '../../config.ts';
+import type { Db } from '../../db/kysely.ts';
+import { AppError, assertThat } from '../../shared/app-error.ts';
+import { addMilliseconds, type Clock, minutes } from '../../shared/clock.ts';
+import {
+  hashPassword,
+  passwordLength,
+  passwordMaxLength,
+  passwordMinLength,
+  verifyAgainstDummy,
+  verifyPassword,
+} from '../../shared/passwords.ts';
+import { generateToken, hashToken, newId } from '../../shared/tokens.ts';
+import type { MailService } from '../mail/index.ts';
+import type { SessionsService } from '../sessions/index.ts';
+import { createOperatorsRepository } from './operators.repository.ts';
+
+interface Dependencies {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  mail: MailService;
+  sessions: SessionsService;
+}
+
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export function createOperatorsService({ db, clock, config, mail, sessions }: Dependencies) {
+  const repository = createOperatorsRepository(db);
+
+  async function findUsableSetupToken(token: string, executor: Db = db) {
+    const found = await repository.findSetupToken(hashToken(token), executor);
+    assertThat(found, 'SETUP_LINK_INVALID');
+    assertThat(found.usedAt === null, 'SETUP_LINK_USED');
+    assertThat(found.expiresAt > clock.now().toISOString(), 'SETUP_LINK_EXPIRED');
+    return found;
+  }
+
+  return {
+    /** A single-use link to create an operator; the token travels in the fragment, never to a server log. */
+    async issueOperatorSetupLink(): Promise<{ url: string; expiresAt: string }> {
+      const token = generateToken();
+      const now = clock.now();
+      const expiresAt = addMilliseconds(now, minutes(config.operatorSetupLinkTtlMinutes)).toISOString();
+      await repository.insertSetupToken({
+        id: newId(),
+        tokenHash: hashToken(token),
+        expiresAt,
+        createdAt: now.toISOString(),
+      });
+      return { url: new URL(`/setup#token=${token}`, config.publicUrl).href, expiresAt };
+    },
+
+    /** On first run (no operator yet) a set-up link; otherwise null. */
+    async firstRunSetupLink() {
+      return (await repository.count()) === 0 ? this.issueOperatorSetupLink() : null;
+    },
+
+    async checkSetupToken(token: string): Promise<void> {
+      await findUsableSetupToken(token);
+    },
+
+    async completeOperatorSetup(options: {
+      token: string;
+      name: string;
+      email: string;
+      password: string;
+      locale: Locale;
+    }) {
+      await findUsableSetupToken(options.token); // fail fast, before the slow hash
+      const length = passwordLength(options.password);
+      assertThat(length >= passwordMinLength, 'PASSWORD_TOO_SHORT', { min: passwordMinLength });
+      assertThat(length <= passwordMaxLength, 'PASSWORD_TOO_LONG', { max: passwordMaxLength });
+      const passwordHash = await hashPassword(options.password);
+      const email = normalizeEmail(options.email);
+      const now = clock.now().toISOString();
+      const operator = { id: newId(), name: options.name.trim(), email, locale: options.locale };
+
+      await db.transaction().execute(async (transaction) => {
+        const token = await findUsableSetupToken(options.token, transaction);
+        assertThat(!(await repository.findByEmail(email, transaction)), 'OPERATOR_EMAIL_TAKEN');
+        await repository.insert(transaction, { ...operator, passwordHash, createdAt: now, updatedAt: now });
+        if (!(await repository.useToken(transaction, token.id, now, operator.id)))
+          throw new AppError('SETUP_LINK_USED');
+        await mail.enqueueEmail(transaction, {
+          to: email,
+          locale: options.locale,
+          template: 'operatorWelcome',
+          params: { name: operator.name, email, signInUrl: new URL('/sign-in', config.publicUrl).href },
+        });
+      });
+      return operator;
+    },
+
+    /** Unknown e-mail and wrong password take the same time and give the same answer. */
+    async signInOperator(options: { email: string; password: string; ipAddress: string; userAgent: string }) {
+      const found = await repository.findByEmail(normalizeEmail(options.email));
+      const valid = found
+        ? await verifyPassword(found.passwordHash, options.password)
+        : await verifyAgainstDummy(options.password);
+      if (!found || !valid) throw new AppError('SIGN_IN_FAILED');
+      const session = await sessions.startOperatorSession({
+        operatorId: found.id,
+        ipAddress: options.ipAddress,
+        userAgent: options.userAgent,
+      });
+      return {
+        session,
+        operator: { id: found.id, name: found.name, email: found.email, locale: found.locale as Locale },
+      };
+    },
+  };
+}
+
+export type OperatorsService = ReturnType<typeof createOperatorsService>;

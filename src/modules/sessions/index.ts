@@ -1,0 +1,1 @@
+export { createSessionsService, type SessionsService, sessionPolicy } from './sessions.service.ts';
