@@ -2,9 +2,14 @@
 // message in exactly one place (http/error-handler.ts). Each feature declares its codes with defineErrors.
 const statusByCode = new Map<string, number>();
 
-export function defineErrors<const Catalog extends Record<string, number>>(catalog: Catalog): Catalog {
+/** Registers a feature's codes with their HTTP status; returns the codes by name for typed use. */
+export function defineErrors<const Catalog extends Record<string, number>>(
+  catalog: Catalog,
+): { [Code in keyof Catalog]: Code } {
   for (const [code, status] of Object.entries(catalog)) statusByCode.set(code, status);
-  return catalog;
+  return Object.fromEntries(Object.keys(catalog).map((code) => [code, code])) as {
+    [Code in keyof Catalog]: Code;
+  };
 }
 
 export function statusOfCode(code: string): number | undefined {

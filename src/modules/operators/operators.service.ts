@@ -13,6 +13,7 @@ import {
 import { generateToken, hashToken, newId } from '../../shared/tokens.ts';
 import type { MailService } from '../mail/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
+import { operatorErrors } from './operators.errors.ts';
 import { createOperatorsRepository } from './operators.repository.ts';
 
 interface Dependencies {
@@ -30,9 +31,9 @@ export function createOperatorsService({ db, clock, config, mail, sessions }: De
 
   async function findUsableSetupToken(token: string, executor: Db = db) {
     const found = await repository.findSetupToken(hashToken(token), executor);
-    assertThat(found, 'SETUP_LINK_INVALID');
-    assertThat(found.usedAt === null, 'SETUP_LINK_USED');
-    assertThat(found.expiresAt > clock.now().toISOString(), 'SETUP_LINK_EXPIRED');
+    assertThat(found, operatorErrors.SETUP_LINK_INVALID);
+    assertThat(found.usedAt === null, operatorErrors.SETUP_LINK_USED);
+    assertThat(found.expiresAt > clock.now().toISOString(), operatorErrors.SETUP_LINK_EXPIRED);
     return found;
   }
 
@@ -69,8 +70,8 @@ export function createOperatorsService({ db, clock, config, mail, sessions }: De
     }) {
       await findUsableSetupToken(options.token); // fail fast, before the slow hash
       const length = passwordLength(options.password);
-      assertThat(length >= passwordMinLength, 'PASSWORD_TOO_SHORT', { min: passwordMinLength });
-      assertThat(length <= passwordMaxLength, 'PASSWORD_TOO_LONG', { max: passwordMaxLength });
+      assertThat(length >= passwordMinLength, operatorErrors.PASSWORD_TOO_SHORT, { min: passwordMinLength });
+      assertThat(length <= passwordMaxLength, operatorErrors.PASSWORD_TOO_LONG, { max: passwordMaxLength });
       const passwordHash = await hashPassword(options.password);
       const email = normalizeEmail(options.email);
       const now = clock.now().toISOString();
@@ -78,10 +79,10 @@ export function createOperatorsService({ db, clock, config, mail, sessions }: De
 
       await db.transaction().execute(async (transaction) => {
         const token = await findUsableSetupToken(options.token, transaction);
-        assertThat(!(await repository.findByEmail(email, transaction)), 'OPERATOR_EMAIL_TAKEN');
+        assertThat(!(await repository.findByEmail(email, transaction)), operatorErrors.OPERATOR_EMAIL_TAKEN);
         await repository.insert(transaction, { ...operator, passwordHash, createdAt: now, updatedAt: now });
         if (!(await repository.useToken(transaction, token.id, now, operator.id)))
-          throw new AppError('SETUP_LINK_USED');
+          throw new AppError(operatorErrors.SETUP_LINK_USED);
         await mail.enqueueEmail(transaction, {
           to: email,
           locale: options.locale,
@@ -98,7 +99,7 @@ export function createOperatorsService({ db, clock, config, mail, sessions }: De
       const valid = found
         ? await verifyPassword(found.passwordHash, options.password)
         : await verifyAgainstDummy(options.password);
-      if (!found || !valid) throw new AppError('SIGN_IN_FAILED');
+      if (!found || !valid) throw new AppError(operatorErrors.SIGN_IN_FAILED);
       const session = await sessions.startOperatorSession({
         operatorId: found.id,
         ipAddress: options.ipAddress,
