@@ -24,7 +24,7 @@ export async function serve(options: { buildMissing?: boolean }): Promise<void> 
   const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.filename}` : 'PostgreSQL';
   const mail = config.smtpUrl
     ? 'SMTP'
-    : 'the built-in mailbox (operator area → Mailbox, or "kontor mail list")';
+    : 'the built-in mailbox (operator area → Mailbox, or "npm run kontor -- mail list")';
   console.log(`Kontor is running at ${config.publicUrl.href} on ${where}; e-mails go to ${mail}.`);
   const setupLink = await app.kontor.services.operators.firstRunSetupLink();
   if (setupLink) {
