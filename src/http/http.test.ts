@@ -135,8 +135,9 @@ describeEachDatabase('HTTP baseline', (dialect) => {
     expect(sameOrigin.statusCode).toBe(204);
   });
 
-  it('gives the browser a readable CSRF cookie', async () => {
-    const response = await t.app.inject({ url: '/healthz' });
+  it('gives the browser a readable CSRF cookie, and monitoring probes none', async () => {
+    expect((await t.app.inject({ url: '/healthz' })).cookies).toEqual([]);
+    const response = await t.app.inject({ url: '/api/v1/operator/session' });
     const csrf = response.cookies.find((cookie) => cookie.name === 'kontor_csrf');
     expect(csrf?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(csrf).toMatchObject({ path: '/', sameSite: 'Lax' });

@@ -8,7 +8,17 @@ import { sendError } from './error-handler.ts';
 
 export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
   const built = fs.existsSync(path.join(webRoot, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: webRoot, index: false });
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      cacheControl: false,
+      // Vite names assets by content hash, so they never change under the same name; index.html does.
+      setHeaders: (response, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        response.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   app.setNotFoundHandler((request, reply) => {
     const isPage =

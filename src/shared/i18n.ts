@@ -21,10 +21,17 @@ await i18n.init({
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
+// Untyped on purpose: the web app's typed-key augmentation of i18next must not constrain server keys.
+const translators = Object.fromEntries(
+  supportedLocales.map((locale) => {
+    const t = i18n.getFixedT(locale, 'server' as never) as unknown as Translate;
+    return [locale, (key: string, params?: Record<string, unknown>) => t(key, params ?? {})];
+  }),
+) as Record<Locale, Translate>;
+
+/** One translator per language, made once: requests only pick theirs. */
 export function translator(locale: Locale): Translate {
-  // Untyped on purpose: the web app's typed-key augmentation of i18next must not constrain server keys.
-  const t = i18n.getFixedT(locale, 'server' as never) as unknown as Translate;
-  return (key, params) => t(key, params ?? {});
+  return translators[locale];
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,0 +1,19 @@
+import type { Benchmark } from './lib/benchmark.ts';
+import { compareAlternating } from './lib/compare.ts';
+import { startBareFastify, startKontor } from './lib/servers.ts';
+
+export const g0: Benchmark = {
+  name: 'G0',
+  description: 'Kontor GET /healthz req/s over a bare Fastify hello-world',
+  goal: { op: '>=', value: 0.5 },
+  async run(options) {
+    if (options.db !== 'sqlite') console.log(`  note: G0 always uses sqlite (--db ${options.db} ignored)`);
+    const bare = await startBareFastify();
+    const kontor = await startKontor({ db: 'sqlite' });
+    return compareAlternating({
+      ...options,
+      limit: { label: 'bare-fastify GET /', url: `${bare.baseUrl}/` },
+      subject: { label: 'kontor GET /healthz', url: `${kontor.baseUrl}/healthz` },
+    });
+  },
+};

@@ -1,0 +1,23 @@
+import type { Comparison } from './compare.ts';
+import type { Goal } from './report.ts';
+
+export const databases = ['sqlite', 'postgres'] as const;
+export type Database = (typeof databases)[number];
+
+export interface BenchmarkOptions {
+  /** Seconds per measured run. */
+  duration: number;
+  connections: number;
+  /** Limit/subject pairs; the medians are taken over them. */
+  rounds: number;
+  db: Database;
+}
+
+export interface Benchmark {
+  /** Short, case-insensitive on the command line, e.g. 'G0'. */
+  name: string;
+  description: string;
+  goal: Goal;
+  /** Servers and temp dirs it starts are registered for cleanup; runBenchmark releases them. */
+  run: (options: BenchmarkOptions) => Promise<Comparison>;
+}

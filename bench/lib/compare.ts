@@ -1,0 +1,99 @@
+import { type LoadOptions, type LoadResult, load } from './load.ts';
+
+export interface Target {
+  /** Shown in the output, e.g. 'bare-fastify GET /'. */
+  label: string;
+  url: string;
+}
+
+export interface Side {
+  target: Target;
+  runs: LoadResult[];
+  /** Medians over the runs. */
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+}
+
+export interface Comparison {
+  limit: Side;
+  subject: Side;
+  /** subject / limit req/s of each round. */
+  roundRatios: number[];
+  /** Median of roundRatios. */
+  ratio: number;
+  /** Non-empty means the ratio must not be used. */
+  problems: string[];
+}
+
+export interface CompareOptions extends LoadOptions {
+  limit: Target;
+  subject: Target;
+  rounds: number;
+}
+
+/** Alternates limit and subject so drift on a shared machine hits both alike; medians dampen outliers. */
+export async function compareAlternating({
+  limit,
+  subject,
+  rounds,
+  ...loadOptions
+}: CompareOptions): Promise<Comparison> {
+  const limitRuns: LoadResult[] = [];
+  const subjectRuns: LoadResult[] = [];
+  const limitRun = { role: 'limit', target: limit, runs: limitRuns } as const;
+  const subjectRun = { role: 'subject', target: subject, runs: subjectRuns } as const;
+  for (let round = 1; round <= rounds; round++) {
+    // Every other round goes subject first, so whatever favours the first (or second) run of a pair cancels out.
+    for (const { role, target, runs } of round % 2 === 1 ? [limitRun, subjectRun] : [subjectRun, limitRun]) {
+      const result = await load(target.url, loadOptions);
+      runs.push(result);
+      const [limitResult, subjectResult] = [limitRuns[round - 1], subjectRuns[round - 1]];
+      const pairRatio =
+        limitResult && subjectResult
+          ? `  ratio ${(subjectResult.requestsPerSecond / limitResult.requestsPerSecond).toFixed(2)}`
+          : '';
+      console.log(
+        `  round ${round}/${rounds}  ${role.padEnd(7)}  ${target.label.padEnd(28)}  ${formatRun(result)}${pairRatio}` +
+          (result.problems.length > 0 ? '  INVALID' : ''),
+      );
+    }
+  }
+  // Ratios of neighbouring runs, not of the two medians: the machine's speed shifts between runs, and a pair
+  // mostly shifts together.
+  const roundRatios = subjectRuns.map(
+    (run, index) => run.requestsPerSecond / (limitRuns[index]?.requestsPerSecond ?? Number.NaN),
+  );
+  return {
+    limit: summarize(limit, limitRuns),
+    subject: summarize(subject, subjectRuns),
+    roundRatios,
+    ratio: median(roundRatios),
+    problems: [...limitRuns, ...subjectRuns].flatMap((run) => run.problems),
+  };
+}
+
+export function formatRun({
+  requestsPerSecond,
+  p50,
+  p99,
+}: Pick<LoadResult, 'requestsPerSecond' | 'p50' | 'p99'>) {
+  return `${Math.round(requestsPerSecond).toString().padStart(7)} req/s  p50 ${p50} ms  p99 ${p99} ms`;
+}
+
+function summarize(target: Target, runs: LoadResult[]): Side {
+  return {
+    target,
+    runs,
+    requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? Number.NaN;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? Number.NaN) + upper) / 2;
+}

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from './benchmark.ts';
+import { findFreePort, makeTempDir, type ProcessHandle, startProcess } from './process.ts';
+
+export interface Server {
+  process: ProcessHandle;
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+}
+
+// The same node binary as the runner, so limit and subject never differ by runtime version.
+const node = process.execPath;
+
+export async function startBareFastify(): Promise<Server> {
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const handle = await startProcess(
+    node,
+    ['--import', 'tsx', 'bench/servers/bare-fastify.ts'],
+    { PORT: String(port) },
+    { readyUrl: `${baseUrl}/` },
+  );
+  return { process: handle, baseUrl };
+}
+
+/** `kontor serve` on a fresh database and an empty web root. */
+export async function startKontor({ db }: { db: Database }): Promise<Server> {
+  if (db !== 'sqlite') throw new Error(`startKontor: ${db} is not supported yet`);
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dir = makeTempDir('kontor-bench-');
+  // A separate web root, so the database file can never be served as a static file.
+  const webRoot = path.join(dir, 'web');
+  mkdirSync(webRoot);
+  const handle = await startProcess(
+    node,
+    ['bin/kontor.js', 'serve'],
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      DATABASE_URL: `sqlite:${path.join(dir, 'kontor.db')}`,
+      LOG_LEVEL: 'warn',
+      KONTOR_WEB_ROOT: webRoot,
+    },
+    { readyUrl: `${baseUrl}/healthz` },
+  );
+  return { process: handle, baseUrl };
+}
