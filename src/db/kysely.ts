@@ -33,3 +33,12 @@ export async function isDatabaseReachable(db: Db): Promise<boolean> {
     return false;
   }
 }
+
+/** Rows in a table, as a number on both dialects (PostgreSQL returns count(*) as a string). */
+export async function countRows(db: Db, table: keyof Database): Promise<number> {
+  const { count } = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}

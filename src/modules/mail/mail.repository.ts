@@ -1,4 +1,4 @@
-import type { Db } from '../../db/kysely.ts';
+import { countRows, type Db } from '../../db/kysely.ts';
 import type { OutboxEmail } from '../../db/schema.ts';
 
 export function createMailRepository(db: Db) {

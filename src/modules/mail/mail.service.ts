@@ -1,5 +1,6 @@
 import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
+import type { OutboxEmail } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/tokens.ts';
@@ -50,16 +51,7 @@ export function createMailService({ db, clock, config }: { db: Db; clock: Clock;
         repository.count(),
       ]);
       return {
-        items: rows.map((row) => ({
-          id: row.id,
-          to: row.toAddress,
-          subject: row.subject,
-          status: row.status,
-          attempts: row.attempts,
-          lastError: row.lastError,
-          createdAt: row.createdAt,
-          sentAt: row.sentAt,
-        })),
+        items: rows.map(toSummary),
         total,
         page: options.page,
         pageSize: options.pageSize,
@@ -70,19 +62,23 @@ export function createMailService({ db, clock, config }: { db: Db; clock: Clock;
     async getMailboxMessage(id: string) {
       const row = await repository.findById(id);
       if (!row) throw new AppError('NOT_FOUND');
-      return {
-        id: row.id,
-        to: row.toAddress,
-        subject: row.subject,
-        status: row.status,
-        attempts: row.attempts,
-        lastError: row.lastError,
-        createdAt: row.createdAt,
-        sentAt: row.sentAt,
-        text: row.textBody,
-        html: row.htmlBody,
-      };
+      return { ...toSummary(row), text: row.textBody, html: row.htmlBody };
     },
+  };
+}
+
+function toSummary(
+  row: Omit<OutboxEmail, 'textBody' | 'htmlBody' | 'messageId' | 'locale' | 'nextAttemptAt' | 'lockedUntil'>,
+) {
+  return {
+    id: row.id,
+    to: row.toAddress,
+    subject: row.subject,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    createdAt: row.createdAt,
+    sentAt: row.sentAt,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/kysely.ts';
+import { countRows, type Db } from '../../db/kysely.ts';
 import type { NewOperator } from '../../db/schema.ts';
 
 export function createOperatorsRepository(db: Db) {
