@@ -63,15 +63,7 @@ export function createMailRepository(db: Db) {
         .limit(limit)
         .execute(),
 
-    count: async () =>
-      Number(
-        (
-          await db
-            .selectFrom('outboxEmails')
-            .select((eb) => eb.fn.countAll().as('count'))
-            .executeTakeFirstOrThrow()
-        ).count,
-      ),
+    count: () => countRows(db, 'outboxEmails'),
 
     findById: (id: string) =>
       db.selectFrom('outboxEmails').selectAll().where('id', '=', id).executeTakeFirst(),

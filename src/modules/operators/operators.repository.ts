@@ -3,15 +3,7 @@ import type { NewOperator } from '../../db/schema.ts';
 
 export function createOperatorsRepository(db: Db) {
   return {
-    count: async (executor: Db = db) =>
-      Number(
-        (
-          await executor
-            .selectFrom('operators')
-            .select((eb) => eb.fn.countAll().as('count'))
-            .executeTakeFirstOrThrow()
-        ).count,
-      ),
+    count: () => countRows(db, 'operators'),
 
     findByEmail: (email: string, executor: Db = db) =>
       executor.selectFrom('operators').selectAll().where('email', '=', email).executeTakeFirst(),

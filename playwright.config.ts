@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumMissing, chromiumMissingReason, chromiumPath, requireAllTests } from './e2e/chromium.ts';
+
+if (chromiumMissing && requireAllTests) {
+  throw new Error(`${chromiumMissingReason} KONTOR_TEST_REQUIRE_ALL=1 forbids skipping the browser tests.`);
+}
+if (chromiumMissing) console.warn(`${chromiumMissingReason} The browser tests are skipped.`);
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  use: {
+    locale: 'en-US',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+      ],
+    },
+  },
+});

@@ -1,0 +1,86 @@
+// A tiny router on the History API: the app has a handful of routes, so no library is needed.
+import { type AnchorHTMLAttributes, type MouseEvent, type Ref, useEffect, useSyncExternalStore } from 'react';
+
+export interface RouterLocation {
+  path: string;
+  search: URLSearchParams;
+  state: unknown;
+  /** Counts user navigations (not redirects); 0 on the first page load, so pages know whether to move focus. */
+  navigations: number;
+}
+
+const listeners = new Set<() => void>();
+let navigations = 0;
+let snapshot = readLocation();
+
+function readLocation(): RouterLocation {
+  return {
+    path: window.location.pathname,
+    search: new URLSearchParams(window.location.search),
+    state: window.history.state,
+    navigations,
+  };
+}
+
+function notify(): void {
+  snapshot = readLocation();
+  for (const listener of listeners) listener();
+}
+
+window.addEventListener('popstate', () => {
+  navigations += 1;
+  notify();
+});
+
+export function navigate(to: string, options: { replace?: boolean; state?: unknown } = {}): void {
+  const method = options.replace ? 'replaceState' : 'pushState';
+  window.history[method](options.state ?? null, '', to);
+  if (!options.replace) navigations += 1;
+  notify();
+}
+
+export function useLocation(): RouterLocation {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => snapshot,
+  );
+}
+
+/** Matches `/operator/mailbox/:id` style patterns; returns the decoded parameters or null. */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const patternParts = pattern.split('/').filter(Boolean);
+  const pathParts = path.split('/').filter(Boolean);
+  if (patternParts.length !== pathParts.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, part] of patternParts.entries()) {
+    const actual = pathParts[index] ?? '';
+    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(actual);
+    else if (part !== actual) return null;
+  }
+  return params;
+}
+
+export type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
+  href: string;
+  ref?: Ref<HTMLAnchorElement>;
+};
+
+/** A real <a href> (so it opens in new tabs and is keyboard reachable) that navigates in-app on plain clicks. */
+export function Link({ href, onClick, ...props }: LinkProps) {
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+    if (event.defaultPrevented || event.button !== 0 || modified || props.target) return;
+    event.preventDefault();
+    navigate(href);
+  };
+  return <a href={href} onClick={handleClick} {...props} />;
+}
+
+export function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}

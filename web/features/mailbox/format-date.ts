@@ -1,0 +1,7 @@
+/** Date and time in the interface language, e.g. "23 Nov 2026, 05:51" or "2026. nov. 23. 5:51". */
+export function formatDateTime(iso: string | null, locale: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

@@ -1,0 +1,24 @@
+import { Alert, List } from '@mantine/core';
+
+/** Announces an error (role="alert"); `extra` lists messages that belong to no visible field. */
+export function ErrorAlert({
+  message,
+  extra = [],
+}: {
+  message: string | null | undefined;
+  extra?: string[];
+}) {
+  if (!message) return null;
+  return (
+    <Alert color="red" variant="light" role="alert" mb="md">
+      {message}
+      {extra.length > 0 && (
+        <List size="sm" mt="xs">
+          {extra.map((item) => (
+            <List.Item key={item}>{item}</List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}

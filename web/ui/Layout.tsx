@@ -1,0 +1,65 @@
+import { Anchor, AppShell, Badge, Button, Container, Group, Text } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../app/api.ts';
+import { Link, navigate } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import './layout.css';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { status, operator, signOut } = useSession();
+  const [signOutError, setSignOutError] = useState<string | null>(null);
+
+  const handleSignOut = async () => {
+    setSignOutError(null);
+    try {
+      await signOut();
+      navigate('/sign-in');
+    } catch (error) {
+      setSignOutError(error instanceof ApiError ? error.message : t('errors.network'));
+    }
+  };
+
+  return (
+    <AppShell header={{ height: 64 }} padding="md">
+      <a className="skip-link" href="#main">
+        {t('layout.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Anchor component={Link} href="/" fw={700} fz="xl" underline="never" c="inherit">
+              Kontor
+            </Anchor>
+            {/* Account context: later the active customer account and an account switcher live here. */}
+            {status === 'signedIn' && operator && (
+              <Group gap="xs" wrap="nowrap" visibleFrom="xs">
+                <Badge variant="light">{t('layout.operatorArea')}</Badge>
+                <Text size="sm" c="dimmed" visibleFrom="sm">
+                  {operator.name}
+                </Text>
+              </Group>
+            )}
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitcher />
+            {status === 'signedIn' && (
+              <Button variant="default" size="xs" onClick={handleSignOut}>
+                {t('layout.signOut')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Container size="lg" py="md">
+          <ErrorAlert message={signOutError} />
+          {children}
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,23 @@
+import { Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { useLocation } from '../app/router.tsx';
+
+/** The page's h1. After an in-app navigation it takes focus so screen readers announce the new page. */
+export function PageTitle({ children }: { children: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const { navigations } = useLocation();
+  const focusOnMount = useRef(navigations > 0);
+
+  useEffect(() => {
+    if (focusOnMount.current) ref.current?.focus();
+  }, []);
+  useEffect(() => {
+    document.title = `${children} · Kontor`;
+  }, [children]);
+
+  return (
+    <Title order={1} size="h2" ref={ref} tabIndex={-1} mb="md" className="page-title">
+      {children}
+    </Title>
+  );
+}
