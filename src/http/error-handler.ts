@@ -54,7 +54,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   const t = request.t ?? translator('de');
-  const details = error.options.details;
+  // Details a service raised carry only a code; their message is the code's own, in the caller's language.
+  const details = error.options.details?.map((detail) => ({
+    ...detail,
+    message: detail.message ?? t(`errors.${detail.code}`, error.options.params),
+  }));
   const params = {
     ...error.options.params,
     fields: [...new Set(details?.map((detail) => detail.field))].join(', '),

@@ -1,4 +1,8 @@
 import { hash, verify } from '@node-rs/argon2';
+import { AppError, defineErrors } from './app-error.ts';
+import { checkPassword, normalizePassword } from './password-policy.ts';
+
+export { passwordMaxLength, passwordMinLength } from './password-policy.ts';
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB, 2 iterations, 1 lane. Set explicitly so a
 // library default change never weakens stored hashes.
@@ -9,13 +13,25 @@ export const argon2Options = {
   parallelism: 1,
 } as const;
 
-export const passwordMinLength = 12;
-export const passwordMaxLength = 128;
+export const passwordErrors = defineErrors({
+  PASSWORD_TOO_SHORT: 400,
+  PASSWORD_TOO_LONG: 400,
+  PASSWORD_TOO_COMMON: 400,
+  PASSWORD_CONTAINS_PERSONAL_DATA: 400,
+  PASSWORD_TOO_GUESSABLE: 400,
+});
 
-/** NFKC so the same visible password always hashes the same; never truncated. */
-export const normalizePassword = (password: string): string => password.normalize('NFKC');
-
-export const passwordLength = (password: string): number => [...normalizePassword(password)].length;
+/** Throws the policy's reason, also as a detail of the field so forms show it under that field. */
+export function assertPasswordAcceptable(
+  password: string,
+  context: (string | null | undefined)[],
+  field = 'password',
+): void {
+  const problem = checkPassword(password, context);
+  if (!problem) return;
+  const params = 'params' in problem ? problem.params : {};
+  throw new AppError(problem.code, { params, details: [{ field, code: problem.code }] });
+}
 
 export const hashPassword = (password: string): Promise<string> =>
   hash(normalizePassword(password), argon2Options);

@@ -5,7 +5,5 @@ export const operatorErrors = defineErrors({
   SETUP_LINK_USED: 410,
   SETUP_LINK_EXPIRED: 410,
   OPERATOR_EMAIL_TAKEN: 409,
-  PASSWORD_TOO_SHORT: 400,
-  PASSWORD_TOO_LONG: 400,
   SIGN_IN_FAILED: 401,
 });

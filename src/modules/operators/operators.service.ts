@@ -3,10 +3,8 @@ import type { Db } from '../../db/kysely.ts';
 import { AppError, assertThat } from '../../shared/app-error.ts';
 import { addMilliseconds, type Clock, minutes } from '../../shared/clock.ts';
 import {
+  assertPasswordAcceptable,
   hashPassword,
-  passwordLength,
-  passwordMaxLength,
-  passwordMinLength,
   verifyAgainstDummy,
   verifyPassword,
 } from '../../shared/passwords.ts';
@@ -69,9 +67,7 @@ export function createOperatorsService({ db, clock, config, mail, sessions }: De
       locale: Locale;
     }) {
       await findUsableSetupToken(options.token); // fail fast, before the slow hash
-      const length = passwordLength(options.password);
-      assertThat(length >= passwordMinLength, operatorErrors.PASSWORD_TOO_SHORT, { min: passwordMinLength });
-      assertThat(length <= passwordMaxLength, operatorErrors.PASSWORD_TOO_LONG, { max: passwordMaxLength });
+      assertPasswordAcceptable(options.password, [options.name, options.email]);
       const passwordHash = await hashPassword(options.password);
       const email = normalizeEmail(options.email);
       const now = clock.now().toISOString();
