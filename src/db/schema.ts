@@ -12,13 +12,97 @@ export interface OperatorsTable {
   updatedAt: string;
 }
 
+export type ActionTokenPurpose =
+  | 'operator_setup'
+  | 'email_confirmation'
+  | 'credentials_reveal'
+  | 'password_reset'
+  | 'email_change';
+
 export interface ActionTokensTable {
   id: string;
-  purpose: 'operator_setup';
+  purpose: ActionTokenPurpose;
   tokenHash: string;
   operatorId: string | null;
+  userId: string | null;
+  newEmail: string | null;
+  sealedSecret: string | null;
   expiresAt: string;
   usedAt: string | null;
+  createdAt: string;
+}
+
+export type AccountStatus = 'pending_confirmation' | 'active' | 'suspended';
+
+export interface AccountsTable {
+  id: string;
+  customerNumber: string;
+  name: string;
+  status: AccountStatus;
+  seatLimit: number;
+  seatsUsed: Generated<number>;
+  locale: string;
+  timezone: string;
+  billingStreet: string | null;
+  billingPostalCode: string | null;
+  billingCity: string | null;
+  billingCountry: string | null;
+  vatId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type UserStatus = 'pending_activation' | 'active' | 'disabled';
+
+export interface UsersTable {
+  id: string;
+  homeAccountId: string;
+  userNumber: string;
+  username: string;
+  salutation: string | null;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  emailConfirmedAt: string | null;
+  passwordHash: string | null;
+  status: UserStatus;
+  locale: string | null;
+  failedSignIns: Generated<number>;
+  lastFailedSignInAt: string | null;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Role = 'owner' | 'admin' | 'member';
+
+export interface MembershipsTable {
+  accountId: string;
+  userId: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface AccessKeysTable {
+  id: string;
+  userId: string;
+  keyHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  accountId: string | null;
+  actorType: 'user' | 'operator' | 'system';
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: string | null;
+  ipAddress: string | null;
   createdAt: string;
 }
 
@@ -26,6 +110,9 @@ export interface SessionsTable {
   id: string;
   tokenHash: string;
   operatorId: string | null;
+  userId: string | null;
+  activeAccountId: string | null;
+  staySignedIn: Generated<number>;
   createdAt: string;
   lastSeenAt: string;
   idleExpiresAt: string;
@@ -58,6 +145,11 @@ export interface Database {
   actionTokens: ActionTokensTable;
   sessions: SessionsTable;
   outboxEmails: OutboxEmailsTable;
+  accounts: AccountsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  accessKeys: AccessKeysTable;
+  auditEvents: AuditEventsTable;
 }
 
 export type Operator = Selectable<OperatorsTable>;
@@ -65,3 +157,6 @@ export type NewOperator = Insertable<OperatorsTable>;
 export type OperatorUpdate = Updateable<OperatorsTable>;
 export type OutboxEmail = Selectable<OutboxEmailsTable>;
 export type Session = Selectable<SessionsTable>;
+export type NewSession = Insertable<SessionsTable>;
+export type Account = Selectable<AccountsTable>;
+export type User = Selectable<UsersTable>;

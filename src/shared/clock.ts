@@ -17,4 +17,5 @@ export class ManualClock implements Clock {
 
 export const minutes = (count: number) => count * 60_000;
 export const hours = (count: number) => count * 3_600_000;
+export const days = (count: number) => count * 86_400_000;
 export const addMilliseconds = (date: Date, milliseconds: number) => new Date(date.getTime() + milliseconds);

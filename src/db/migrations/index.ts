@@ -1,7 +1,9 @@
 // Every migration, in order. Names sort by their ISO-date prefix.
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23T00_foundation.ts';
+import * as accountsAndUsers from './2026-11-23T01_accounts_and_users.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
+  '2026-11-23T01_accounts_and_users': accountsAndUsers,
 };

@@ -96,8 +96,8 @@ export function createOperatorsService({ db, clock, config, mail, sessions }: De
         ? await verifyPassword(found.passwordHash, options.password)
         : await verifyAgainstDummy(options.password);
       if (!found || !valid) throw new AppError(operatorErrors.SIGN_IN_FAILED);
-      const session = await sessions.startOperatorSession({
-        operatorId: found.id,
+      const session = await sessions.startSession({
+        principal: { operatorId: found.id },
         ipAddress: options.ipAddress,
         userAgent: options.userAgent,
       });

@@ -1,1 +1,7 @@
-export { createSessionsService, type SessionsService, sessionPolicy } from './sessions.service.ts';
+export {
+  createSessionsService,
+  type SessionPrincipal,
+  type SessionsService,
+  type SignedInUserSession,
+  sessionPolicy,
+} from './sessions.service.ts';

@@ -1,26 +1,55 @@
 import type { Db } from '../../db/kysely.ts';
-import type { Session } from '../../db/schema.ts';
+import type { NewSession } from '../../db/schema.ts';
 
 export function createSessionsRepository(db: Db) {
+  const validSessions = (tokenHash: string, now: string) =>
+    db
+      .selectFrom('sessions')
+      .where('sessions.tokenHash', '=', tokenHash)
+      .where('sessions.idleExpiresAt', '>', now)
+      .where('sessions.absoluteExpiresAt', '>', now);
+
   return {
-    insert: (session: Session) => db.insertInto('sessions').values(session).execute(),
+    insert: (session: NewSession, executor: Db = db) =>
+      executor.insertInto('sessions').values(session).execute(),
 
     findValidOperatorSession: (tokenHash: string, now: string) =>
-      db
-        .selectFrom('sessions')
+      validSessions(tokenHash, now)
         .innerJoin('operators', 'operators.id', 'sessions.operatorId')
         .select([
           'sessions.id as sessionId',
           'sessions.lastSeenAt',
           'sessions.absoluteExpiresAt',
+          'sessions.staySignedIn',
           'operators.id as operatorId',
           'operators.name',
           'operators.email',
           'operators.locale',
         ])
-        .where('sessions.tokenHash', '=', tokenHash)
-        .where('sessions.idleExpiresAt', '>', now)
-        .where('sessions.absoluteExpiresAt', '>', now)
+        .executeTakeFirst(),
+
+    findValidUserSession: (tokenHash: string, now: string) =>
+      validSessions(tokenHash, now)
+        .innerJoin('users', 'users.id', 'sessions.userId')
+        .innerJoin('memberships', (join) =>
+          join
+            .onRef('memberships.userId', '=', 'sessions.userId')
+            .onRef('memberships.accountId', '=', 'sessions.activeAccountId'),
+        )
+        .innerJoin('accounts', 'accounts.id', 'memberships.accountId')
+        .select([
+          'sessions.id as sessionId',
+          'sessions.lastSeenAt',
+          'sessions.absoluteExpiresAt',
+          'sessions.staySignedIn',
+          'users.id as userId',
+          'users.locale as userLocale',
+          'accounts.id as accountId',
+          'accounts.locale as accountLocale',
+          'memberships.role',
+        ])
+        .where('users.status', '=', 'active')
+        .where('accounts.status', '=', 'active')
         .executeTakeFirst(),
 
     touch: (sessionId: string, lastSeenAt: string, idleExpiresAt: string) =>
@@ -28,5 +57,22 @@ export function createSessionsRepository(db: Db) {
 
     deleteByTokenHash: (tokenHash: string) =>
       db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute(),
+
+    listForUser: (userId: string, now: string) =>
+      db
+        .selectFrom('sessions')
+        .select(['id', 'createdAt', 'lastSeenAt', 'ipAddress', 'userAgent', 'staySignedIn'])
+        .where('userId', '=', userId)
+        .where('idleExpiresAt', '>', now)
+        .where('absoluteExpiresAt', '>', now)
+        .orderBy('lastSeenAt', 'desc')
+        .execute(),
+
+    async deleteForUser(executor: Db, userId: string, options: { only?: string; except?: string } = {}) {
+      let query = executor.deleteFrom('sessions').where('userId', '=', userId);
+      if (options.only) query = query.where('id', '=', options.only);
+      if (options.except) query = query.where('id', '!=', options.except);
+      return Number((await query.executeTakeFirst()).numDeletedRows);
+    },
   };
 }
