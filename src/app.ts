@@ -6,11 +6,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { createDatabase, type Db } from './db/kysely.ts';
-import { operatorGuard } from './http/auth.ts';
+import { memberGuard, operatorGuard } from './http/auth.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerSecurity } from './http/security.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { accountsRoutes, createAccountsService } from './modules/accounts/index.ts';
+import { createAuditService } from './modules/audit/index.ts';
+import { authRoutes, createAuthService } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createLinksService } from './modules/links/index.ts';
 import {
   createMailService,
   createMailWorker,
@@ -20,6 +24,7 @@ import {
 } from './modules/mail/index.ts';
 import { createOperatorsService, operatorRoutes } from './modules/operators/index.ts';
 import { createSessionsService } from './modules/sessions/index.ts';
+import { createUsersService, usersRoutes } from './modules/users/index.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
 import { resolveLocale, translator } from './shared/i18n.ts';
 import './http/request-context.ts';
@@ -83,7 +88,13 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const sessions = createSessionsService({ db, clock });
   const mail = createMailService({ db, clock, config });
   const operators = createOperatorsService({ db, clock, config, mail, sessions });
+  const links = createLinksService({ db, clock, config });
+  const audit = createAuditService({ db, clock });
+  const users = createUsersService({ db, clock, links });
+  const accounts = createAccountsService({ db, clock, config, mail, links, audit, users });
+  const auth = createAuthService({ db, clock, config, mail, links, audit, users, sessions });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
+  const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
     dependencies.mailTransport !== undefined
       ? dependencies.mailTransport
@@ -95,6 +106,9 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(healthRoutes, { db });
   await app.register(operatorRoutes, { config, operators, sessions, requireOperator });
   await app.register(mailRoutes, { mail, requireOperator });
+  await app.register(accountsRoutes, { config, accounts });
+  await app.register(authRoutes, { config, auth, sessions, requireMember });
+  await app.register(usersRoutes, { users, links });
   await registerWebApp(app, config.webRoot);
 
   app.addHook('onClose', async () => {
@@ -102,7 +116,13 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     if (!dependencies.db) await db.destroy();
   });
 
-  const kontor = { config, db, clock, services: { sessions, mail, operators }, mailWorker };
+  const kontor = {
+    config,
+    db,
+    clock,
+    services: { sessions, mail, operators, links, audit, users, accounts, auth },
+    mailWorker,
+  };
   return Object.assign(app as unknown as FastifyInstance, { kontor });
 }
 

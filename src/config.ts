@@ -25,6 +25,9 @@ export interface Config {
   mailWorkerIntervalMs: number;
   mailMaxAttempts: number;
   operatorSetupLinkTtlMinutes: number;
+  /** Seats of a self-registered account; operators set their own per order. */
+  defaultSeatLimit: number;
+  defaultTimezone: string;
   /** Where the built web app lives; served by the same process. */
   webRoot: string;
 }
@@ -130,6 +133,13 @@ export function loadConfig(env: Env = process.env): Config {
       60,
       integer(1, 10_080),
       'minutes 1-10080',
+    ),
+    defaultSeatLimit: read('DEFAULT_SEAT_LIMIT', 5, integer(1, 100_000), 'an integer 1-100000'),
+    defaultTimezone: read(
+      'DEFAULT_TIMEZONE',
+      'Europe/Berlin',
+      (raw) => (Intl.supportedValuesOf('timeZone').includes(raw) || raw === 'UTC' ? raw : undefined),
+      'an IANA time zone such as Europe/Berlin or Europe/Budapest',
     ),
     webRoot: path.resolve(env.KONTOR_WEB_ROOT ?? 'dist/web'),
   };

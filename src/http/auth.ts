@@ -16,9 +16,22 @@ export interface SignedInOperator {
 
 export type OperatorSessionResolver = (sessionToken: string) => Promise<SignedInOperator | null>;
 
+/** A customer account's user, acting in the account chosen for this session. */
+export interface SignedInMember {
+  sessionId: string;
+  userId: string;
+  accountId: string;
+  role: 'owner' | 'admin' | 'member';
+  userLocale: string | null;
+  accountLocale: string;
+}
+
+export type MemberSessionResolver = (sessionToken: string) => Promise<SignedInMember | null>;
+
 declare module 'fastify' {
   interface FastifyRequest {
     operator?: SignedInOperator;
+    member?: SignedInMember;
   }
 }
 
@@ -36,6 +49,29 @@ export function operatorGuard(config: Config, resolve: OperatorSessionResolver):
     });
     request.t = translator(request.locale);
   };
+}
+
+export function memberGuard(config: Config, resolve: MemberSessionResolver): preHandlerAsyncHookHandler {
+  const names = cookieNames(config);
+  return async function requireMember(request: FastifyRequest, _reply: FastifyReply) {
+    const token = request.cookies[names.session];
+    const member = token ? await resolve(token) : null;
+    if (!member) throw new AppError('UNAUTHENTICATED');
+    request.member = member;
+    request.locale = resolveLocale({
+      user: member.userLocale,
+      account: member.accountLocale,
+      acceptLanguage: request.headers['accept-language'],
+      fallback: config.defaultLocale,
+    });
+    request.t = translator(request.locale);
+  };
+}
+
+/** The member a requireMember guard put on the request. */
+export function signedInMember(request: FastifyRequest): SignedInMember {
+  if (!request.member) throw new AppError('UNAUTHENTICATED');
+  return request.member;
 }
 
 /** The operator a requireOperator guard put on the request. */

@@ -62,3 +62,79 @@ export async function signedInOperator(
 export function tokenOf(setupUrl: string): string {
   return new URL(setupUrl).hash.replace('#token=', '');
 }
+
+export const companyOwner = {
+  companyName: 'Kanzlei Jura & Partner',
+  salutation: 'Herr',
+  title: 'Dr.',
+  firstName: 'Justus',
+  lastName: 'Jura',
+  username: 'Justus Jura',
+  email: 'justus@jura.test',
+  password: strongPassword,
+  locale: 'de' as const,
+};
+
+/**
+ * The newest e-mail to an address in the outbox, with the links and numbers it carries; with `page`, the
+ * newest one that links to that page (tests share one fake instant, so several can have the same time).
+ */
+export async function lastEmailTo(app: KontorApp, address: string, page?: string) {
+  const emails = await app.kontor.db
+    .selectFrom('outboxEmails')
+    .selectAll()
+    .where('toAddress', '=', address)
+    .orderBy('createdAt', 'desc')
+    .execute();
+  const email = emails.find((candidate) => !page || candidate.textBody.includes(`/${page}#token=`));
+  if (!email) throw new Error(`no e-mail to ${address}${page ? ` linking to /${page}` : ''}`);
+  const link = (linkPage: string) => email.textBody.match(new RegExp(`/${linkPage}#token=([\\w-]+)`))?.[1];
+  return {
+    ...email,
+    link,
+    customerNumber: email.textBody.match(/\d{7}-\d/)?.[0],
+    userNumber: email.textBody.match(/: (\d{7})\n/)?.[1],
+  };
+}
+
+/** The subjects of every e-mail to an address, oldest first. */
+export async function subjectsTo(app: KontorApp, address: string): Promise<string[]> {
+  const emails = await app.kontor.db
+    .selectFrom('outboxEmails')
+    .select('subject')
+    .where('toAddress', '=', address)
+    .orderBy('createdAt')
+    .execute();
+  return emails.map((email) => email.subject);
+}
+
+/** Registers a company through the API and confirms its owner's address, as the owner would. */
+export async function registeredOwner(app: KontorApp, overrides: Partial<typeof companyOwner> = {}) {
+  const owner = { ...companyOwner, ...overrides };
+  const client = new TestClient(app);
+  const registration = await client.post('/api/v1/auth/register', owner);
+  if (registration.statusCode !== 202) throw new Error(`registration failed: ${registration.body}`);
+  const welcome = await lastEmailTo(app, owner.email, 'confirm-email');
+  const confirmation = await client.post('/api/v1/auth/confirm-email', {
+    token: welcome.link('confirm-email'),
+  });
+  if (confirmation.statusCode !== 200) throw new Error(`confirmation failed: ${confirmation.body}`);
+  return {
+    ...owner,
+    client,
+    customerNumber: welcome.customerNumber ?? '',
+    userNumber: welcome.userNumber ?? '',
+    revealToken: welcome.link('reveal') ?? '',
+  };
+}
+
+/** A registered owner signed in with e-mail and password. */
+export async function signedInOwner(app: KontorApp, overrides: Partial<typeof companyOwner> = {}) {
+  const owner = await registeredOwner(app, overrides);
+  const signIn = await owner.client.post('/api/v1/auth/sign-in', {
+    email: owner.email,
+    password: owner.password,
+  });
+  if (signIn.statusCode !== 200) throw new Error(`sign-in failed: ${signIn.body}`);
+  return owner;
+}

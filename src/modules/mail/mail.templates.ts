@@ -4,6 +4,17 @@ import { translator } from '../../shared/i18n.ts';
 
 export interface EmailTemplates {
   operatorWelcome: { name: string; email: string; signInUrl: string };
+  registrationWelcome: {
+    name: string;
+    companyName: string;
+    customerNumber: string;
+    userNumber: string;
+    confirmUrl: string;
+    revealUrl: string;
+  };
+  registrationExistingAddress: { name: string; signInUrl: string; resetUrl: string };
+  passwordReset: { name: string; resetUrl: string };
+  passwordChanged: { name: string; resetUrl: string };
 }
 
 export type EmailTemplateName = keyof EmailTemplates;

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Config } from '../../config.ts';
+import { errorResponses } from '../../http/openapi.ts';
+import { tokenBody } from '../auth/auth.schemas.ts';
+import { confirmation, registrationBody } from './accounts.schemas.ts';
+import type { AccountsService } from './accounts.service.ts';
+
+export const accountsRoutes: FastifyPluginAsyncTypebox<{
+  config: Config;
+  accounts: AccountsService;
+}> = async (app, { config, accounts }) => {
+  app.post(
+    '/api/v1/auth/register',
+    {
+      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Register a customer account and its owner; the same answer whether or not the address is known (ASVS 6.3.8)',
+        body: registrationBody,
+        response: {
+          202: Type.Object({ status: Type.Literal('check-your-email') }),
+          ...errorResponses(400, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      await accounts.registerAccount(request.body, request.ip);
+      return reply.status(202).send({ status: 'check-your-email' as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/confirm-email',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Confirm the owner's e-mail address with the welcome e-mail's link; opens the account",
+        body: tokenBody,
+        response: { 200: confirmation, ...errorResponses(400, 404, 410) },
+      },
+    },
+    async (request) => accounts.confirmRegistration(request.body.token, request.ip),
+  );
+};

@@ -1,0 +1,19 @@
+import { Type } from 'typebox';
+import { email, line, locale, password } from '../auth/auth.schemas.ts';
+
+export const registrationBody = Type.Object(
+  {
+    companyName: line(200),
+    salutation: Type.Optional(line(50, 0)),
+    title: Type.Optional(line(50, 0)),
+    firstName: line(100),
+    lastName: line(100),
+    username: line(100),
+    email,
+    password,
+    locale,
+  },
+  { additionalProperties: false },
+);
+
+export const confirmation = Type.Object({ customerNumber: Type.String() });

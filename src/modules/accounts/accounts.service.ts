@@ -1,0 +1,171 @@
+import type { Config, Locale } from '../../config.ts';
+import type { Db } from '../../db/kysely.ts';
+import type { Account } from '../../db/schema.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { hours } from '../../shared/clock.ts';
+import { generateCustomerNumber } from '../../shared/numbers.ts';
+import { assertPasswordAcceptable, hashPassword } from '../../shared/passwords.ts';
+import { newId } from '../../shared/tokens.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { LinksService } from '../links/index.ts';
+import type { MailService } from '../mail/index.ts';
+import { normalizeEmail, type UsersService } from '../users/index.ts';
+import { createAccountsRepository } from './accounts.repository.ts';
+
+interface Dependencies {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  mail: MailService;
+  links: LinksService;
+  audit: AuditService;
+  users: UsersService;
+}
+
+export interface Registration {
+  companyName: string;
+  salutation?: string;
+  title?: string;
+  firstName: string;
+  lastName: string;
+  username: string;
+  email: string;
+  password: string;
+  locale: Locale;
+}
+
+export const activationLinkValidity = hours(48);
+
+export function createAccountsService({ db, clock, config, mail, links, audit, users }: Dependencies) {
+  const repository = createAccountsRepository(db);
+  const page = (path: string) => new URL(path, config.publicUrl).href;
+
+  async function unusedCustomerNumber(executor: Db): Promise<string> {
+    for (;;) {
+      const candidate = generateCustomerNumber();
+      if (!(await repository.customerNumberTaken(executor, candidate))) return candidate;
+    }
+  }
+
+  return {
+    /**
+     * A2: the account and its owner. The answer is the same whether or not the address is known (ASVS 6.3.8);
+     * the owner of a known address gets a notice instead of a second account.
+     */
+    async registerAccount(registration: Registration, ipAddress: string): Promise<void> {
+      const email = normalizeEmail(registration.email);
+      assertPasswordAcceptable(registration.password, [
+        registration.firstName,
+        registration.lastName,
+        registration.username,
+        registration.companyName,
+        email,
+      ]);
+      const passwordHash = await hashPassword(registration.password); // also for known addresses: same timing
+
+      await db.transaction().execute(async (transaction) => {
+        const existing = await users.repository.findByEmail(email, transaction);
+        if (existing) {
+          await mail.enqueueEmail(transaction, {
+            to: email,
+            locale: (existing.locale ?? registration.locale) as Locale,
+            template: 'registrationExistingAddress',
+            params: {
+              name: existing.firstName,
+              signInUrl: page('/sign-in'),
+              resetUrl: page('/forgot-password'),
+            },
+          });
+          return;
+        }
+        const now = clock.now().toISOString();
+        const account: Account = {
+          id: newId(),
+          customerNumber: await unusedCustomerNumber(transaction),
+          name: registration.companyName.trim(),
+          status: 'pending_confirmation',
+          seatLimit: config.defaultSeatLimit,
+          seatsUsed: 1,
+          locale: registration.locale,
+          timezone: config.defaultTimezone,
+          billingStreet: null,
+          billingPostalCode: null,
+          billingCity: null,
+          billingCountry: null,
+          vatId: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await repository.insert(transaction, account);
+        const { user, accessKey } = await users.createUser(transaction, {
+          accountId: account.id,
+          role: 'owner',
+          username: registration.username.trim(),
+          salutation: registration.salutation?.trim() || null,
+          title: registration.title?.trim() || null,
+          firstName: registration.firstName.trim(),
+          lastName: registration.lastName.trim(),
+          email,
+          passwordHash,
+          status: 'active',
+          locale: registration.locale,
+        });
+        const confirm = await links.issueLink(transaction, {
+          purpose: 'email_confirmation',
+          userId: user.id,
+          validForMs: activationLinkValidity,
+        });
+        const reveal = await links.issueLink(transaction, {
+          purpose: 'credentials_reveal',
+          userId: user.id,
+          validForMs: activationLinkValidity,
+          secret: accessKey,
+        });
+        await mail.enqueueEmail(transaction, {
+          to: email,
+          locale: registration.locale,
+          template: 'registrationWelcome',
+          params: {
+            name: user.firstName,
+            companyName: account.name,
+            customerNumber: account.customerNumber,
+            userNumber: user.userNumber,
+            confirmUrl: confirm.url,
+            revealUrl: reveal.url,
+          },
+        });
+        await audit.record(transaction, {
+          actor: { type: 'user', id: user.id, ipAddress },
+          accountId: account.id,
+          action: 'account.registered',
+          target: { type: 'account', id: account.id },
+          details: { customerNumber: account.customerNumber, owner: user.userNumber },
+        });
+      });
+    },
+
+    /** The welcome e-mail's link: confirms the owner's address and opens the account. */
+    async confirmRegistration(token: string, ipAddress: string): Promise<{ customerNumber: string }> {
+      return db.transaction().execute(async (transaction) => {
+        const { userId } = await links.consumeLink(transaction, token, 'email_confirmation');
+        const now = clock.now().toISOString();
+        const user = await users.repository.findById(userId, transaction);
+        if (!user) throw new Error(`confirmation link of a missing user ${userId}`);
+        await users.repository.update(transaction, userId, { emailConfirmedAt: now, updatedAt: now });
+        const account = await repository.findById(user.homeAccountId, transaction);
+        if (account?.status === 'pending_confirmation') {
+          await repository.setStatus(transaction, account.id, 'active', now);
+        }
+        await audit.record(transaction, {
+          actor: { type: 'user', id: userId, ipAddress },
+          accountId: user.homeAccountId,
+          action: 'user.email_confirmed',
+          target: { type: 'user', id: userId },
+        });
+        return { customerNumber: account?.customerNumber ?? '' };
+      });
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

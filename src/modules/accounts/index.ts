@@ -1,0 +1,2 @@
+export { accountsRoutes } from './accounts.routes.ts';
+export { type AccountsService, activationLinkValidity, createAccountsService } from './accounts.service.ts';

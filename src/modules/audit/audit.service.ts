@@ -1,0 +1,44 @@
+// U7: who changed what, in which account, when and from where. Written in the transaction of the change.
+import type { Db } from '../../db/kysely.ts';
+import type { AuditEventsTable } from '../../db/schema.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { newId } from '../../shared/tokens.ts';
+import { createAuditRepository } from './audit.repository.ts';
+
+export interface AuditActor {
+  type: AuditEventsTable['actorType'];
+  id: string | null;
+  ipAddress: string | null;
+}
+
+export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
+  const repository = createAuditRepository(db);
+  return {
+    async record(
+      executor: Db,
+      event: {
+        actor: AuditActor;
+        accountId: string | null;
+        action: string;
+        target?: { type: string; id: string };
+        details?: Record<string, unknown>;
+      },
+    ): Promise<void> {
+      await repository.insert(executor, {
+        id: newId(),
+        accountId: event.accountId,
+        actorType: event.actor.type,
+        actorId: event.actor.id,
+        action: event.action,
+        targetType: event.target?.type ?? null,
+        targetId: event.target?.id ?? null,
+        details: event.details ? JSON.stringify(event.details) : null,
+        ipAddress: event.actor.ipAddress,
+        createdAt: clock.now().toISOString(),
+      });
+    },
+    list: repository.list,
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,1 @@
+export { type AuditActor, type AuditService, createAuditService } from './audit.service.ts';

@@ -1,0 +1,9 @@
+import { defineErrors } from '../../shared/app-error.ts';
+
+export const authErrors = defineErrors({
+  SIGN_IN_FAILED: 401,
+  EMAIL_NOT_CONFIRMED: 403,
+  ACCOUNT_SUSPENDED: 403,
+  USER_DISABLED: 403,
+  CURRENT_PASSWORD_WRONG: 400,
+});

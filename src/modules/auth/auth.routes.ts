@@ -1,0 +1,229 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { preHandlerAsyncHookHandler } from 'fastify';
+import { Type } from 'typebox';
+import type { Config } from '../../config.ts';
+import { auditActor } from '../../http/audit-actor.ts';
+import { signedInMember } from '../../http/auth.ts';
+import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
+import { errorResponses } from '../../http/openapi.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { SessionsService } from '../sessions/index.ts';
+import {
+  changePasswordBody,
+  passwordResetBody,
+  passwordResetCompleteBody,
+  sessionInfo,
+  sessionList,
+  signInBody,
+  tokenBody,
+} from './auth.schemas.ts';
+import type { AuthService } from './auth.service.ts';
+
+const noContent = { 204: Type.Null() };
+
+export const authRoutes: FastifyPluginAsyncTypebox<{
+  config: Config;
+  auth: AuthService;
+  sessions: SessionsService;
+  requireMember: preHandlerAsyncHookHandler;
+}> = async (app, { config, auth, sessions, requireMember }) => {
+  const names = cookieNames(config);
+  const signInLimit = { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } };
+
+  app.post(
+    '/api/v1/auth/sign-in',
+    {
+      config: signInLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail, or customer number and user number; sets the session cookie',
+        body: signInBody,
+        response: { 200: sessionInfo, ...errorResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { email, customerNumber, userNumber, password, staySignedIn } = request.body;
+      const identifier = email
+        ? { email }
+        : customerNumber && userNumber
+          ? { customerNumber, userNumber }
+          : undefined;
+      if (!identifier) {
+        throw new AppError('VALIDATION_FAILED', {
+          details: [{ field: customerNumber ? 'userNumber' : 'email', code: 'required' }].map((detail) => ({
+            ...detail,
+            message: request.t('validation.required'),
+          })),
+        });
+      }
+      const { session, userId, accountId } = await auth.signIn({
+        identifier,
+        password,
+        staySignedIn: staySignedIn ?? false,
+        ipAddress: request.ip,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
+      reply.setCookie(names.session, session.token, sessionCookieOptions(config, session.maxAgeSeconds));
+      return auth.describeSession(userId, accountId);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-out',
+    { schema: { tags: ['auth'], summary: 'End the current session', response: noContent } },
+    async (request, reply) => {
+      const token = request.cookies[names.session];
+      if (token) await sessions.endSession(token);
+      return reply.clearCookie(names.session, sessionCookieOptions(config)).status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/session',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, the account they act in, and their other accounts',
+        response: { 200: sessionInfo, ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const member = signedInMember(request);
+      return auth.describeSession(member.userId, member.accountId);
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/sessions',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags: ['auth'],
+        summary: 'My open sessions',
+        response: { 200: sessionList, ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const member = signedInMember(request);
+      const items = await sessions.listUserSessions(member.userId);
+      return {
+        items: items.map((session) => ({
+          ...session,
+          staySignedIn: session.staySignedIn === 1,
+          current: session.id === member.sessionId,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/api/v1/auth/sessions/:sessionId',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags: ['auth'],
+        summary: 'End one of my sessions',
+        params: Type.Object({ sessionId: Type.String({ maxLength: 64 }) }),
+        response: { ...noContent, ...errorResponses(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const member = signedInMember(request);
+      const ended = await sessions.endUserSessions(member.userId, { only: request.params.sessionId });
+      if (ended === 0) throw new AppError('NOT_FOUND');
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sessions/revoke-others',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out everywhere else',
+        response: { 200: Type.Object({ ended: Type.Integer() }), ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const member = signedInMember(request);
+      return { ended: await sessions.endUserSessions(member.userId, { except: member.sessionId }) };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset',
+    {
+      config: signInLimit,
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Send a password reset link (30 minutes); the answer never tells whether the address is known',
+        body: passwordResetBody,
+        response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errorResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await auth.requestPasswordReset(request.body.email);
+      return reply.status(202).send({ status: 'accepted' as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset/check',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Tell whether a reset link can still be used',
+        body: tokenBody,
+        response: { 200: Type.Object({ valid: Type.Boolean() }), ...errorResponses(400, 404, 410) },
+      },
+    },
+    async (request) => {
+      await auth.checkPasswordResetLink(request.body.token);
+      return { valid: true };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset/complete',
+    {
+      config: signInLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with a reset link; ends every session of the user',
+        body: passwordResetCompleteBody,
+        response: { ...noContent, ...errorResponses(400, 404, 410, 429) },
+      },
+    },
+    async (request, reply) => {
+      await auth.completePasswordReset({ ...request.body, ipAddress: request.ip });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/me/password',
+    {
+      preHandler: requireMember,
+      config: signInLimit,
+      schema: {
+        tags: ['me'],
+        summary: 'Change my password (the current one is required); ends my other sessions',
+        body: changePasswordBody,
+        response: { ...noContent, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const member = signedInMember(request);
+      await auth.changeOwnPassword({
+        userId: member.userId,
+        sessionId: member.sessionId,
+        ...request.body,
+        actor: auditActor(request),
+      });
+      return reply.status(204).send(null);
+    },
+  );
+};

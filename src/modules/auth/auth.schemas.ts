@@ -1,0 +1,76 @@
+import { Type } from 'typebox';
+import { passwordMaxLength } from '../../shared/passwords.ts';
+
+export const locale = Type.Union([Type.Literal('de'), Type.Literal('en'), Type.Literal('hu')]);
+export const email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
+// Raw input bound (4 bytes per character at most); the policy counts normalized characters.
+export const password = Type.String({ minLength: 1, maxLength: passwordMaxLength * 4 });
+export const linkToken = Type.String({ minLength: 1, maxLength: 128 });
+export const tokenBody = Type.Object({ token: linkToken }, { additionalProperties: false });
+/** One line of text without control characters (no NUL, no CR/LF in anything that may reach a header). */
+export const line = (maxLength: number, minLength = 1) =>
+  Type.String({ minLength, maxLength, pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
+
+/** S1: e-mail + password, or customer number + user number + password. */
+export const signInBody = Type.Object(
+  {
+    email: Type.Optional(email),
+    customerNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    userNumber: Type.Optional(Type.String({ pattern: '^\\s*\\d{7}\\s*$' })),
+    password,
+    staySignedIn: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const sessionInfo = Type.Object({
+  user: Type.Object({
+    id: Type.String(),
+    userNumber: Type.String(),
+    username: Type.String(),
+    salutation: Type.Union([Type.String(), Type.Null()]),
+    title: Type.Union([Type.String(), Type.Null()]),
+    firstName: Type.String(),
+    lastName: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    locale: Type.Union([locale, Type.Null()]),
+  }),
+  account: Type.Object({
+    id: Type.String(),
+    customerNumber: Type.String(),
+    name: Type.String(),
+    role: Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]),
+  }),
+  memberships: Type.Array(
+    Type.Object({
+      accountId: Type.String(),
+      customerNumber: Type.String(),
+      name: Type.String(),
+      role: Type.String(),
+    }),
+  ),
+});
+
+export const sessionList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      createdAt: Type.String(),
+      lastSeenAt: Type.String(),
+      ipAddress: Type.String(),
+      userAgent: Type.String(),
+      staySignedIn: Type.Boolean(),
+      current: Type.Boolean(),
+    }),
+  ),
+});
+
+export const passwordResetBody = Type.Object({ email }, { additionalProperties: false });
+export const passwordResetCompleteBody = Type.Object(
+  { token: linkToken, password },
+  { additionalProperties: false },
+);
+export const changePasswordBody = Type.Object(
+  { currentPassword: password, newPassword: password },
+  { additionalProperties: false },
+);

@@ -1,0 +1,236 @@
+import type { Config, Locale } from '../../config.ts';
+import type { Db } from '../../db/kysely.ts';
+import type { User } from '../../db/schema.ts';
+import { AppError, assertThat } from '../../shared/app-error.ts';
+import { type Clock, minutes } from '../../shared/clock.ts';
+import { parseCustomerNumber } from '../../shared/numbers.ts';
+import {
+  assertPasswordAcceptable,
+  hashPassword,
+  verifyAgainstDummy,
+  verifyPassword,
+} from '../../shared/passwords.ts';
+import type { AuditActor, AuditService } from '../audit/index.ts';
+import { type LinksService, linkErrors } from '../links/index.ts';
+import type { MailService } from '../mail/index.ts';
+import type { SessionsService } from '../sessions/index.ts';
+import { normalizeEmail, type UsersService } from '../users/index.ts';
+import { authErrors } from './auth.errors.ts';
+import { reserveAttempt } from './brute-force.ts';
+
+interface Dependencies {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  mail: MailService;
+  links: LinksService;
+  audit: AuditService;
+  users: UsersService;
+  sessions: SessionsService;
+}
+
+export type SignInIdentifier = { email: string } | { customerNumber: string; userNumber: string };
+
+export const passwordResetValidity = minutes(30);
+
+export function createAuthService({ db, clock, config, mail, links, audit, users, sessions }: Dependencies) {
+  const page = (path: string) => new URL(path, config.publicUrl).href;
+  const personalContext = (user: User) => [
+    user.firstName,
+    user.lastName,
+    user.username,
+    user.email,
+    user.userNumber,
+  ];
+
+  function findUser(identifier: SignInIdentifier) {
+    if ('email' in identifier) return users.repository.findByEmail(normalizeEmail(identifier.email));
+    const customerNumber = parseCustomerNumber(identifier.customerNumber);
+    return customerNumber
+      ? users.repository.findByNumbers(customerNumber, identifier.userNumber.trim())
+      : undefined;
+  }
+
+  /** Counts the attempt as a failure before the password is checked; false while the account must wait. */
+  async function reserveSignInAttempt(userId: string): Promise<boolean> {
+    return db.transaction().execute(async (transaction) => {
+      await users.repository.lockForUpdate(transaction, userId);
+      const current = await users.repository.findById(userId, transaction);
+      const reserved = current && reserveAttempt(current, clock.now());
+      if (!reserved) return false;
+      await users.repository.update(transaction, userId, reserved);
+      return true;
+    });
+  }
+
+  // Callers hash first: argon2 inside a transaction would hold the database for its whole run.
+  async function setPassword(
+    executor: Db,
+    user: User,
+    passwordHash: string,
+    actor: AuditActor,
+    action: string,
+  ) {
+    const now = clock.now().toISOString();
+    await users.repository.update(executor, user.id, { passwordHash, updatedAt: now });
+    await links.revokeLinks(executor, user.id, 'password_reset');
+    if (user.email) {
+      await mail.enqueueEmail(executor, {
+        to: user.email,
+        locale: (user.locale ?? config.defaultLocale) as Locale,
+        template: 'passwordChanged',
+        params: { name: user.firstName, resetUrl: page('/forgot-password') },
+      });
+    }
+    await audit.record(executor, {
+      actor,
+      accountId: user.homeAccountId,
+      action,
+      target: { type: 'user', id: user.id },
+    });
+  }
+
+  return {
+    /**
+     * S1, S7: unknown user, wrong password and a waiting account give the same answer after the same work
+     * (one argon2 verification).
+     */
+    async signIn(options: {
+      identifier: SignInIdentifier;
+      password: string;
+      staySignedIn: boolean;
+      ipAddress: string;
+      userAgent: string;
+    }) {
+      const user = await findUser(options.identifier);
+      const attemptAllowed = user ? await reserveSignInAttempt(user.id) : false;
+      const valid =
+        user?.passwordHash && attemptAllowed
+          ? await verifyPassword(user.passwordHash, options.password)
+          : await verifyAgainstDummy(options.password);
+      if (!user || !valid) throw new AppError(authErrors.SIGN_IN_FAILED);
+
+      await users.repository.update(db, user.id, {
+        failedSignIns: 0,
+        lastFailedSignInAt: null,
+        lockedUntil: null,
+      });
+      assertThat(user.status !== 'disabled', authErrors.USER_DISABLED);
+      const memberships = await users.repository.memberships(user.id);
+      const home = memberships.find((membership) => membership.accountId === user.homeAccountId);
+      assertThat(home?.status !== 'pending_confirmation', authErrors.EMAIL_NOT_CONFIRMED);
+      assertThat(home?.status === 'active', authErrors.ACCOUNT_SUSPENDED);
+      const session = await sessions.startSession({
+        principal: { userId: user.id, activeAccountId: home.accountId },
+        staySignedIn: options.staySignedIn,
+        ipAddress: options.ipAddress,
+        userAgent: options.userAgent,
+      });
+      return { session, userId: user.id, accountId: home.accountId };
+    },
+
+    /** Who is signed in, where they act, and which other accounts they may switch to. */
+    async describeSession(userId: string, accountId: string) {
+      const user = await users.repository.findById(userId);
+      const memberships = await users.repository.memberships(userId);
+      const current = memberships.find((membership) => membership.accountId === accountId);
+      if (!user || !current) throw new AppError('UNAUTHENTICATED');
+      return {
+        user: {
+          id: user.id,
+          userNumber: user.userNumber,
+          username: user.username,
+          salutation: user.salutation,
+          title: user.title,
+          firstName: user.firstName,
+          lastName: user.lastName,
+          email: user.email,
+          locale: user.locale as Locale | null,
+        },
+        account: {
+          id: current.accountId,
+          customerNumber: current.customerNumber,
+          name: current.name,
+          role: current.role,
+        },
+        memberships: memberships
+          .filter((membership) => membership.status === 'active')
+          .map(({ accountId, customerNumber, name, role }) => ({ accountId, customerNumber, name, role })),
+      };
+    },
+
+    /** S3: always the same answer; only a known, enabled address gets a link (30 minutes, single use). */
+    async requestPasswordReset(email: string): Promise<void> {
+      const user = await users.repository.findByEmail(normalizeEmail(email));
+      if (!user?.email || user.status === 'disabled') return;
+      const address = user.email;
+      await db.transaction().execute(async (transaction) => {
+        const link = await links.issueLink(transaction, {
+          purpose: 'password_reset',
+          userId: user.id,
+          validForMs: passwordResetValidity,
+        });
+        await mail.enqueueEmail(transaction, {
+          to: address,
+          locale: (user.locale ?? config.defaultLocale) as Locale,
+          template: 'passwordReset',
+          params: { name: user.firstName, resetUrl: link.url },
+        });
+      });
+    },
+
+    checkPasswordResetLink: (token: string) => links.checkLink(token, 'password_reset'),
+
+    /** A reset ends every session of the user: whoever knew the old password is out. */
+    async completePasswordReset(options: {
+      token: string;
+      password: string;
+      ipAddress: string;
+    }): Promise<void> {
+      const { userId } = await links.checkLink(options.token, 'password_reset');
+      const user = await users.repository.findById(userId);
+      if (!user) throw new AppError(linkErrors.LINK_INVALID);
+      assertPasswordAcceptable(options.password, personalContext(user));
+      const passwordHash = await hashPassword(options.password);
+      await db.transaction().execute(async (transaction) => {
+        await links.consumeLink(transaction, options.token, 'password_reset');
+        await setPassword(
+          transaction,
+          user,
+          passwordHash,
+          { type: 'user', id: user.id, ipAddress: options.ipAddress },
+          'user.password_reset',
+        );
+        await users.repository.update(transaction, user.id, { failedSignIns: 0, lockedUntil: null });
+        await sessions.endUserSessions(user.id, {}, transaction);
+      });
+    },
+
+    /** Needs the current password; every other session of the user ends. */
+    async changeOwnPassword(options: {
+      userId: string;
+      sessionId: string;
+      currentPassword: string;
+      newPassword: string;
+      actor: AuditActor;
+    }): Promise<void> {
+      const user = await users.repository.findById(options.userId);
+      const valid = user?.passwordHash
+        ? await verifyPassword(user.passwordHash, options.currentPassword)
+        : false;
+      if (!user || !valid) {
+        throw new AppError(authErrors.CURRENT_PASSWORD_WRONG, {
+          details: [{ field: 'currentPassword', code: authErrors.CURRENT_PASSWORD_WRONG }],
+        });
+      }
+      assertPasswordAcceptable(options.newPassword, personalContext(user), 'newPassword');
+      const passwordHash = await hashPassword(options.newPassword);
+      await db.transaction().execute(async (transaction) => {
+        await setPassword(transaction, user, passwordHash, options.actor, 'user.password_changed');
+        await sessions.endUserSessions(user.id, { except: options.sessionId }, transaction);
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

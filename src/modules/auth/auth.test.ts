@@ -1,0 +1,287 @@
+// S1–S3, S6, S7 and SECURITY.md tests 4, 5, 7, 10, 11, 12, 19 for customer users.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { buildTestApp, describeEachDatabase, type TestApp } from '../../../test/helpers/build-test-app.ts';
+import {
+  lastEmailTo,
+  registeredOwner,
+  signedInOwner,
+  strongPassword,
+  subjectsTo,
+  TestClient,
+} from '../../../test/helpers/test-client.ts';
+import { days, hours, minutes } from '../../shared/clock.ts';
+
+describeEachDatabase('customer sign-in', (dialect) => {
+  let t: TestApp;
+  let client: TestClient;
+  beforeEach(async () => {
+    t = await buildTestApp({ db: dialect });
+    client = new TestClient(t.app, { language: 'en' });
+  });
+  afterEach(() => t.close());
+
+  const signIn = (body: Record<string, unknown>, using = client) => using.post('/api/v1/auth/sign-in', body);
+
+  it('signs in with e-mail or with customer number and user number, and says who and where', async () => {
+    const owner = await registeredOwner(t.app);
+    const byEmail = await signIn({ email: 'JUSTUS@jura.test', password: strongPassword });
+    expect(byEmail.statusCode).toBe(200);
+    expect(byEmail.json()).toMatchObject({
+      user: { userNumber: owner.userNumber, firstName: 'Justus', email: 'justus@jura.test', locale: 'de' },
+      account: { customerNumber: owner.customerNumber, name: 'Kanzlei Jura & Partner', role: 'owner' },
+      memberships: [{ customerNumber: owner.customerNumber, role: 'owner' }],
+    });
+    const byNumbers = new TestClient(t.app);
+    const typed = owner.customerNumber.replace('-', ' ');
+    expect(
+      (
+        await signIn(
+          { customerNumber: typed, userNumber: owner.userNumber, password: strongPassword },
+          byNumbers,
+        )
+      ).statusCode,
+    ).toBe(200);
+    const session = await byNumbers.get('/api/v1/auth/session');
+    expect(session.json().account.customerNumber).toBe(owner.customerNumber);
+  });
+
+  it('answers unknown users, wrong passwords and impossible customer numbers alike', async () => {
+    const owner = await registeredOwner(t.app);
+    const answers = await Promise.all([
+      signIn({ email: 'justus@jura.test', password: 'wrong password, sorry' }),
+      signIn({ email: 'nobody@jura.test', password: 'wrong password, sorry' }),
+      signIn({ customerNumber: owner.customerNumber, userNumber: '0000000', password: strongPassword }),
+      signIn({ customerNumber: '1234567-0', userNumber: owner.userNumber, password: strongPassword }),
+    ]);
+    for (const answer of answers) {
+      expect(answer.statusCode).toBe(401);
+      expect(answer.body).toBe(answers[0]?.body);
+    }
+    expect(answers[0]?.json().code).toBe('SIGN_IN_FAILED');
+  });
+
+  it('requires e-mail, or customer number and user number', async () => {
+    const response = await signIn({ customerNumber: '4839201-5', password: strongPassword });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().details).toEqual([
+      { field: 'userNumber', code: 'required', message: 'is required' },
+    ]);
+  });
+
+  it('makes an account wait after 10 failures, 1 minute more per failure, and resets on success', async () => {
+    await registeredOwner(t.app);
+    const wrong = () => signIn({ email: 'justus@jura.test', password: 'not the password' });
+    for (let i = 0; i < 10; i += 1) expect((await wrong()).statusCode).toBe(401);
+    // The 10th failure started a 1-minute wait: even the right password is refused, with the same answer.
+    const waiting = await signIn({ email: 'justus@jura.test', password: strongPassword });
+    expect(waiting.statusCode).toBe(401);
+    t.clock.advance(minutes(1));
+    expect((await wrong()).statusCode).toBe(401); // 11th failure: 2 minutes
+    t.clock.advance(minutes(1));
+    expect((await signIn({ email: 'justus@jura.test', password: strongPassword })).statusCode).toBe(401);
+    t.clock.advance(minutes(1));
+    expect((await signIn({ email: 'justus@jura.test', password: strongPassword })).statusCode).toBe(200);
+    const user = await t.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ failedSignIns: 0, lockedUntil: null });
+  });
+
+  it('caps the wait at 15 minutes and forgets failures after 12 hours', async () => {
+    await registeredOwner(t.app);
+    await t.db
+      .updateTable('users')
+      .set({ failedSignIns: 40, lastFailedSignInAt: t.clock.now().toISOString() })
+      .execute();
+    expect((await signIn({ email: 'justus@jura.test', password: 'still wrong' })).statusCode).toBe(401);
+    const user = await t.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+    expect(Date.parse(user.lockedUntil ?? '') - t.clock.now().getTime()).toBe(minutes(15));
+    t.clock.advance(hours(12));
+    expect((await signIn({ email: 'justus@jura.test', password: 'wrong again' })).statusCode).toBe(401);
+    const after = await t.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+    expect(after).toMatchObject({ failedSignIns: 1, lockedUntil: null });
+  });
+
+  it('does not let 200 parallel guesses check more than 10 passwords', async () => {
+    await registeredOwner(t.app);
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        signIn({ email: 'justus@jura.test', password: `guess number ${i}` }),
+      ),
+    );
+    const user = await t.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+    expect(user.failedSignIns).toBe(10);
+    expect(user.lockedUntil).not.toBeNull();
+  });
+
+  it('gives every sign-in a new session token and ends it at sign-out', async () => {
+    const owner = await signedInOwner(t.app);
+    const first = owner.client.cookies.get('kontor_session');
+    await signIn({ email: owner.email, password: strongPassword }, owner.client);
+    const second = owner.client.cookies.get('kontor_session');
+    expect(second).not.toBe(first);
+    expect((await owner.client.post('/api/v1/auth/sign-out')).statusCode).toBe(204);
+    const replay = await t.app.inject({
+      url: '/api/v1/auth/session',
+      cookies: { kontor_session: second ?? '' },
+    });
+    expect(replay.statusCode).toBe(401);
+  });
+
+  it('ends a session after 30 idle minutes or 12 hours, and a stay-signed-in one after 30 days', async () => {
+    const owner = await signedInOwner(t.app);
+    const staying = new TestClient(t.app);
+    const stay = await signIn({ email: owner.email, password: strongPassword, staySignedIn: true }, staying);
+    const cookie = stay.cookies.find((candidate) => candidate.name === 'kontor_session');
+    expect(cookie?.maxAge).toBe(days(30) / 1000);
+
+    t.clock.advance(minutes(31));
+    expect((await owner.client.get('/api/v1/auth/session')).statusCode).toBe(401);
+    expect((await staying.get('/api/v1/auth/session')).statusCode).toBe(200);
+    t.clock.advance(days(30));
+    expect((await staying.get('/api/v1/auth/session')).statusCode).toBe(401);
+  });
+
+  it('lists my sessions, ends one, and signs out everywhere else', async () => {
+    const owner = await signedInOwner(t.app);
+    const laptop = new TestClient(t.app);
+    const phone = new TestClient(t.app);
+    await signIn({ email: owner.email, password: strongPassword }, laptop);
+    await signIn({ email: owner.email, password: strongPassword, staySignedIn: true }, phone);
+
+    const list = (await owner.client.get('/api/v1/auth/sessions')).json().items;
+    expect(list).toHaveLength(3);
+    expect(list.filter((session: { current: boolean }) => session.current)).toHaveLength(1);
+    const phoneSession = list.find((session: { staySignedIn: boolean }) => session.staySignedIn);
+    expect(
+      (await owner.client.request({ method: 'DELETE', url: `/api/v1/auth/sessions/${phoneSession.id}` }))
+        .statusCode,
+    ).toBe(204);
+    expect((await phone.get('/api/v1/auth/session')).statusCode).toBe(401);
+
+    const revoked = await owner.client.post('/api/v1/auth/sessions/revoke-others');
+    expect(revoked.json()).toEqual({ ended: 1 });
+    expect((await laptop.get('/api/v1/auth/session')).statusCode).toBe(401);
+    expect((await owner.client.get('/api/v1/auth/session')).statusCode).toBe(200);
+  });
+
+  it('never ends another user’s session', async () => {
+    const owner = await signedInOwner(t.app);
+    const other = await signedInOwner(t.app, {
+      email: 'other@firma.test',
+      companyName: 'Firma',
+      username: 'other',
+    });
+    const otherSession = (await other.client.get('/api/v1/auth/sessions')).json().items[0].id;
+    const attempt = await owner.client.request({
+      method: 'DELETE',
+      url: `/api/v1/auth/sessions/${otherSession}`,
+    });
+    expect(attempt.statusCode).toBe(404);
+    expect((await other.client.get('/api/v1/auth/session')).statusCode).toBe(200);
+  });
+
+  it('resets a forgotten password with a 30-minute link and ends every session', async () => {
+    const owner = await signedInOwner(t.app);
+    t.clock.advance(1000);
+    const unknown = await client.post('/api/v1/auth/password-reset', { email: 'nobody@jura.test' });
+    const known = await client.post('/api/v1/auth/password-reset', { email: owner.email });
+    expect(unknown.statusCode).toBe(202);
+    expect(known.body).toBe(unknown.body);
+    const first = (await lastEmailTo(t.app, owner.email, 'reset-password')).link('reset-password');
+    t.clock.advance(1000);
+    await client.post('/api/v1/auth/password-reset', { email: owner.email });
+    const reset = await lastEmailTo(t.app, owner.email, 'reset-password');
+    expect(reset.subject).toBe('Kontor-Passwort zurücksetzen');
+    const token = reset.link('reset-password');
+    // A newer link replaces the older one.
+    expect((await client.post('/api/v1/auth/password-reset/check', { token: first })).json().code).toBe(
+      'LINK_USED',
+    );
+
+    const weak = await client.post('/api/v1/auth/password-reset/complete', {
+      token,
+      password: 'JustusJura123',
+    });
+    expect(weak.json()).toMatchObject({ code: 'PASSWORD_CONTAINS_PERSONAL_DATA' });
+    const done = await client.post('/api/v1/auth/password-reset/complete', {
+      token,
+      password: 'a brand new passphrase 7',
+    });
+    expect(done.statusCode).toBe(204);
+    expect((await owner.client.get('/api/v1/auth/session')).statusCode).toBe(401);
+    expect((await signIn({ email: owner.email, password: strongPassword })).statusCode).toBe(401);
+    expect((await signIn({ email: owner.email, password: 'a brand new passphrase 7' })).statusCode).toBe(200);
+    expect(
+      (
+        await client.post('/api/v1/auth/password-reset/complete', {
+          token,
+          password: 'another new passphrase 8',
+        })
+      ).json().code,
+    ).toBe('LINK_USED');
+    expect(await subjectsTo(t.app, owner.email)).toContain('Ihr Kontor-Passwort wurde geändert');
+  });
+
+  it('lets a reset link expire after 30 minutes', async () => {
+    const owner = await registeredOwner(t.app);
+    await client.post('/api/v1/auth/password-reset', { email: owner.email });
+    const token = (await lastEmailTo(t.app, owner.email, 'reset-password')).link('reset-password');
+    t.clock.advance(minutes(30));
+    expect(
+      (
+        await client.post('/api/v1/auth/password-reset/complete', {
+          token,
+          password: 'a brand new passphrase 7',
+        })
+      ).json().code,
+    ).toBe('LINK_EXPIRED');
+  });
+
+  it('changes my password only with the current one, and ends my other sessions', async () => {
+    const owner = await signedInOwner(t.app);
+    const elsewhere = new TestClient(t.app);
+    await signIn({ email: owner.email, password: strongPassword }, elsewhere);
+
+    const wrongCurrent = await owner.client.post(
+      '/api/v1/me/password',
+      {
+        currentPassword: 'not my password',
+        newPassword: 'a brand new passphrase 7',
+      },
+      { 'accept-language': 'hu' },
+    );
+    expect(wrongCurrent.statusCode).toBe(400);
+    // Signed in, the user's own language (German) wins over the browser's.
+    expect(wrongCurrent.json()).toMatchObject({
+      code: 'CURRENT_PASSWORD_WRONG',
+      details: [{ field: 'currentPassword', message: 'Das aktuelle Passwort ist falsch.' }],
+    });
+    const changed = await owner.client.post('/api/v1/me/password', {
+      currentPassword: strongPassword,
+      newPassword: 'a brand new passphrase 7',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await elsewhere.get('/api/v1/auth/session')).statusCode).toBe(401);
+    expect((await owner.client.get('/api/v1/auth/session')).statusCode).toBe(200);
+    const audit = await t.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('action', '=', 'user.password_changed')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('refuses a suspended account at sign-in and ends its sessions at once', async () => {
+    const owner = await signedInOwner(t.app);
+    await t.db.updateTable('accounts').set({ status: 'suspended' }).execute();
+    expect((await owner.client.get('/api/v1/auth/session')).statusCode).toBe(401);
+    const response = await signIn({ email: owner.email, password: strongPassword });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe('ACCOUNT_SUSPENDED');
+  });
+
+  it('keeps operators and customer users apart', async () => {
+    const owner = await signedInOwner(t.app);
+    expect((await owner.client.get('/api/v1/operator/mailbox')).statusCode).toBe(401);
+    expect((await owner.client.get('/api/v1/operator/session')).statusCode).toBe(401);
+  });
+});

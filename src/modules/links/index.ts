@@ -1,0 +1,2 @@
+export { linkErrors } from './links.errors.ts';
+export { createLinksService, type LinksService } from './links.service.ts';

@@ -1,0 +1,73 @@
+import type { Db } from '../../db/kysely.ts';
+import type { Role, User, UserStatus } from '../../db/schema.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { generateUserNumber } from '../../shared/numbers.ts';
+import { newId } from '../../shared/tokens.ts';
+import type { LinksService } from '../links/index.ts';
+import { rotateAccessKey } from './credentials.ts';
+import { createUsersRepository } from './users.repository.ts';
+
+export interface NewUserDetails {
+  accountId: string;
+  role: Role;
+  username: string;
+  salutation: string | null;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  passwordHash: string | null;
+  status: UserStatus;
+  locale: string | null;
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export function createUsersService({ db, clock, links }: { db: Db; clock: Clock; links: LinksService }) {
+  const repository = createUsersRepository(db);
+
+  async function unusedUserNumber(executor: Db): Promise<string> {
+    for (;;) {
+      const candidate = generateUserNumber();
+      if (!(await repository.userNumberTaken(executor, candidate))) return candidate;
+    }
+  }
+
+  return {
+    repository,
+
+    /** The user, their membership and their first access key, in the caller's transaction. */
+    async createUser(executor: Db, details: NewUserDetails): Promise<{ user: User; accessKey: string }> {
+      const now = clock.now().toISOString();
+      const { accountId, role, ...personal } = details;
+      const user: User = {
+        id: newId(),
+        homeAccountId: accountId,
+        userNumber: await unusedUserNumber(executor),
+        ...personal,
+        email: personal.email ? normalizeEmail(personal.email) : null,
+        emailConfirmedAt: null,
+        failedSignIns: 0,
+        lastFailedSignInAt: null,
+        lockedUntil: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await repository.insert(executor, user);
+      await repository.insertMembership(executor, { accountId, userId: user.id, role, createdAt: now });
+      const accessKey = await rotateAccessKey(repository, executor, user.id, now);
+      return { user, accessKey };
+    },
+
+    /** Opens a reveal link once: the program credentials, then never again. */
+    async revealCredentials(token: string) {
+      return db.transaction().execute(async (transaction) => {
+        const { userId, secret } = await links.consumeLink(transaction, token, 'credentials_reveal');
+        const identity = await repository.findProgramIdentity(transaction, userId);
+        return { ...identity, accessKey: secret ?? '' };
+      });
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;
