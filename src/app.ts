@@ -24,7 +24,12 @@ import {
 } from './modules/mail/index.ts';
 import { createOperatorsService, operatorRoutes } from './modules/operators/index.ts';
 import { createSessionsService } from './modules/sessions/index.ts';
-import { createUsersService, usersRoutes } from './modules/users/index.ts';
+import {
+  createUserAdministration,
+  createUsersService,
+  userAdministrationRoutes,
+  usersRoutes,
+} from './modules/users/index.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
 import { resolveLocale, translator } from './shared/i18n.ts';
 import './http/request-context.ts';
@@ -93,6 +98,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const users = createUsersService({ db, clock, links });
   const accounts = createAccountsService({ db, clock, config, mail, links, audit, users });
   const auth = createAuthService({ db, clock, config, mail, links, audit, users, sessions });
+  const administration = createUserAdministration({ db, clock, config, mail, links, audit, users, sessions });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
@@ -109,6 +115,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(accountsRoutes, { config, accounts });
   await app.register(authRoutes, { config, auth, sessions, requireMember });
   await app.register(usersRoutes, { users, links });
+  await app.register(userAdministrationRoutes, { administration, requireMember });
   await registerWebApp(app, config.webRoot);
 
   app.addHook('onClose', async () => {
@@ -120,7 +127,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     config,
     db,
     clock,
-    services: { sessions, mail, operators, links, audit, users, accounts, auth },
+    services: { sessions, mail, operators, links, audit, users, administration, accounts, auth },
     mailWorker,
   };
   return Object.assign(app as unknown as FastifyInstance, { kontor });

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import type { Config, Locale } from '../config.ts';
 import { AppError } from '../shared/app-error.ts';
 import { resolveLocale, translator } from '../shared/i18n.ts';
+import { can, type Permission } from '../shared/permissions.ts';
 import { cookieNames } from './cookies.ts';
 
 export interface SignedInOperator {
@@ -65,6 +66,20 @@ export function memberGuard(config: Config, resolve: MemberSessionResolver): pre
       fallback: config.defaultLocale,
     });
     request.t = translator(request.locale);
+  };
+}
+
+/**
+ * For routes under /accounts/:accountId: the account must be the one the session acts in (another
+ * account's id answers 404, never 403: ids of other tenants are not even confirmed to exist), and the
+ * role must hold the permission (403).
+ */
+export function accountPermission(permission?: Permission): preHandlerAsyncHookHandler {
+  return async function requireAccountPermission(request: FastifyRequest) {
+    const member = signedInMember(request);
+    const { accountId } = request.params as { accountId?: string };
+    if (accountId !== member.accountId) throw new AppError('NOT_FOUND');
+    if (permission && !can(member.role, permission)) throw new AppError('FORBIDDEN');
   };
 }
 

@@ -138,3 +138,33 @@ export async function signedInOwner(app: KontorApp, overrides: Partial<typeof co
   if (signIn.statusCode !== 200) throw new Error(`sign-in failed: ${signIn.body}`);
   return owner;
 }
+
+/** A user created by an admin, given a password through the reset link, and signed in. */
+export async function signedInUser(
+  app: KontorApp,
+  admin: TestClient,
+  accountId: string,
+  person: { username: string; email: string; firstName?: string; lastName?: string },
+) {
+  const created = await admin.post(`/api/v1/accounts/${accountId}/users`, {
+    firstName: 'Mia',
+    lastName: 'Muster',
+    ...person,
+  });
+  if (created.statusCode !== 201) throw new Error(`user creation failed: ${created.body}`);
+  const client = new TestClient(app);
+  await client.post('/api/v1/auth/password-reset', { email: person.email });
+  const token = (await lastEmailTo(app, person.email, 'reset-password')).link('reset-password');
+  const reset = await client.post('/api/v1/auth/password-reset/complete', {
+    token,
+    password: strongPassword,
+  });
+  if (reset.statusCode !== 204) throw new Error(`password set-up failed: ${reset.body}`);
+  const signIn = await client.post('/api/v1/auth/sign-in', { email: person.email, password: strongPassword });
+  if (signIn.statusCode !== 200) throw new Error(`sign-in failed: ${signIn.body}`);
+  return { client, user: created.json().user as { id: string; userNumber: string } };
+}
+
+export async function accountIdOf(client: TestClient): Promise<string> {
+  return (await client.get('/api/v1/auth/session')).json().account.id;
+}

@@ -15,7 +15,20 @@ export interface EmailTemplates {
   registrationExistingAddress: { name: string; signInUrl: string; resetUrl: string };
   passwordReset: { name: string; resetUrl: string };
   passwordChanged: { name: string; resetUrl: string };
+  userCredentials: UserCredentialsParams;
+  userCredentialsForAdmin: UserCredentialsParams;
 }
+
+// A type, not an interface: template params must be plain records for i18next.
+type UserCredentialsParams = {
+  name: string;
+  userName: string;
+  companyName: string;
+  customerNumber: string;
+  userNumber: string;
+  username: string;
+  revealUrl: string;
+};
 
 export type EmailTemplateName = keyof EmailTemplates;
 

@@ -1,3 +1,5 @@
+export { userAdministrationRoutes } from './user-administration.routes.ts';
+export { createUserAdministration, type UserAdministration } from './user-administration.ts';
 export { usersRoutes } from './users.routes.ts';
 export {
   createUsersService,

@@ -1,8 +1,150 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/kysely.ts';
 import type { Role, User } from '../../db/schema.ts';
 
+const listed = [
+  'users.id',
+  'users.userNumber',
+  'users.username',
+  'users.salutation',
+  'users.title',
+  'users.firstName',
+  'users.lastName',
+  'users.email',
+  'users.status',
+  'users.locale',
+  'users.createdAt',
+  'memberships.role',
+] as const;
+
+/** For LIKE: the search text matches literally, % and _ included. */
+const likePattern = (text: string) =>
+  `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+
 export function createUsersRepository(db: Db) {
+  /** The account's own users (not invited guests), with their role there. */
+  const ownUsers = (accountId: string, executor: Db = db) =>
+    executor
+      .selectFrom('users')
+      .innerJoin('memberships', (join) =>
+        join.onRef('memberships.userId', '=', 'users.id').on('memberships.accountId', '=', accountId),
+      )
+      .where('users.homeAccountId', '=', accountId);
+
   return {
+    async listInAccount(options: {
+      accountId: string;
+      search?: string;
+      onlyUserId?: string;
+      limit: number;
+      offset: number;
+    }) {
+      let query = ownUsers(options.accountId);
+      if (options.onlyUserId) query = query.where('users.id', '=', options.onlyUserId);
+      if (options.search) {
+        const pattern = likePattern(options.search);
+        query = query.where((eb) =>
+          eb.or(
+            ['users.username', 'users.firstName', 'users.lastName', 'users.email', 'users.userNumber'].map(
+              (column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
+            ),
+          ),
+        );
+      }
+      const [items, total] = await Promise.all([
+        query
+          .select(listed)
+          .orderBy('users.lastName')
+          .orderBy('users.firstName')
+          .orderBy('users.id')
+          .limit(options.limit)
+          .offset(options.offset)
+          .execute(),
+        query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(total.count) };
+    },
+
+    findInAccount: (accountId: string, userId: string, executor: Db = db) =>
+      ownUsers(accountId, executor)
+        .selectAll('users')
+        .select('memberships.role')
+        .where('users.id', '=', userId)
+        .executeTakeFirst(),
+
+    countAdmins: async (executor: Db, accountId: string) =>
+      Number(
+        (
+          await executor
+            .selectFrom('memberships')
+            .select((eb) => eb.fn.countAll().as('count'))
+            .where('accountId', '=', accountId)
+            .where('role', 'in', ['owner', 'admin'])
+            .executeTakeFirstOrThrow()
+        ).count,
+      ),
+
+    setRole: (executor: Db, accountId: string, userId: string, role: Role) =>
+      executor
+        .updateTable('memberships')
+        .set({ role })
+        .where('accountId', '=', accountId)
+        .where('userId', '=', userId)
+        .execute(),
+
+    usernameTaken: async (executor: Db, accountId: string, username: string, exceptUserId = '') =>
+      (await executor
+        .selectFrom('users')
+        .select('id')
+        .where('homeAccountId', '=', accountId)
+        .where('username', '=', username)
+        .where('id', '!=', exceptUserId)
+        .executeTakeFirst()) !== undefined,
+
+    emailTaken: async (executor: Db, email: string, exceptUserId = '') =>
+      (await executor
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', email)
+        .where('id', '!=', exceptUserId)
+        .executeTakeFirst()) !== undefined,
+
+    delete: (executor: Db, userId: string) => executor.deleteFrom('users').where('id', '=', userId).execute(),
+
+    // Seats live on the account row; only the user lifecycle changes them, so they are kept here.
+    /** Takes a seat if one is free: one conditional update, so concurrent creations never overshoot. */
+    async reserveSeat(executor: Db, accountId: string): Promise<boolean> {
+      const result = await executor
+        .updateTable('accounts')
+        .set((eb) => ({ seatsUsed: eb('seatsUsed', '+', 1) }))
+        .where('id', '=', accountId)
+        .whereRef('seatsUsed', '<', 'seatLimit')
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+
+    releaseSeat: (executor: Db, accountId: string) =>
+      executor
+        .updateTable('accounts')
+        .set((eb) => ({ seatsUsed: eb('seatsUsed', '-', 1) }))
+        .where('id', '=', accountId)
+        .execute(),
+
+    seats: (accountId: string, executor: Db = db) =>
+      executor
+        .selectFrom('accounts')
+        .select(['seatsUsed as used', 'seatLimit as limit', 'customerNumber', 'name'])
+        .where('id', '=', accountId)
+        .executeTakeFirstOrThrow(),
+
+    /** Serializes changes to one account's admins (row lock on PostgreSQL; SQLite writes one at a time). */
+    lockAccount: (executor: Db, accountId: string) =>
+      executor
+        .updateTable('accounts')
+        .set((eb) => ({ seatsUsed: eb.ref('seatsUsed') }))
+        .where('id', '=', accountId)
+        .execute(),
+
     insert: (executor: Db, user: Omit<User, 'failedSignIns'>) =>
       executor.insertInto('users').values(user).execute(),
 

@@ -1,0 +1,191 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { Type } from 'typebox';
+import { auditActor } from '../../http/audit-actor.ts';
+import { accountPermission, signedInMember } from '../../http/auth.ts';
+import { errorResponses } from '../../http/openapi.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { can } from '../../shared/permissions.ts';
+import type { AdminContext, UserAdministration } from './user-administration.ts';
+import {
+  accountParams,
+  credentials,
+  personalData,
+  personalDataPatch,
+  user,
+  userList,
+  userListQuery,
+  userParams,
+  userWithCredentials,
+} from './users.schemas.ts';
+
+const tags = ['users'];
+
+export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
+  administration: UserAdministration;
+  requireMember: preHandlerAsyncHookHandler;
+}> = async (app, { administration, requireMember }) => {
+  app.addHook('preHandler', requireMember);
+  const manage = [accountPermission('users.manage')];
+
+  // accountPermission has already checked that the path's account is the member's.
+  const adminContext = (request: FastifyRequest): AdminContext => {
+    const member = signedInMember(request);
+    return { accountId: member.accountId, actor: { ...auditActor(request), id: member.userId } };
+  };
+
+  app.get(
+    '/api/v1/accounts/:accountId/users',
+    {
+      preHandler: [accountPermission()],
+      schema: {
+        tags,
+        summary: 'Users of the account: all of them for admins, only oneself for others; with seats in use',
+        params: accountParams,
+        querystring: userListQuery,
+        response: { 200: userList, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const member = signedInMember(request);
+      return administration.listUsers({
+        accountId: request.params.accountId,
+        viewer: { userId: member.userId, seesAll: can(member.role, 'users.read_all') },
+        search: request.query.q?.trim() || undefined,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/accounts/:accountId/users',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary: 'Create a user: takes a seat, generates the user number and an access key shown once',
+        params: accountParams,
+        body: personalData,
+        response: { 201: userWithCredentials, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send(await administration.createUser(adminContext(request), request.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/accounts/:accountId/users/:userId',
+    {
+      preHandler: [accountPermission()],
+      schema: {
+        tags,
+        summary: 'One user',
+        params: userParams,
+        response: { 200: user, ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => {
+      const member = signedInMember(request);
+      const own = request.params.userId === member.userId;
+      // Others' records are hidden from members as if they did not exist.
+      if (!own && !can(member.role, 'users.read_all')) throw new AppError('NOT_FOUND');
+      return administration.getUser(request.params.accountId, request.params.userId);
+    },
+  );
+
+  app.patch(
+    '/api/v1/accounts/:accountId/users/:userId',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary: "Change a user's personal data",
+        params: userParams,
+        body: personalDataPatch,
+        response: { 200: user, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => administration.updateUser(adminContext(request), request.params.userId, request.body),
+  );
+
+  app.delete(
+    '/api/v1/accounts/:accountId/users/:userId',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary: 'Delete a user and free their seat (never the owner)',
+        params: userParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await administration.deleteUser(adminContext(request), request.params.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/accounts/:accountId/users/:userId/reassign',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary:
+          'Give a no-longer-needed user to a new person: same user number, new data, every secret rotated',
+        params: userParams,
+        body: personalData,
+        response: { 200: userWithCredentials, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return administration.reassignUser(adminContext(request), request.params.userId, request.body);
+    },
+  );
+
+  for (const [method, grant] of [
+    ['PUT', true],
+    ['DELETE', false],
+  ] as const) {
+    app.route({
+      method,
+      url: '/api/v1/accounts/:accountId/users/:userId/admin',
+      preHandler: [accountPermission('admins.manage')],
+      schema: {
+        tags,
+        summary: grant
+          ? 'Grant the admin right'
+          : 'Revoke the admin right (never from the last admin or the owner)',
+        params: userParams,
+        response: { 200: user, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      handler: async (request) => {
+        const { userId } = request.params as { userId: string };
+        return administration.setAdminRight(adminContext(request), userId, grant);
+      },
+    });
+  }
+
+  app.post(
+    '/api/v1/accounts/:accountId/users/:userId/access-keys',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary: "Issue a new access key, shown once; the user's old key stops working at once",
+        params: userParams,
+        response: { 201: credentials, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return reply
+        .status(201)
+        .send(await administration.rotateUserAccessKey(adminContext(request), request.params.userId));
+    },
+  );
+};

@@ -1,0 +1,70 @@
+import { Type } from 'typebox';
+import { email, line, locale } from '../auth/auth.schemas.ts';
+
+export const accountParams = Type.Object({ accountId: Type.String({ maxLength: 64 }) });
+export const userParams = Type.Object({
+  accountId: Type.String({ maxLength: 64 }),
+  userId: Type.String({ maxLength: 64 }),
+});
+
+const nullable = <T extends ReturnType<typeof line>>(schema: T) =>
+  Type.Optional(Type.Union([schema, Type.Null()]));
+
+/** U3/U4: what an admin may set about a person. Role, status and numbers are not among them (mass assignment). */
+const personalProperties = {
+  username: line(100),
+  salutation: nullable(line(50, 0)),
+  title: nullable(line(50, 0)),
+  firstName: line(100),
+  lastName: line(100),
+  email: Type.Optional(Type.Union([email, Type.Literal(''), Type.Null()])),
+  locale: Type.Optional(Type.Union([locale, Type.Null()])),
+};
+
+export const personalData = Type.Object(personalProperties, { additionalProperties: false });
+export const personalDataPatch = Type.Partial(personalData, {
+  additionalProperties: false,
+  minProperties: 1,
+});
+
+export const user = Type.Object({
+  id: Type.String(),
+  userNumber: Type.String(),
+  username: Type.String(),
+  salutation: Type.Union([Type.String(), Type.Null()]),
+  title: Type.Union([Type.String(), Type.Null()]),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  locale: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  role: Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]),
+  isAdmin: Type.Boolean(),
+});
+
+export const credentials = Type.Object({
+  customerNumber: Type.String(),
+  userNumber: Type.String(),
+  username: Type.String(),
+  accessKey: Type.String({ description: 'Shown this once; only its SHA-256 hash is stored' }),
+});
+
+export const userWithCredentials = Type.Object({ user, credentials });
+
+export const userListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+  },
+  { additionalProperties: false },
+);
+
+export const userList = Type.Object({
+  items: Type.Array(user),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  seats: Type.Object({ used: Type.Integer(), limit: Type.Integer() }),
+});
