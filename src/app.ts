@@ -11,7 +11,7 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { registerSecurity } from './http/security.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { accountsRoutes, createAccountsService } from './modules/accounts/index.ts';
-import { createAuditService } from './modules/audit/index.ts';
+import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { authRoutes, createAuthService } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createLinksService } from './modules/links/index.ts';
@@ -116,6 +116,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(authRoutes, { config, auth, sessions, requireMember });
   await app.register(usersRoutes, { users, links });
   await app.register(userAdministrationRoutes, { administration, requireMember });
+  await app.register(auditRoutes, { audit, requireMember, requireOperator });
   await registerWebApp(app, config.webRoot);
 
   app.addHook('onClose', async () => {

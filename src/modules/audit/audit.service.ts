@@ -3,7 +3,7 @@ import type { Db } from '../../db/kysely.ts';
 import type { AuditEventsTable } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/tokens.ts';
-import { createAuditRepository } from './audit.repository.ts';
+import { type AuditFilter, createAuditRepository } from './audit.repository.ts';
 
 export interface AuditActor {
   type: AuditEventsTable['actorType'];
@@ -37,7 +37,35 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
         createdAt: clock.now().toISOString(),
       });
     },
-    list: repository.list,
+    async listEvents(filter: AuditFilter, page: number, pageSize: number) {
+      const rows = await repository.list(filter, pageSize, (page - 1) * pageSize);
+      const name = (first: string | null, last: string | null) =>
+        first !== null ? `${first} ${last ?? ''}`.trim() : null;
+      return {
+        page,
+        pageSize,
+        items: rows.map((row) => ({
+          id: row.id,
+          createdAt: row.createdAt,
+          accountId: row.accountId,
+          action: row.action,
+          actor: {
+            type: row.actorType,
+            id: row.actorId,
+            name: row.operatorName ?? name(row.actorFirstName, row.actorLastName),
+          },
+          target: row.targetId
+            ? {
+                type: row.targetType ?? '',
+                id: row.targetId,
+                name: name(row.targetFirstName, row.targetLastName),
+              }
+            : null,
+          details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
+          ipAddress: row.ipAddress,
+        })),
+      };
+    },
   };
 }
 

@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { preHandlerAsyncHookHandler } from 'fastify';
+import { Type } from 'typebox';
+import { accountPermission } from '../../http/auth.ts';
+import { errorResponses } from '../../http/openapi.ts';
+import type { AuditService } from './audit.service.ts';
+
+const nullableString = Type.Union([Type.String(), Type.Null()]);
+
+const filterQuery = {
+  userId: Type.Optional(Type.String({ maxLength: 64, description: 'events by or about this user' })),
+  action: Type.Optional(Type.String({ maxLength: 64, pattern: '^[a-z_.]+$' })),
+  from: Type.Optional(Type.String({ format: 'date', description: 'first day, inclusive' })),
+  to: Type.Optional(Type.String({ format: 'date', description: 'last day, inclusive' })),
+  page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+};
+
+const auditPage = Type.Object({
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      createdAt: Type.String(),
+      accountId: nullableString,
+      action: Type.String(),
+      actor: Type.Object({ type: Type.String(), id: nullableString, name: nullableString }),
+      target: Type.Union([
+        Type.Object({ type: Type.String(), id: Type.String(), name: nullableString }),
+        Type.Null(),
+      ]),
+      details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+      ipAddress: nullableString,
+    }),
+  ),
+});
+
+/** Dates are days in UTC; `to` includes its whole day. */
+const dayRange = (from?: string, to?: string) => ({
+  from: from ? `${from}T00:00:00.000Z` : undefined,
+  to: to ? new Date(Date.parse(`${to}T00:00:00.000Z`) + 86_400_000).toISOString() : undefined,
+});
+
+export const auditRoutes: FastifyPluginAsyncTypebox<{
+  audit: AuditService;
+  requireMember: preHandlerAsyncHookHandler;
+  requireOperator: preHandlerAsyncHookHandler;
+}> = async (app, { audit, requireMember, requireOperator }) => {
+  app.get(
+    '/api/v1/accounts/:accountId/audit',
+    {
+      preHandler: [requireMember, accountPermission('audit.read')],
+      schema: {
+        tags: ['audit'],
+        summary: "The account's audit log, newest first (admins)",
+        params: Type.Object({ accountId: Type.String({ maxLength: 64 }) }),
+        querystring: Type.Object(filterQuery, { additionalProperties: false }),
+        response: { 200: auditPage, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, from, to, ...filter } = request.query;
+      return audit.listEvents(
+        { ...filter, ...dayRange(from, to), accountId: request.params.accountId },
+        page,
+        pageSize,
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/operator/audit',
+    {
+      preHandler: requireOperator,
+      schema: {
+        tags: ['operator'],
+        summary: 'The audit log of every account, newest first',
+        querystring: Type.Object(
+          { ...filterQuery, accountId: Type.Optional(Type.String({ maxLength: 64 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: auditPage, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, from, to, ...filter } = request.query;
+      return audit.listEvents({ ...filter, ...dayRange(from, to) }, page, pageSize);
+    },
+  );
+};

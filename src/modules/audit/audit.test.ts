@@ -1,0 +1,71 @@
+// U7: admins read their account's log, filtered by user, action and date; operators read every account's.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { buildTestApp, describeEachDatabase, type TestApp } from '../../../test/helpers/build-test-app.ts';
+import {
+  accountIdOf,
+  signedInOperator,
+  signedInOwner,
+  type TestClient,
+} from '../../../test/helpers/test-client.ts';
+import { days } from '../../shared/clock.ts';
+
+describeEachDatabase('audit log', (dialect) => {
+  let t: TestApp;
+  let owner: TestClient;
+  let accountId: string;
+  beforeEach(async () => {
+    t = await buildTestApp({ db: dialect });
+    owner = (await signedInOwner(t.app)).client;
+    accountId = await accountIdOf(owner);
+  });
+  afterEach(() => t.close());
+
+  it('records who did what to whom, and filters by user, action and day', async () => {
+    t.clock.advance(1000);
+    const created = (
+      await owner.post(`/api/v1/accounts/${accountId}/users`, {
+        username: 'anna',
+        firstName: 'Anna',
+        lastName: 'Alt',
+      })
+    ).json().user;
+    t.clock.advance(1000);
+    await owner.request({
+      method: 'PATCH',
+      url: `/api/v1/accounts/${accountId}/users/${created.id}`,
+      payload: { title: 'Dr.' },
+    });
+
+    const log = (query = '') =>
+      owner.get(`/api/v1/accounts/${accountId}/audit${query}`).then((response) => response.json());
+    const all = await log();
+    const actions = all.items.map((item: { action: string }) => item.action);
+    expect(actions.slice(0, 2)).toEqual(['user.updated', 'user.created']);
+    expect(actions.slice(2).sort()).toEqual(['account.registered', 'user.email_confirmed']); // the same instant
+    expect(all.items[0]).toMatchObject({
+      actor: { type: 'user', name: 'Justus Jura' },
+      target: { type: 'user', id: created.id, name: 'Anna Alt' },
+      details: { fields: ['title'] },
+      ipAddress: '127.0.0.1',
+    });
+    expect((await log(`?userId=${created.id}`)).items).toHaveLength(2);
+    expect((await log('?action=user.created')).items).toHaveLength(1);
+    const today = t.clock.now().toISOString().slice(0, 10);
+    const yesterday = new Date(t.clock.now().getTime() - days(1)).toISOString().slice(0, 10);
+    expect((await log(`?from=${today}&to=${today}`)).items).toHaveLength(4);
+    expect((await log(`?to=${yesterday}`)).items).toHaveLength(0);
+    const refused = await owner.get(`/api/v1/accounts/${accountId}/audit?action=DROP%20TABLE`);
+    expect(refused.statusCode).toBe(400);
+  });
+
+  it('shows operators the events of every account', async () => {
+    await signedInOwner(t.app, { email: 'chef@andere.test', companyName: 'Andere GmbH', username: 'chef' });
+    const { client: operator } = await signedInOperator(t.app);
+    const all = (await operator.get('/api/v1/operator/audit?action=account.registered')).json();
+    expect(all.items).toHaveLength(2);
+    const one = (
+      await operator.get(`/api/v1/operator/audit?accountId=${accountId}&action=account.registered`)
+    ).json();
+    expect(one.items).toEqual([expect.objectContaining({ accountId })]);
+  });
+});
