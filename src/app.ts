@@ -10,7 +10,12 @@ import { memberGuard, operatorGuard } from './http/auth.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerSecurity } from './http/security.ts';
 import { registerWebApp } from './http/web-app.ts';
-import { accountsRoutes, createAccountsService } from './modules/accounts/index.ts';
+import {
+  accountProvisioningRoutes,
+  accountsRoutes,
+  createAccountProvisioning,
+  createAccountsService,
+} from './modules/accounts/index.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { authRoutes, createAuthService } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -98,6 +103,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const users = createUsersService({ db, clock, links });
   const accounts = createAccountsService({ db, clock, config, mail, links, audit, users });
   const auth = createAuthService({ db, clock, config, mail, links, audit, users, sessions });
+  const provisioning = createAccountProvisioning({ db, clock, mail, links, audit, users });
   const administration = createUserAdministration({ db, clock, config, mail, links, audit, users, sessions });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
@@ -117,6 +123,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(usersRoutes, { users, links });
   await app.register(userAdministrationRoutes, { administration, requireMember });
   await app.register(auditRoutes, { audit, requireMember, requireOperator });
+  await app.register(accountProvisioningRoutes, { provisioning, requireOperator });
   await registerWebApp(app, config.webRoot);
 
   app.addHook('onClose', async () => {
@@ -128,7 +135,18 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     config,
     db,
     clock,
-    services: { sessions, mail, operators, links, audit, users, administration, accounts, auth },
+    services: {
+      sessions,
+      mail,
+      operators,
+      links,
+      audit,
+      users,
+      administration,
+      accounts,
+      provisioning,
+      auth,
+    },
     mailWorker,
   };
   return Object.assign(app as unknown as FastifyInstance, { kontor });

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/kysely.ts';
 import type { Account, AccountStatus } from '../../db/schema.ts';
+import { anyColumnContains } from '../../db/search.ts';
 
 export function createAccountsRepository(db: Db) {
   return {
@@ -15,6 +16,49 @@ export function createAccountsRepository(db: Db) {
 
     findById: (id: string, executor: Db = db) =>
       executor.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    async search(options: { search?: string; status?: AccountStatus; limit: number; offset: number }) {
+      let query = db
+        .selectFrom('accounts')
+        .leftJoin('memberships', (join) =>
+          join.onRef('memberships.accountId', '=', 'accounts.id').on('memberships.role', '=', 'owner'),
+        )
+        .leftJoin('users', 'users.id', 'memberships.userId');
+      if (options.status) query = query.where('accounts.status', '=', options.status);
+      if (options.search) {
+        const search = options.search;
+        query = query.where((eb) =>
+          eb.or(
+            anyColumnContains(
+              ['accounts.name', 'accounts.customerNumber', 'users.email', 'users.lastName'],
+              search,
+            ),
+          ),
+        );
+      }
+      const [items, total] = await Promise.all([
+        query
+          .selectAll('accounts')
+          .select([
+            'users.firstName as ownerFirstName',
+            'users.lastName as ownerLastName',
+            'users.email as ownerEmail',
+          ])
+          .orderBy('accounts.name')
+          .orderBy('accounts.id')
+          .limit(options.limit)
+          .offset(options.offset)
+          .execute(),
+        query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(total.count) };
+    },
+
+    update: (
+      executor: Db,
+      id: string,
+      changes: Partial<Omit<Account, 'id' | 'customerNumber' | 'seatsUsed'>>,
+    ) => executor.updateTable('accounts').set(changes).where('id', '=', id).execute(),
 
     setStatus: (executor: Db, id: string, status: AccountStatus, updatedAt: string) =>
       executor.updateTable('accounts').set({ status, updatedAt }).where('id', '=', id).execute(),

@@ -3,7 +3,6 @@ import type { Db } from '../../db/kysely.ts';
 import type { Account } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { hours } from '../../shared/clock.ts';
-import { generateCustomerNumber } from '../../shared/numbers.ts';
 import { assertPasswordAcceptable, hashPassword } from '../../shared/passwords.ts';
 import { newId } from '../../shared/tokens.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -11,6 +10,7 @@ import type { LinksService } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
 import { normalizeEmail, type UsersService } from '../users/index.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
+import { unusedCustomerNumber } from './customer-numbers.ts';
 
 interface Dependencies {
   db: Db;
@@ -39,13 +39,6 @@ export const activationLinkValidity = hours(48);
 export function createAccountsService({ db, clock, config, mail, links, audit, users }: Dependencies) {
   const repository = createAccountsRepository(db);
   const page = (path: string) => new URL(path, config.publicUrl).href;
-
-  async function unusedCustomerNumber(executor: Db): Promise<string> {
-    for (;;) {
-      const candidate = generateCustomerNumber();
-      if (!(await repository.customerNumberTaken(executor, candidate))) return candidate;
-    }
-  }
 
   return {
     /**
@@ -81,7 +74,7 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
         const now = clock.now().toISOString();
         const account: Account = {
           id: newId(),
-          customerNumber: await unusedCustomerNumber(transaction),
+          customerNumber: await unusedCustomerNumber(repository, transaction),
           name: registration.companyName.trim(),
           status: 'pending_confirmation',
           seatLimit: config.defaultSeatLimit,

@@ -201,7 +201,12 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
           { type: 'user', id: user.id, ipAddress: options.ipAddress },
           'user.password_reset',
         );
-        await users.repository.update(transaction, user.id, { failedSignIns: 0, lockedUntil: null });
+        // Opening the link proved the address; for a provisioned main user this is the first proof.
+        await users.repository.update(transaction, user.id, {
+          failedSignIns: 0,
+          lockedUntil: null,
+          emailConfirmedAt: user.emailConfirmedAt ?? clock.now().toISOString(),
+        });
         await sessions.endUserSessions(user.id, {}, transaction);
       });
     },

@@ -15,6 +15,13 @@ export interface EmailTemplates {
   registrationExistingAddress: { name: string; signInUrl: string; resetUrl: string };
   passwordReset: { name: string; resetUrl: string };
   passwordChanged: { name: string; resetUrl: string };
+  accountProvisioned: {
+    name: string;
+    companyName: string;
+    customerNumber: string;
+    userNumber: string;
+    setPasswordUrl: string;
+  };
   userCredentials: UserCredentialsParams;
   userCredentialsForAdmin: UserCredentialsParams;
 }

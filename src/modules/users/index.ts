@@ -1,5 +1,6 @@
 export { userAdministrationRoutes } from './user-administration.routes.ts';
 export { createUserAdministration, type UserAdministration } from './user-administration.ts';
+export { userErrors } from './users.errors.ts';
 export { usersRoutes } from './users.routes.ts';
 export {
   createUsersService,

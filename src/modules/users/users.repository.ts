@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/kysely.ts';
 import type { Role, User } from '../../db/schema.ts';
+import { anyColumnContains } from '../../db/search.ts';
 
 const listed = [
   'users.id',
@@ -16,10 +16,6 @@ const listed = [
   'users.createdAt',
   'memberships.role',
 ] as const;
-
-/** For LIKE: the search text matches literally, % and _ included. */
-const likePattern = (text: string) =>
-  `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 export function createUsersRepository(db: Db) {
   /** The account's own users (not invited guests), with their role there. */
@@ -42,11 +38,12 @@ export function createUsersRepository(db: Db) {
       let query = ownUsers(options.accountId);
       if (options.onlyUserId) query = query.where('users.id', '=', options.onlyUserId);
       if (options.search) {
-        const pattern = likePattern(options.search);
+        const search = options.search;
         query = query.where((eb) =>
           eb.or(
-            ['users.username', 'users.firstName', 'users.lastName', 'users.email', 'users.userNumber'].map(
-              (column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
+            anyColumnContains(
+              ['users.username', 'users.firstName', 'users.lastName', 'users.email', 'users.userNumber'],
+              search,
             ),
           ),
         );
