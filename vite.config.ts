@@ -17,7 +17,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+            // The password policy's dictionaries (zxcvbn-ts, a few MB) stay out: they load on demand with it.
+            { name: 'vendor', test: /node_modules[\\/](?!@zxcvbn-ts[\\/])/, priority: 1 },
           ],
         },
       },

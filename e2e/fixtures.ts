@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,52 +20,56 @@ export interface Kontor {
 }
 
 /** One Kontor server with a fresh SQLite database, shared by all tests of a worker. */
-export const test = base.extend<{ failOnBrowserErrors: undefined }, { kontor: Kontor }>({
-  // Uncaught exceptions and console errors (CSP violations, React warnings) fail the test. Failed
-  // requests are left out: the session check answers 401 whenever nobody is signed in.
-  failOnBrowserErrors: [
-    async ({ context }, use) => {
-      const errors: string[] = [];
-      context.on('weberror', (error) => errors.push(error.error().message));
-      context.on('console', (message) => {
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-          errors.push(message.text());
+export const test = base.extend<{ failOnBrowserErrors: undefined }, { kontor: Kontor; kontorServer: string }>(
+  {
+    // A spec that needs a Kontor of its own (e.g. one that uses up the set-up link) sets its own name with
+    // test.use({ kontorServer: '…' }); Playwright then runs it in its own worker, with its own server.
+    kontorServer: ['shared', { scope: 'worker', option: true }],
+    // Uncaught exceptions and console errors (CSP violations, React warnings) fail the test. Failed
+    // requests are left out: the session check answers 401 whenever nobody is signed in.
+    failOnBrowserErrors: [
+      async ({ context }, use) => {
+        const errors: string[] = [];
+        context.on('weberror', (error) => errors.push(error.error().message));
+        context.on('console', (message) => {
+          if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+            errors.push(message.text());
+          }
+        });
+        await use(undefined);
+        expect(errors, 'errors in the browser').toEqual([]);
+      },
+      { auto: true },
+    ],
+    kontor: [
+      async ({ kontorServer }, use) => {
+        if (!existsSync(path.join(webRoot, 'index.html'))) {
+          throw new Error(`${webRoot}/index.html is missing: run "npx vite build" before the browser tests.`);
         }
-      });
-      await use(undefined);
-      expect(errors, 'errors in the browser').toEqual([]);
-    },
-    { auto: true },
-  ],
-  kontor: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructuring pattern here
-    async ({}, use) => {
-      if (!existsSync(path.join(webRoot, 'index.html'))) {
-        throw new Error(`${webRoot}/index.html is missing: run "npx vite build" before the browser tests.`);
-      }
-      const dataDir = await mkdtemp(path.join(tmpdir(), 'kontor-e2e-'));
-      const port = await freePort();
-      const baseUrl = `http://127.0.0.1:${port}`;
-      const server = startKontor({
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: baseUrl,
-        DATABASE_URL: `sqlite:${path.join(dataDir, 'kontor.db')}`,
-        KONTOR_WEB_ROOT: webRoot,
-        LOG_LEVEL: 'warn',
-      });
-      try {
-        const setupPath = await server.waitFor(setupLinkPattern);
-        await waitUntilListening(baseUrl, server);
-        await use({ baseUrl, setupLink: `${baseUrl}${setupPath}` });
-      } finally {
-        await server.stop();
-        await rm(dataDir, { recursive: true, force: true });
-      }
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
-});
+        const dataDir = await mkdtemp(path.join(tmpdir(), `kontor-e2e-${kontorServer}-`));
+        const port = await freePort();
+        const baseUrl = `http://127.0.0.1:${port}`;
+        const server = startKontor({
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          PUBLIC_URL: baseUrl,
+          DATABASE_URL: `sqlite:${path.join(dataDir, 'kontor.db')}`,
+          KONTOR_WEB_ROOT: webRoot,
+          LOG_LEVEL: 'warn',
+        });
+        try {
+          const setupPath = await server.waitFor(setupLinkPattern);
+          await waitUntilListening(baseUrl, server);
+          await use({ baseUrl, setupLink: `${baseUrl}${setupPath}` });
+        } finally {
+          await server.stop();
+          await rm(dataDir, { recursive: true, force: true });
+        }
+      },
+      { scope: 'worker', timeout: 60_000 },
+    ],
+  },
+);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -169,3 +173,18 @@ export const pageHeading = (page: Page) => page.getByRole('heading', { level: 1 
 
 /** A text or password field by its label (the role query ignores the required-field asterisk). */
 export const field = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
+
+/** The server's catalog of a language as it is now (its texts change more often than the tests). */
+export function serverCatalog(locale: 'de' | 'en' | 'hu'): {
+  errors: Record<string, string>;
+  email: Record<string, { subject: string; body: string }>;
+} {
+  return JSON.parse(readFileSync(path.join(repoRoot, 'locales', locale, 'server.json'), 'utf8'));
+}
+
+/** The server's message for an error code in a language. */
+export function serverMessage(locale: 'de' | 'en' | 'hu', code: string): string {
+  const message = serverCatalog(locale).errors[code];
+  if (!message) throw new Error(`locales/${locale}/server.json has no errors.${code}`);
+  return message;
+}

@@ -23,7 +23,7 @@ export function App() {
 }
 
 function CurrentPage() {
-  const { path } = useLocation();
+  const { path, linkOpenings } = useLocation();
   // Keyed by path: each page starts fresh, which also moves focus to its heading.
-  return <div key={path}>{renderRoute(path)}</div>;
+  return <div key={`${path}#${linkOpenings}`}>{renderRoute(path)}</div>;
 }

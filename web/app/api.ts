@@ -78,4 +78,5 @@ function toApiError(status: number, payload: unknown): ApiError {
 export const api = {
   get: <T>(path: string) => apiRequest<T>('GET', path),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body),
+  delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };

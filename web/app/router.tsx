@@ -7,10 +7,13 @@ export interface RouterLocation {
   state: unknown;
   /** Counts user navigations (not redirects); 0 on the first page load, so pages know whether to move focus. */
   navigations: number;
+  /** Changes when a link from an e-mail (…#token=…) opens the page that is already showing. */
+  linkOpenings: number;
 }
 
 const listeners = new Set<() => void>();
 let navigations = 0;
+let linkOpenings = 0;
 let snapshot = readLocation();
 
 function readLocation(): RouterLocation {
@@ -19,6 +22,7 @@ function readLocation(): RouterLocation {
     search: new URLSearchParams(window.location.search),
     state: window.history.state,
     navigations,
+    linkOpenings,
   };
 }
 
@@ -29,6 +33,14 @@ function notify(): void {
 
 window.addEventListener('popstate', () => {
   navigations += 1;
+  notify();
+});
+
+// Opening an e-mail link in a tab that already shows its page changes only the fragment: no page load, so
+// the page is told to start again and read the new token. Other fragments (the skip link's #main) are not links.
+window.addEventListener('hashchange', () => {
+  if (!new URLSearchParams(window.location.hash.slice(1)).has('token')) return;
+  linkOpenings += 1;
   notify();
 });
 

@@ -1,9 +1,20 @@
 import type { ReactNode } from 'react';
+import { AccountArea } from '../features/account/AccountArea.tsx';
+import { ChangePasswordPage } from '../features/account/ChangePasswordPage.tsx';
+import { OverviewPage } from '../features/account/OverviewPage.tsx';
+import { SessionsPage } from '../features/account/SessionsPage.tsx';
+import { ConfirmEmailPage } from '../features/links/ConfirmEmailPage.tsx';
+import { RevealPage } from '../features/links/RevealPage.tsx';
 import { MailboxPage } from '../features/mailbox/MailboxPage.tsx';
 import { MailMessagePage } from '../features/mailbox/MailMessagePage.tsx';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
 import { CustomerAccountsPage } from '../features/operator/CustomerAccountsPage.tsx';
 import { OperatorArea } from '../features/operator/OperatorArea.tsx';
+import { OperatorSignInPage } from '../features/operator/OperatorSignInPage.tsx';
+import { ForgotPasswordPage } from '../features/password/ForgotPasswordPage.tsx';
+import { ResetPasswordPage } from '../features/password/ResetPasswordPage.tsx';
+import { CheckEmailPage } from '../features/register/CheckEmailPage.tsx';
+import { RegisterPage } from '../features/register/RegisterPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { Loading } from '../ui/Loading.tsx';
@@ -14,8 +25,26 @@ type Params = Record<string, string>;
 
 const routes: { pattern: string; render: (params: Params) => ReactNode }[] = [
   { pattern: '/', render: () => <StartPage /> },
-  { pattern: '/setup', render: () => <SetupPage /> },
+  // Customers
   { pattern: '/sign-in', render: () => <SignInPage /> },
+  { pattern: '/register', render: () => <RegisterPage /> },
+  { pattern: '/register/check-email', render: () => <CheckEmailPage /> },
+  { pattern: '/confirm-email', render: () => <ConfirmEmailPage /> },
+  { pattern: '/reveal', render: () => <RevealPage /> },
+  { pattern: '/forgot-password', render: () => <ForgotPasswordPage /> },
+  { pattern: '/reset-password', render: () => <ResetPasswordPage /> },
+  {
+    pattern: '/account',
+    render: () => <AccountArea>{(session) => <OverviewPage session={session} />}</AccountArea>,
+  },
+  { pattern: '/account/sessions', render: () => <AccountArea>{() => <SessionsPage />}</AccountArea> },
+  {
+    pattern: '/account/password',
+    render: () => <AccountArea>{(session) => <ChangePasswordPage session={session} />}</AccountArea>,
+  },
+  // Operators
+  { pattern: '/setup', render: () => <SetupPage /> },
+  { pattern: '/operator/sign-in', render: () => <OperatorSignInPage /> },
   { pattern: '/operator', render: () => <Redirect to="/operator/mailbox" /> },
   {
     pattern: '/operator/customer-accounts',
@@ -51,8 +80,9 @@ export function renderRoute(path: string): ReactNode {
   return <NotFoundPage />;
 }
 
+/** A customer goes to their account, an operator to the operator area, anybody else to the sign-in. */
 function StartPage() {
-  const { status } = useSession();
+  const { status, customer, operator } = useSession();
   if (status === 'loading') return <Loading />;
-  return <Redirect to={status === 'signedIn' ? '/operator/mailbox' : '/sign-in'} />;
+  return <Redirect to={customer ? '/account' : operator ? '/operator/mailbox' : '/sign-in'} />;
 }

@@ -8,60 +8,109 @@ export interface Operator {
   locale: string;
 }
 
+export type Role = 'owner' | 'admin' | 'member';
+
+/** GET /api/v1/auth/session: the signed-in user, the account they act in, and their other accounts. */
+export interface CustomerSession {
+  user: {
+    id: string;
+    userNumber: string;
+    username: string;
+    salutation: string | null;
+    title: string | null;
+    firstName: string;
+    lastName: string;
+    email: string | null;
+    locale: string | null;
+  };
+  account: { id: string; customerNumber: string; name: string; role: Role };
+  memberships: { accountId: string; customerNumber: string; name: string; role: string }[];
+}
+
 export type SessionStatus = 'loading' | 'signedIn' | 'signedOut';
 
 interface SessionContextValue {
   status: SessionStatus;
+  /** Set when an operator is signed in (the operator area). */
   operator: Operator | null;
-  signedIn: (operator: Operator) => void;
+  /** Set when a customer account's user is signed in (the account area). */
+  customer: CustomerSession | null;
+  operatorSignedIn: (operator: Operator) => void;
+  customerSignedIn: (session: CustomerSession) => void;
   /** Forget the session locally, e.g. when the server answered 401 because it expired. */
   signedOut: () => void;
-  signOut: () => Promise<void>;
+  /** Ends the session on the server; resolves to the sign-in page that fits whoever was signed in. */
+  signOut: () => Promise<string>;
 }
+
+type State =
+  | { status: 'loading' }
+  | { status: 'signedOut' }
+  | { status: 'signedIn'; operator: Operator; customer?: undefined }
+  | { status: 'signedIn'; customer: CustomerSession; operator?: undefined };
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+/** null for "nobody of this kind is signed in" (401); other failures are logged and count as signed out. */
+async function current<T>(path: string): Promise<T | null> {
+  try {
+    return await api.get<T>(path);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) console.warn('Session check failed', error);
+    return null;
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [operator, setOperator] = useState<Operator | null>(null);
-  const [status, setStatus] = useState<SessionStatus>('loading');
+  const [state, setState] = useState<State>({ status: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
-    api
-      .get<{ operator: Operator }>('/api/v1/operator/session')
-      .then((result) => {
-        if (cancelled) return;
-        setOperator(result.operator);
-        setStatus('signedIn');
-      })
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        if (!(error instanceof ApiError) || error.status !== 401) console.warn('Session check failed', error);
-        setStatus('signedOut');
-      });
+    // One session cookie serves either kind; at most one of the two answers 200.
+    void Promise.all([
+      current<CustomerSession>('/api/v1/auth/session'),
+      current<{ operator: Operator }>('/api/v1/operator/session'),
+    ]).then(([customer, operator]) => {
+      if (cancelled) return;
+      if (customer) setState({ status: 'signedIn', customer });
+      else if (operator) setState({ status: 'signedIn', operator: operator.operator });
+      else setState({ status: 'signedOut' });
+    });
     return () => {
       cancelled = true;
     };
   }, []);
 
-  const signedIn = useCallback((next: Operator) => {
-    setOperator(next);
-    setStatus('signedIn');
-  }, []);
-  const signedOut = useCallback(() => {
-    setOperator(null);
-    setStatus('signedOut');
-  }, []);
+  const operatorSignedIn = useCallback(
+    (operator: Operator) => setState({ status: 'signedIn', operator }),
+    [],
+  );
+  const customerSignedIn = useCallback(
+    (customer: CustomerSession) => setState({ status: 'signedIn', customer }),
+    [],
+  );
+  const signedOut = useCallback(() => setState({ status: 'signedOut' }), []);
+  const isOperator = state.status === 'signedIn' && state.operator !== undefined;
   const signOut = useCallback(async () => {
-    await api.post('/api/v1/operator/sign-out').catch((error: unknown) => {
+    const path = isOperator ? '/api/v1/operator/sign-out' : '/api/v1/auth/sign-out';
+    await api.post(path).catch((error: unknown) => {
       if (!(error instanceof ApiError) || error.status !== 401) throw error; // 401: already signed out
     });
     signedOut();
-  }, [signedOut]);
+    return isOperator ? '/operator/sign-in' : '/sign-in';
+  }, [isOperator, signedOut]);
 
   const value = useMemo(
-    () => ({ status, operator, signedIn, signedOut, signOut }),
-    [status, operator, signedIn, signedOut, signOut],
+    () => ({
+      status: state.status,
+      operator: state.status === 'signedIn' ? (state.operator ?? null) : null,
+      customer: state.status === 'signedIn' ? (state.customer ?? null) : null,
+      operatorSignedIn,
+      customerSignedIn,
+      signedOut,
+      signOut,
+    }),
+    [state, operatorSignedIn, customerSignedIn, signedOut, signOut],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

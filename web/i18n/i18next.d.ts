@@ -1,9 +1,9 @@
 import 'i18next';
-import type { WebCatalog } from './i18n.ts';
+import type { ServerCatalog, WebCatalog } from './i18n.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'web';
-    resources: { web: WebCatalog };
+    resources: { web: WebCatalog; server: ServerCatalog };
   }
 }

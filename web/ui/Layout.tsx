@@ -1,23 +1,23 @@
-import { Anchor, AppShell, Badge, Button, Container, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Badge, Button, Container, Group, Stack, Text } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api.ts';
 import { Link, navigate } from '../app/router.tsx';
-import { useSession } from '../app/session.tsx';
+import { type CustomerSession, useSession } from '../app/session.tsx';
+import { displayName } from './display-name.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import './layout.css';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { status, operator, signOut } = useSession();
+  const { status, operator, customer, signOut } = useSession();
   const [signOutError, setSignOutError] = useState<string | null>(null);
 
   const handleSignOut = async () => {
     setSignOutError(null);
     try {
-      await signOut();
-      navigate('/sign-in');
+      navigate(await signOut());
     } catch (error) {
       setSignOutError(error instanceof ApiError ? error.message : t('errors.network'));
     }
@@ -34,8 +34,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <Anchor component={Link} href="/" fw={700} fz="xl" underline="never" c="inherit">
               Kontor
             </Anchor>
-            {/* Account context: later the active customer account and an account switcher live here. */}
-            {status === 'signedIn' && operator && (
+            {/* Account context: the active customer account; later also the account switcher. */}
+            {customer && <AccountContext session={customer} />}
+            {operator && (
               <Group gap="xs" wrap="nowrap" visibleFrom="xs">
                 <Badge variant="light">{t('layout.operatorArea')}</Badge>
                 <Text size="sm" c="dimmed" visibleFrom="sm">
@@ -61,5 +62,30 @@ export function Layout({ children }: { children: ReactNode }) {
         </Container>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+function AccountContext({ session }: { session: CustomerSession }) {
+  const { t } = useTranslation();
+  const { account, user } = session;
+  return (
+    <Group gap="lg" wrap="nowrap" visibleFrom="xs" miw={0}>
+      <Stack gap={0} miw={0}>
+        <Text size="sm" fw={600} truncate>
+          {account.name}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {t('layout.customerNumber', { customerNumber: account.customerNumber })}
+        </Text>
+      </Stack>
+      <Stack gap={0} miw={0} visibleFrom="md">
+        <Text size="sm" truncate>
+          {displayName(user)}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {t(`roles.${account.role}`)}
+        </Text>
+      </Stack>
+    </Group>
   );
 }

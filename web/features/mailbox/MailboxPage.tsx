@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { useApiGet } from '../../app/use-api-get.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format-date.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
-import { formatDateTime } from './format-date.ts';
 import { MailStatusBadge } from './MailStatusBadge.tsx';
 import type { MailboxPage as MailboxPageData } from './mailbox-types.ts';
 

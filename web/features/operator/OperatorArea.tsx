@@ -13,11 +13,11 @@ const sections = [
 /** Everything under /operator: needs a signed-in operator, has the side navigation. */
 export function OperatorArea({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { status } = useSession();
+  const { status, operator } = useSession();
   const { path } = useLocation();
 
   if (status === 'loading') return <Loading />;
-  if (status === 'signedOut') return <Redirect to="/sign-in" />;
+  if (!operator) return <Redirect to="/operator/sign-in" />;
   return (
     <Flex gap="xl" direction={{ base: 'column', sm: 'row' }} align="flex-start">
       <Box component="nav" aria-label={t('operator.navigation')} w={{ base: '100%', sm: 220 }}>

@@ -7,8 +7,8 @@ import { currentLocale, type Locale, localeNames, locales } from '../../i18n/i18
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
 import { PasswordField } from '../../ui/PasswordField.tsx';
-import type { SignInState } from '../sign-in/SignInPage.tsx';
-import { passwordLength, passwordMaxLength, passwordMinLength } from './password-rules.ts';
+import type { OperatorSignInState } from '../operator/OperatorSignInPage.tsx';
+import { passwordLength, passwordMaxLength, passwordMinLength } from '../password/password-rules.ts';
 
 const fields = ['name', 'email', 'password', 'passwordRepeat', 'locale'] as const;
 type Field = (typeof fields)[number];
@@ -48,8 +48,8 @@ export function SetupForm({ token }: { token: string }) {
     try {
       const body = { token, name: name.trim(), email: email.trim(), password, locale };
       await api.post('/api/v1/operator/setup', body);
-      const handOver: SignInState = { email: body.email, setupDone: true };
-      navigate('/sign-in', { state: handOver });
+      const handOver: OperatorSignInState = { email: body.email, setupDone: true };
+      navigate('/operator/sign-in', { state: handOver });
     } catch (error) {
       errors.showApiError(error);
       setBusy(false);

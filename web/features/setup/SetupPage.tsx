@@ -2,18 +2,18 @@ import { Anchor, Paper, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
+import { takeLinkToken } from '../../app/link-token.ts';
 import { Link } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { SetupForm } from './SetupForm.tsx';
-import { takeSetupTokenFromUrl } from './setup-token.ts';
 
 type LinkCheck = { status: 'checking' } | { status: 'valid' } | { status: 'invalid'; message: string };
 
 export function SetupPage() {
   const { t, i18n } = useTranslation();
-  const [token] = useState(takeSetupTokenFromUrl);
+  const [token] = useState(takeLinkToken);
   const [check, setCheck] = useState<LinkCheck>(
     token ? { status: 'checking' } : { status: 'invalid', message: '' },
   );
@@ -47,7 +47,7 @@ export function SetupPage() {
       {check.status === 'invalid' && (
         <>
           <ErrorAlert message={check.message || t('setup.missingToken')} />
-          <Anchor component={Link} href="/sign-in">
+          <Anchor component={Link} href="/operator/sign-in">
             {t('setup.goToSignIn')}
           </Anchor>
         </>

@@ -1,76 +1,137 @@
-import { Alert, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Divider,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { navigate, useLocation } from '../../app/router.tsx';
-import { type Operator, useSession } from '../../app/session.tsx';
+import { Link, navigate } from '../../app/router.tsx';
+import { type CustomerSession, useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { useFormErrors } from '../../ui/form-errors.ts';
+import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 
-const fields = ['email', 'password'] as const;
+const fields = ['email', 'customerNumber', 'userNumber', 'password'] as const;
+type Field = (typeof fields)[number];
+type Method = 'email' | 'number';
 
-/** What the set-up page hands over (in history state, never in the URL). */
-export interface SignInState {
-  email?: string;
-  setupDone?: boolean;
-}
-
+/** S1: the customer sign-in, the portal's main entry. */
 export function SignInPage() {
   const { t } = useTranslation();
-  const { state } = useLocation();
-  const handedOver = (state ?? {}) as SignInState;
-  const { signedIn } = useSession();
+  const { customerSignedIn } = useSession();
   const errors = useFormErrors(fields);
-  const [email, setEmail] = useState(handedOver.email ?? '');
+  const [method, setMethod] = useState<Method>('email');
+  const [email, setEmail] = useState('');
+  const [customerNumber, setCustomerNumber] = useState('');
+  const [userNumber, setUserNumber] = useState('');
   const [password, setPassword] = useState('');
+  const [staySignedIn, setStaySignedIn] = useState(false);
   const [busy, setBusy] = useState(false);
+
+  const validate = (): FieldErrors<Field> => {
+    const found: FieldErrors<Field> = {};
+    const required = t('errors.required');
+    if (method === 'email' && email.trim() === '') found.email = required;
+    if (method === 'number') {
+      if (customerNumber.trim() === '') found.customerNumber = required;
+      if (userNumber.trim() === '') found.userNumber = required;
+      else if (!/^\d{7}$/.test(userNumber.trim())) found.userNumber = t('signIn.userNumberFormat');
+    }
+    if (password === '') found.password = required;
+    return found;
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const missing = Object.fromEntries(
-      Object.entries({ email, password })
-        .filter(([, value]) => value.trim() === '')
-        .map(([field]) => [field, t('errors.required')]),
-    );
-    if (Object.keys(missing).length > 0) return errors.show(t('errors.checkFields'), missing);
+    const found = validate();
+    if (Object.keys(found).length > 0) return errors.show(t('errors.checkFields'), found);
     errors.clear();
     setBusy(true);
+    const identifier =
+      method === 'email'
+        ? { email: email.trim() }
+        : { customerNumber: customerNumber.trim(), userNumber: userNumber.trim() };
     try {
-      const result = await api.post<{ operator: Operator }>('/api/v1/operator/sign-in', { email, password });
-      signedIn(result.operator);
-      navigate('/operator/mailbox');
+      const session = await api.post<CustomerSession>('/api/v1/auth/sign-in', {
+        ...identifier,
+        password,
+        staySignedIn,
+      });
+      customerSignedIn(session);
+      navigate('/account');
     } catch (error) {
       setPassword('');
       errors.showApiError(error);
-    } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Paper maw={420} mx="auto" p="lg" withBorder>
+    <Paper maw={460} mx="auto" p="lg" withBorder>
       <PageTitle>{t('signIn.title')}</PageTitle>
-      {handedOver.setupDone && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('setup.done')}
-        </Alert>
-      )}
       <Text mb="md">{t('signIn.intro')}</Text>
       <ErrorAlert key={errors.attempt} message={errors.message} extra={errors.extra} />
       <form ref={errors.formRef} onSubmit={submit} noValidate>
         <Stack>
-          <TextInput
-            label={t('signIn.email')}
-            type="email"
-            name="email"
-            autoComplete="username"
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={errors.fields.email}
-            required
+          <SegmentedControl
+            aria-label={t('signIn.method')}
+            fullWidth
+            value={method}
+            onChange={(value) => {
+              setMethod(value);
+              errors.clear();
+            }}
+            data={[
+              { value: 'email' as const, label: t('signIn.methodEmail') },
+              { value: 'number' as const, label: t('signIn.methodNumber') },
+            ]}
           />
+          {method === 'email' ? (
+            <TextInput
+              label={t('signIn.email')}
+              type="email"
+              name="email"
+              autoComplete="username"
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              error={errors.fields.email}
+              required
+            />
+          ) : (
+            <>
+              <TextInput
+                label={t('signIn.customerNumber')}
+                description={t('signIn.customerNumberHint')}
+                name="customerNumber"
+                inputMode="numeric"
+                value={customerNumber}
+                onChange={(event) => setCustomerNumber(event.currentTarget.value)}
+                error={errors.fields.customerNumber}
+                required
+              />
+              <TextInput
+                label={t('signIn.userNumber')}
+                description={t('signIn.userNumberHint')}
+                name="userNumber"
+                autoComplete="username"
+                inputMode="numeric"
+                maxLength={9}
+                value={userNumber}
+                onChange={(event) => setUserNumber(event.currentTarget.value)}
+                error={errors.fields.userNumber}
+                required
+              />
+            </>
+          )}
           <PasswordField
             label={t('signIn.password')}
             name="password"
@@ -80,11 +141,34 @@ export function SignInPage() {
             error={errors.fields.password}
             required
           />
+          <Checkbox
+            label={t('signIn.staySignedIn')}
+            description={t('signIn.staySignedInHint')}
+            checked={staySignedIn}
+            onChange={(event) => setStaySignedIn(event.currentTarget.checked)}
+          />
           <Button type="submit" loading={busy}>
             {t('signIn.submit')}
           </Button>
         </Stack>
       </form>
+      <Stack gap="xs" mt="md">
+        <Anchor component={Link} href="/forgot-password" size="sm">
+          {t('signIn.forgotPassword')}
+        </Anchor>
+        <Text size="sm">
+          {t('signIn.noCredentials')}{' '}
+          <Anchor component={Link} href="/register" inherit>
+            {t('signIn.register')}
+          </Anchor>
+        </Text>
+      </Stack>
+      <Divider my="md" />
+      <Group justify="flex-end">
+        <Anchor component={Link} href="/operator/sign-in" size="xs">
+          {t('signIn.staffSignIn')}
+        </Anchor>
+      </Group>
     </Paper>
   );
 }

@@ -1,0 +1,45 @@
+import { DataList, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CustomerSession } from '../../app/session.tsx';
+import { displayName } from '../../ui/display-name.ts';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+
+/** The account's start page: who is signed in, and the data the desktop program needs. */
+export function OverviewPage({ session }: { session: CustomerSession }) {
+  const { t } = useTranslation();
+  const { user, account } = session;
+  const items = [
+    { label: t('account.company'), value: account.name },
+    { label: t('account.customerNumber'), value: account.customerNumber, monospace: true },
+    { label: t('account.userNumber'), value: user.userNumber, monospace: true },
+    { label: t('account.username'), value: user.username },
+    { label: t('account.email'), value: user.email ?? t('account.noEmail') },
+    { label: t('account.role'), value: t(`roles.${account.role}`) },
+  ];
+  return (
+    <>
+      <PageTitle>{t('account.overview')}</PageTitle>
+      <Text size="lg" mb="lg">
+        {t('account.greeting', { name: displayName(user) })}
+      </Text>
+      <section aria-labelledby="program-data-title">
+        <Title order={2} size="h4" id="program-data-title" mb="xs">
+          {t('account.programData')}
+        </Title>
+        <Text c="dimmed" size="sm" mb="md">
+          {t('account.programDataHint')}
+        </Text>
+        <DataList labelWidth={180} withDivider>
+          {items.map((item) => (
+            <DataList.Item key={item.label}>
+              <DataList.ItemLabel>{item.label}</DataList.ItemLabel>
+              <DataList.ItemValue ff={item.monospace ? 'monospace' : undefined}>
+                {item.value}
+              </DataList.ItemValue>
+            </DataList.Item>
+          ))}
+        </DataList>
+      </section>
+    </>
+  );
+}
