@@ -32,6 +32,7 @@ import { createSessionsService } from './modules/sessions/index.ts';
 import {
   createUserAdministration,
   createUsersService,
+  meRoutes,
   userAdministrationRoutes,
   usersRoutes,
 } from './modules/users/index.ts';
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(authRoutes, { config, auth, sessions, requireMember });
   await app.register(usersRoutes, { users, links });
   await app.register(userAdministrationRoutes, { administration, requireMember });
+  await app.register(meRoutes, { administration, requireMember });
   await app.register(auditRoutes, { audit, requireMember, requireOperator });
   await app.register(accountProvisioningRoutes, { provisioning, requireOperator });
   await registerWebApp(app, config.webRoot);

@@ -87,6 +87,6 @@ describeEachDatabase('kontor CLI', (dialect) => {
     const listed = await cli(['mail', 'list'], env);
     expect(listed.stdout).toMatch(/mailbox\s+\S+\s+erste@kontor\.test\s+Ihr Kontor-Betreiberzugang/);
     const id = listed.stdout.match(/mailbox\s+(\S+)/)?.[1] ?? '';
-    expect((await cli(['mail', 'list', '--show', id], env)).stdout).toContain(`${base}/sign-in`);
+    expect((await cli(['mail', 'list', '--show', id], env)).stdout).toContain(`${base}/operator/sign-in`);
   });
 });

@@ -1,6 +1,6 @@
 import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
-import type { Account } from '../../db/schema.ts';
+import type { Account, User } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { hours } from '../../shared/clock.ts';
 import { assertPasswordAcceptable, hashPassword } from '../../shared/passwords.ts';
@@ -40,6 +40,36 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
   const repository = createAccountsRepository(db);
   const page = (path: string) => new URL(path, config.publicUrl).href;
 
+  /** The welcome e-mail: confirmation link, numbers, and a link that shows the access key once. */
+  async function sendWelcome(executor: Db, account: Account, user: User, accessKey?: string) {
+    const confirm = await links.issueLink(executor, {
+      purpose: 'email_confirmation',
+      userId: user.id,
+      validForMs: activationLinkValidity,
+    });
+    const reveal = accessKey
+      ? await links.issueLink(executor, {
+          purpose: 'credentials_reveal',
+          userId: user.id,
+          validForMs: activationLinkValidity,
+          secret: accessKey,
+        })
+      : await users.newRevealLink(executor, user.id, activationLinkValidity);
+    await mail.enqueueEmail(executor, {
+      to: user.email ?? '',
+      locale: (user.locale ?? account.locale) as Locale,
+      template: 'registrationWelcome',
+      params: {
+        name: user.firstName,
+        companyName: account.name,
+        customerNumber: account.customerNumber,
+        userNumber: user.userNumber,
+        confirmUrl: confirm.url,
+        revealUrl: reveal.url,
+      },
+    });
+  }
+
   return {
     /**
      * A2: the account and its owner. The answer is the same whether or not the address is known (ASVS 6.3.8);
@@ -58,6 +88,12 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
 
       await db.transaction().execute(async (transaction) => {
         const existing = await users.repository.findByEmail(email, transaction);
+        const pendingAccount = existing && (await repository.findById(existing.homeAccountId, transaction));
+        if (existing && pendingAccount?.status === 'pending_confirmation' && !existing.emailConfirmedAt) {
+          // Never confirmed (the links may have expired): the same welcome again, with fresh links.
+          await sendWelcome(transaction, pendingAccount, existing);
+          return;
+        }
         if (existing) {
           await mail.enqueueEmail(transaction, {
             to: email,
@@ -103,30 +139,7 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
           status: 'active',
           locale: registration.locale,
         });
-        const confirm = await links.issueLink(transaction, {
-          purpose: 'email_confirmation',
-          userId: user.id,
-          validForMs: activationLinkValidity,
-        });
-        const reveal = await links.issueLink(transaction, {
-          purpose: 'credentials_reveal',
-          userId: user.id,
-          validForMs: activationLinkValidity,
-          secret: accessKey,
-        });
-        await mail.enqueueEmail(transaction, {
-          to: email,
-          locale: registration.locale,
-          template: 'registrationWelcome',
-          params: {
-            name: user.firstName,
-            companyName: account.name,
-            customerNumber: account.customerNumber,
-            userNumber: user.userNumber,
-            confirmUrl: confirm.url,
-            revealUrl: reveal.url,
-          },
-        });
+        await sendWelcome(transaction, account, user, accessKey);
         await audit.record(transaction, {
           actor: { type: 'user', id: user.id, ipAddress },
           accountId: account.id,

@@ -69,6 +69,22 @@ describeEachDatabase('registration', (dialect) => {
     expect(notice.textBody).toContain('/forgot-password');
   });
 
+  it('sends a fresh welcome when an unconfirmed address registers again', async () => {
+    await register();
+    const first = await lastEmailTo(t.app, 'justus@jura.test', 'confirm-email');
+    t.clock.advance(hours(49)); // the first links have expired
+    expect((await register({ companyName: 'Ignored GmbH' })).statusCode).toBe(202);
+    const again = await lastEmailTo(t.app, 'justus@jura.test', 'confirm-email');
+    expect(again.link('confirm-email')).not.toBe(first.link('confirm-email'));
+    expect(again.customerNumber).toBe(first.customerNumber);
+    expect(await t.db.selectFrom('accounts').select('id').execute()).toHaveLength(1);
+    expect(
+      (await client.post('/api/v1/auth/confirm-email', { token: again.link('confirm-email') })).statusCode,
+    ).toBe(200);
+    const revealed = await client.post('/api/v1/credentials/reveal', { token: again.link('reveal') });
+    expect(revealed.json().accessKey).toMatch(/^[\w-]{43}$/);
+  });
+
   it('refuses weak passwords with the reason under the field, and creates nothing', async () => {
     for (const [password, code] of [
       ['password1234', 'PASSWORD_TOO_COMMON'],

@@ -6,4 +6,5 @@ export const authErrors = defineErrors({
   ACCOUNT_SUSPENDED: 403,
   USER_DISABLED: 403,
   CURRENT_PASSWORD_WRONG: 400,
+  CUSTOMER_NUMBER_INVALID: 400,
 });

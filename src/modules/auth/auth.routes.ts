@@ -63,6 +63,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         ipAddress: request.ip,
         userAgent: request.headers['user-agent'] ?? '',
       });
+      // Whatever session this browser had (another user's, an operator's) ends: one person per browser.
+      const previous = request.cookies[names.session];
+      if (previous) await sessions.endSession(previous);
       reply.setCookie(names.session, session.token, sessionCookieOptions(config, session.maxAgeSeconds));
       return auth.describeSession(userId, accountId);
     },

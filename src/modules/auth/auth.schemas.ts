@@ -46,7 +46,7 @@ export const sessionInfo = Type.Object({
       accountId: Type.String(),
       customerNumber: Type.String(),
       name: Type.String(),
-      role: Type.String(),
+      role: Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]),
     }),
   ),
 });

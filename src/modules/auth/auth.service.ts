@@ -35,20 +35,22 @@ export const passwordResetValidity = minutes(30);
 
 export function createAuthService({ db, clock, config, mail, links, audit, users, sessions }: Dependencies) {
   const page = (path: string) => new URL(path, config.publicUrl).href;
-  const personalContext = (user: User) => [
-    user.firstName,
-    user.lastName,
-    user.username,
-    user.email,
-    user.userNumber,
-  ];
+  /** What a password must not be built from (SECURITY.md): the person's names, e-mail and numbers. */
+  async function personalContext(user: User) {
+    const { customerNumber } = await users.repository.findProgramIdentity(db, user.id);
+    return [user.firstName, user.lastName, user.username, user.email, user.userNumber, customerNumber];
+  }
 
   function findUser(identifier: SignInIdentifier) {
     if ('email' in identifier) return users.repository.findByEmail(normalizeEmail(identifier.email));
     const customerNumber = parseCustomerNumber(identifier.customerNumber);
-    return customerNumber
-      ? users.repository.findByNumbers(customerNumber, identifier.userNumber.trim())
-      : undefined;
+    // The check digit is public knowledge: saying a number is mistyped reveals nothing about accounts.
+    if (!customerNumber) {
+      throw new AppError(authErrors.CUSTOMER_NUMBER_INVALID, {
+        details: [{ field: 'customerNumber', code: authErrors.CUSTOMER_NUMBER_INVALID }],
+      });
+    }
+    return users.repository.findByNumbers(customerNumber, identifier.userNumber.trim());
   }
 
   /** Counts the attempt as a failure before the password is checked; false while the account must wait. */
@@ -190,7 +192,7 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
       const { userId } = await links.checkLink(options.token, 'password_reset');
       const user = await users.repository.findById(userId);
       if (!user) throw new AppError(linkErrors.LINK_INVALID);
-      assertPasswordAcceptable(options.password, personalContext(user));
+      assertPasswordAcceptable(options.password, await personalContext(user));
       const passwordHash = await hashPassword(options.password);
       await db.transaction().execute(async (transaction) => {
         await links.consumeLink(transaction, options.token, 'password_reset');
@@ -228,7 +230,7 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
           details: [{ field: 'currentPassword', code: authErrors.CURRENT_PASSWORD_WRONG }],
         });
       }
-      assertPasswordAcceptable(options.newPassword, personalContext(user), 'newPassword');
+      assertPasswordAcceptable(options.newPassword, await personalContext(user), 'newPassword');
       const passwordHash = await hashPassword(options.newPassword);
       await db.transaction().execute(async (transaction) => {
         await setPassword(transaction, user, passwordHash, options.actor, 'user.password_changed');

@@ -10,6 +10,7 @@ import {
   TestClient,
 } from '../../../test/helpers/test-client.ts';
 import { days, hours, minutes } from '../../shared/clock.ts';
+import { generateCustomerNumber } from '../../shared/numbers.ts';
 
 describeEachDatabase('customer sign-in', (dialect) => {
   let t: TestApp;
@@ -51,13 +52,60 @@ describeEachDatabase('customer sign-in', (dialect) => {
       signIn({ email: 'justus@jura.test', password: 'wrong password, sorry' }),
       signIn({ email: 'nobody@jura.test', password: 'wrong password, sorry' }),
       signIn({ customerNumber: owner.customerNumber, userNumber: '0000000', password: strongPassword }),
-      signIn({ customerNumber: '1234567-0', userNumber: owner.userNumber, password: strongPassword }),
+      signIn({
+        customerNumber: generateCustomerNumber(),
+        userNumber: owner.userNumber,
+        password: strongPassword,
+      }),
     ]);
     for (const answer of answers) {
       expect(answer.statusCode).toBe(401);
       expect(answer.body).toBe(answers[0]?.body);
     }
     expect(answers[0]?.json().code).toBe('SIGN_IN_FAILED');
+  });
+
+  it('says when a customer number is mistyped (its check digit is public)', async () => {
+    const owner = await registeredOwner(t.app);
+    const digits = owner.customerNumber.replace('-', '');
+    const typo = `${digits.slice(0, 2)}${digits[3]}${digits[2]}${digits.slice(4)}`; // two digits swapped
+    const response = await signIn({
+      customerNumber: typo,
+      userNumber: owner.userNumber,
+      password: strongPassword,
+    });
+    if (typo === digits) return; // the two swapped digits were equal
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      code: 'CUSTOMER_NUMBER_INVALID',
+      details: [{ field: 'customerNumber', message: expect.stringContaining('typos') }],
+    });
+  });
+
+  it('ends the session the browser had when someone signs in there', async () => {
+    const owner = await signedInOwner(t.app);
+    const before = owner.client.cookies.get('kontor_session') ?? '';
+    await signIn({ email: owner.email, password: strongPassword }, owner.client);
+    const replay = await t.app.inject({ url: '/api/v1/auth/session', cookies: { kontor_session: before } });
+    expect(replay.statusCode).toBe(401);
+  });
+
+  it('stores my language, which then wins over the browser’s', async () => {
+    const owner = await signedInOwner(t.app);
+    const changed = await owner.client.request({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      payload: { locale: 'hu' },
+    });
+    expect(changed.json()).toMatchObject({ locale: 'hu', firstName: 'Justus' });
+    const answer = await owner.client.get('/api/v1/accounts/unknown/users', { 'accept-language': 'en' });
+    expect(answer.json().message).toBe('Nem található.');
+    const refused = await owner.client.request({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      payload: { email: 'x@y.z', role: 'admin' },
+    });
+    expect(refused.statusCode).toBe(400);
   });
 
   it('requires e-mail, or customer number and user number', async () => {

@@ -149,8 +149,8 @@ describeEachDatabase('built-in mailbox', (dialect) => {
 
     const message = (await client.get(`/api/v1/operator/mailbox/${older.items[0].id}`)).json();
     expect(message.subject).toBe('Ihr Kontor-Betreiberzugang');
-    expect(message.text).toContain('Hier melden Sie sich an: http://kontor.test/sign-in');
-    expect(message.html).toContain('<a href="http://kontor.test/sign-in">');
+    expect(message.text).toContain('Hier melden Sie sich an: http://kontor.test/operator/sign-in');
+    expect(message.html).toContain('<a href="http://kontor.test/operator/sign-in">');
     expect(await t.app.kontor.mailWorker.runOnce()).toEqual({ sent: 0, retry: 0 }); // nothing to send without SMTP
   });
 

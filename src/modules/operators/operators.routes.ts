@@ -69,6 +69,8 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
         ipAddress: request.ip,
         userAgent: request.headers['user-agent'] ?? '',
       });
+      const previous = request.cookies[names.session];
+      if (previous) await sessions.endSession(previous);
       reply.setCookie(names.session, session.token, sessionCookieOptions(config, session.maxAgeSeconds));
       return { operator };
     },

@@ -83,7 +83,11 @@ export function createOperatorsService({ db, clock, config, mail, sessions }: De
           to: email,
           locale: options.locale,
           template: 'operatorWelcome',
-          params: { name: operator.name, email, signInUrl: new URL('/sign-in', config.publicUrl).href },
+          params: {
+            name: operator.name,
+            email,
+            signInUrl: new URL('/operator/sign-in', config.publicUrl).href,
+          },
         });
       });
       return operator;

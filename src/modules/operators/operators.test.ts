@@ -43,7 +43,7 @@ describeEachDatabase('operator set-up and sign-in', (dialect) => {
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ toAddress: 'olga@kontor.test', status: 'mailbox', locale: 'hu' });
     expect(emails[0]?.subject).toBe('Az Ön Kontor üzemeltetői fiókja');
-    expect(emails[0]?.textBody).toContain('http://kontor.test/sign-in');
+    expect(emails[0]?.textBody).toContain('http://kontor.test/operator/sign-in');
   });
 
   it('uses a link once, and says so the second time', async () => {

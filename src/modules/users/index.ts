@@ -1,3 +1,4 @@
+export { meRoutes } from './me.routes.ts';
 export { userAdministrationRoutes } from './user-administration.routes.ts';
 export { createUserAdministration, type UserAdministration } from './user-administration.ts';
 export { userErrors } from './users.errors.ts';

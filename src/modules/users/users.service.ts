@@ -59,12 +59,24 @@ export function createUsersService({ db, clock, links }: { db: Db; clock: Clock;
       return { user, accessKey };
     },
 
+    /** A new access key (the old one revoked) behind a fresh reveal link; for re-sent welcome e-mails. */
+    async newRevealLink(executor: Db, userId: string, validForMs: number) {
+      const accessKey = await rotateAccessKey(repository, executor, userId, clock.now().toISOString());
+      return links.issueLink(executor, {
+        purpose: 'credentials_reveal',
+        userId,
+        validForMs,
+        secret: accessKey,
+      });
+    },
+
     /** Opens a reveal link once: the program credentials, then never again. */
     async revealCredentials(token: string) {
       return db.transaction().execute(async (transaction) => {
         const { userId, secret } = await links.consumeLink(transaction, token, 'credentials_reveal');
+        if (!secret) throw new Error(`credentials link of user ${userId} carries no key`);
         const identity = await repository.findProgramIdentity(transaction, userId);
-        return { ...identity, accessKey: secret ?? '' };
+        return { ...identity, accessKey: secret };
       });
     },
   };

@@ -1,0 +1,54 @@
+// The signed-in person's own profile. The e-mail address changes through its own confirmed flow.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { preHandlerAsyncHookHandler } from 'fastify';
+import { Type } from 'typebox';
+import { auditActor } from '../../http/audit-actor.ts';
+import { signedInMember } from '../../http/auth.ts';
+import { errorResponses } from '../../http/openapi.ts';
+import { line, locale } from '../auth/auth.schemas.ts';
+import type { UserAdministration } from './user-administration.ts';
+import { user } from './users.schemas.ts';
+
+const profileChanges = Type.Object(
+  {
+    salutation: Type.Optional(Type.Union([line(50, 0), Type.Null()])),
+    title: Type.Optional(Type.Union([line(50, 0), Type.Null()])),
+    firstName: Type.Optional(line(100)),
+    lastName: Type.Optional(line(100)),
+    locale: Type.Optional(Type.Union([locale, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const meRoutes: FastifyPluginAsyncTypebox<{
+  administration: UserAdministration;
+  requireMember: preHandlerAsyncHookHandler;
+}> = async (app, { administration, requireMember }) => {
+  app.addHook('preHandler', requireMember);
+
+  app.get(
+    '/api/v1/me',
+    { schema: { tags: ['me'], summary: 'My profile', response: { 200: user, ...errorResponses(401) } } },
+    async (request) => {
+      const member = signedInMember(request);
+      return administration.getUser(member.accountId, member.userId);
+    },
+  );
+
+  app.patch(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Change my name, title, salutation or language (the language of my e-mails and messages)',
+        body: profileChanges,
+        response: { 200: user, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const member = signedInMember(request);
+      const context = { accountId: member.accountId, actor: { ...auditActor(request), id: member.userId } };
+      return administration.updateUser(context, member.userId, request.body);
+    },
+  );
+};
