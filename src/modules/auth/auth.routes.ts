@@ -9,6 +9,7 @@ import { errorResponses } from '../../http/openapi.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { SessionsService } from '../sessions/index.ts';
 import {
+  changeEmailBody,
   changePasswordBody,
   passwordResetBody,
   passwordResetCompleteBody,
@@ -204,6 +205,40 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       await auth.completePasswordReset({ ...request.body, ipAddress: request.ip });
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/v1/me/email',
+    {
+      preHandler: requireMember,
+      config: signInLimit,
+      schema: {
+        tags: ['me'],
+        summary: 'Change my e-mail address: a link goes to the new one, a notice to the old one',
+        body: changeEmailBody,
+        response: {
+          202: Type.Object({ status: Type.Literal('check-your-email') }),
+          ...errorResponses(400, 401, 409, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      await auth.requestEmailChange({ userId: signedInMember(request).userId, ...request.body });
+      return reply.status(202).send({ status: 'check-your-email' as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/confirm-email-change',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Open the link sent to the new address; the change takes effect',
+        body: tokenBody,
+        response: { 200: Type.Object({ email: Type.String() }), ...errorResponses(400, 404, 409, 410) },
+      },
+    },
+    async (request) => auth.confirmEmailChange(request.body.token, request.ip),
   );
 
   app.post(

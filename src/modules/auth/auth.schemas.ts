@@ -70,6 +70,10 @@ export const passwordResetCompleteBody = Type.Object(
   { token: linkToken, password },
   { additionalProperties: false },
 );
+export const changeEmailBody = Type.Object(
+  { currentPassword: password, newEmail: email },
+  { additionalProperties: false },
+);
 export const changePasswordBody = Type.Object(
   { currentPassword: password, newPassword: password },
   { additionalProperties: false },

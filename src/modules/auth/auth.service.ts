@@ -2,7 +2,7 @@ import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { User } from '../../db/schema.ts';
 import { AppError, assertThat } from '../../shared/app-error.ts';
-import { type Clock, minutes } from '../../shared/clock.ts';
+import { type Clock, hours, minutes } from '../../shared/clock.ts';
 import { parseCustomerNumber } from '../../shared/numbers.ts';
 import {
   assertPasswordAcceptable,
@@ -14,7 +14,7 @@ import type { AuditActor, AuditService } from '../audit/index.ts';
 import { type LinksService, linkErrors } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
-import { normalizeEmail, type UsersService } from '../users/index.ts';
+import { normalizeEmail, type UsersService, userErrors } from '../users/index.ts';
 import { authErrors } from './auth.errors.ts';
 import { reserveAttempt } from './brute-force.ts';
 
@@ -32,6 +32,7 @@ interface Dependencies {
 export type SignInIdentifier = { email: string } | { customerNumber: string; userNumber: string };
 
 export const passwordResetValidity = minutes(30);
+export const emailChangeValidity = hours(24);
 
 export function createAuthService({ db, clock, config, mail, links, audit, users, sessions }: Dependencies) {
   const page = (path: string) => new URL(path, config.publicUrl).href;
@@ -210,6 +211,81 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
           emailConfirmedAt: user.emailConfirmedAt ?? clock.now().toISOString(),
         });
         await sessions.endUserSessions(user.id, {}, transaction);
+      });
+    },
+
+    /**
+     * Needs the current password. The new address gets a link and only takes effect when it is opened;
+     * the old address is told, so a stolen session cannot quietly take the account over.
+     */
+    async requestEmailChange(options: {
+      userId: string;
+      currentPassword: string;
+      newEmail: string;
+    }): Promise<void> {
+      const user = await users.repository.findById(options.userId);
+      const valid = user?.passwordHash
+        ? await verifyPassword(user.passwordHash, options.currentPassword)
+        : false;
+      if (!user || !valid) {
+        throw new AppError(authErrors.CURRENT_PASSWORD_WRONG, {
+          details: [{ field: 'currentPassword', code: authErrors.CURRENT_PASSWORD_WRONG }],
+        });
+      }
+      const newEmail = normalizeEmail(options.newEmail);
+      if (await users.repository.emailTaken(db, newEmail, user.id)) {
+        throw new AppError(userErrors.EMAIL_TAKEN, {
+          details: [{ field: 'newEmail', code: userErrors.EMAIL_TAKEN }],
+        });
+      }
+      const locale = (user.locale ?? config.defaultLocale) as Locale;
+      await db.transaction().execute(async (transaction) => {
+        const link = await links.issueLink(transaction, {
+          purpose: 'email_change',
+          userId: user.id,
+          validForMs: emailChangeValidity,
+          newEmail,
+        });
+        await mail.enqueueEmail(transaction, {
+          to: newEmail,
+          locale,
+          template: 'emailChangeConfirm',
+          params: { name: user.firstName, newEmail, confirmUrl: link.url },
+        });
+        if (user.email) {
+          await mail.enqueueEmail(transaction, {
+            to: user.email,
+            locale,
+            template: 'emailChangeNotice',
+            params: { name: user.firstName, newEmail, resetUrl: page('/forgot-password') },
+          });
+        }
+      });
+    },
+
+    async confirmEmailChange(token: string, ipAddress: string): Promise<{ email: string }> {
+      return db.transaction().execute(async (transaction) => {
+        const { userId, newEmail } = await links.consumeLink(transaction, token, 'email_change');
+        if (!newEmail) throw new AppError(linkErrors.LINK_INVALID);
+        assertThat(
+          !(await users.repository.emailTaken(transaction, newEmail, userId)),
+          userErrors.EMAIL_TAKEN,
+        );
+        const user = await users.repository.findById(userId, transaction);
+        const now = clock.now().toISOString();
+        await users.repository.update(transaction, userId, {
+          email: newEmail,
+          emailConfirmedAt: now,
+          updatedAt: now,
+        });
+        await audit.record(transaction, {
+          actor: { type: 'user', id: userId, ipAddress },
+          accountId: user?.homeAccountId ?? null,
+          action: 'user.email_changed',
+          target: { type: 'user', id: userId },
+          details: { from: user?.email ?? null, to: newEmail },
+        });
+        return { email: newEmail };
       });
     },
 

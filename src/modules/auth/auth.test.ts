@@ -318,6 +318,35 @@ describeEachDatabase('customer sign-in', (dialect) => {
     expect(audit).toHaveLength(1);
   });
 
+  it('changes my e-mail only through a link to the new address, telling the old one', async () => {
+    const owner = await signedInOwner(t.app);
+    const change = (body: Record<string, unknown>) => owner.client.post('/api/v1/me/email', body);
+    const wrong = await change({ currentPassword: 'not it at all', newEmail: 'neu@jura.test' });
+    expect(wrong.json()).toMatchObject({
+      code: 'CURRENT_PASSWORD_WRONG',
+      details: [{ field: 'currentPassword' }],
+    });
+    await signedInOwner(t.app, { email: 'taken@firma.test', companyName: 'Firma', username: 'x' });
+    const taken = await change({ currentPassword: strongPassword, newEmail: 'taken@firma.test' });
+    expect(taken.json()).toMatchObject({ code: 'EMAIL_TAKEN', details: [{ field: 'newEmail' }] });
+
+    t.clock.advance(1000);
+    expect((await change({ currentPassword: strongPassword, newEmail: 'Neu@Jura.test' })).statusCode).toBe(
+      202,
+    );
+    expect(await subjectsTo(t.app, owner.email)).toContain('Ihre Kontor-E-Mail-Adresse soll geändert werden');
+    const token = (await lastEmailTo(t.app, 'neu@jura.test', 'confirm-email-change')).link(
+      'confirm-email-change',
+    );
+    // Nothing changes until the new address confirms.
+    expect((await owner.client.get('/api/v1/auth/session')).json().user.email).toBe(owner.email);
+    const confirmed = await client.post('/api/v1/auth/confirm-email-change', { token });
+    expect(confirmed.json()).toEqual({ email: 'neu@jura.test' });
+    expect((await owner.client.get('/api/v1/auth/session')).json().user.email).toBe('neu@jura.test');
+    expect((await client.post('/api/v1/auth/confirm-email-change', { token })).json().code).toBe('LINK_USED');
+    expect((await signIn({ email: 'neu@jura.test', password: strongPassword })).statusCode).toBe(200);
+  });
+
   it('refuses a suspended account at sign-in and ends its sessions at once', async () => {
     const owner = await signedInOwner(t.app);
     await t.db.updateTable('accounts').set({ status: 'suspended' }).execute();

@@ -22,6 +22,8 @@ export interface EmailTemplates {
     userNumber: string;
     setPasswordUrl: string;
   };
+  emailChangeConfirm: { name: string; newEmail: string; confirmUrl: string };
+  emailChangeNotice: { name: string; newEmail: string; resetUrl: string };
   userCredentials: UserCredentialsParams;
   userCredentialsForAdmin: UserCredentialsParams;
 }
