@@ -98,6 +98,51 @@ const routes: RouteCase[] = [
     expected: adminOnly(201),
   },
   {
+    name: 'read the audit log',
+    method: 'GET',
+    url: (f) => `/api/v1/accounts/${f.accountId}/audit`,
+    expected: adminOnly(200),
+  },
+  {
+    name: 'search customer accounts (operator area)',
+    method: 'GET',
+    url: () => '/api/v1/operator/accounts',
+    expected: { anonymous: 401, operator: 200, member: 401, admin: 401, owner: 401, foreignAdmin: 401 },
+  },
+  {
+    name: 'suspend a customer account (operator area)',
+    method: 'POST',
+    url: () => '/api/v1/operator/accounts/00000000-0000-0000-0000-000000000000/suspend',
+    expected: { anonymous: 401, operator: 404, member: 401, admin: 401, owner: 401, foreignAdmin: 401 },
+  },
+  {
+    name: 'read the operator audit log',
+    method: 'GET',
+    url: () => '/api/v1/operator/audit',
+    expected: { anonymous: 401, operator: 200, member: 401, admin: 401, owner: 401, foreignAdmin: 401 },
+  },
+  {
+    name: 'change own e-mail',
+    method: 'POST',
+    url: () => '/api/v1/me/email',
+    body: { currentPassword: 'not the password', newEmail: 'new@jura.test' },
+    // Everyone signed in may ask; the wrong current password is refused with 400.
+    expected: { anonymous: 401, operator: 401, member: 400, admin: 400, owner: 400, foreignAdmin: 400 },
+  },
+  {
+    name: 'change own password',
+    method: 'POST',
+    url: () => '/api/v1/me/password',
+    body: { currentPassword: 'not the password', newPassword: 'a brand new passphrase 7' },
+    expected: { anonymous: 401, operator: 401, member: 400, admin: 400, owner: 400, foreignAdmin: 400 },
+  },
+  {
+    name: 'read own profile',
+    method: 'GET',
+    url: () => '/api/v1/me',
+    expected: { ...everyMember(200), foreignAdmin: 200 },
+  },
+  {
     name: 'read the session',
     method: 'GET',
     url: () => '/api/v1/auth/session',
