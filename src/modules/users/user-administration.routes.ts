@@ -20,6 +20,25 @@ import {
 } from './users.schemas.ts';
 
 const tags = ['users'];
+const validationCodes = new Set(['required', 'maxLength', 'pattern', 'email']);
+
+const importResult = Type.Object({
+  rows: Type.Array(
+    Type.Object({
+      line: Type.Integer(),
+      status: Type.Union([Type.Literal('new'), Type.Literal('exists'), Type.Literal('invalid')]),
+      username: Type.String(),
+      salutation: Type.Union([Type.String(), Type.Null()]),
+      title: Type.Union([Type.String(), Type.Null()]),
+      firstName: Type.String(),
+      lastName: Type.String(),
+      email: Type.Union([Type.String(), Type.Null()]),
+      errors: Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
+    }),
+  ),
+  seats: Type.Object({ used: Type.Integer(), limit: Type.Integer() }),
+  created: Type.Integer({ description: '0 in a preview' }),
+});
 
 export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   administration: UserAdministration;
@@ -73,6 +92,61 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return reply.status(201).send(await administration.createUser(adminContext(request), request.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/accounts/:accountId/users/export.csv',
+    {
+      preHandler: [accountPermission('users.read_all')],
+      schema: {
+        tags,
+        summary: 'Every user of the account as CSV (UTF-8, comma-separated)',
+        params: accountParams,
+        produces: ['text/csv'],
+        response: { 200: Type.String(), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="users.csv"')
+        .send(await administration.exportUsers(request.params.accountId)),
+  );
+
+  app.post(
+    '/api/v1/accounts/:accountId/users/import',
+    {
+      preHandler: manage,
+      bodyLimit: 2_000_000,
+      schema: {
+        tags,
+        summary:
+          'Import users from CSV: a preview with the problems of each row, then, with confirm, all or nothing',
+        params: accountParams,
+        body: Type.Object(
+          { csv: Type.String({ minLength: 1, maxLength: 1_000_000 }), confirm: Type.Boolean() },
+          { additionalProperties: false },
+        ),
+        response: { 200: importResult, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const result = await administration.importUsers(adminContext(request), request.body);
+      // A row over the limit is one for which every seat is already taken by the rows before it.
+      const seats = { used: String(result.seats.limit), limit: String(result.seats.limit) };
+      return {
+        ...result,
+        rows: result.rows.map((row) => ({
+          ...row,
+          errors: row.errors.map((problem) => ({
+            ...problem,
+            message: validationCodes.has(problem.code)
+              ? request.t(`validation.${problem.code}`, { limit: '' })
+              : request.t(`errors.${problem.code}`, seats),
+          })),
+        })),
+      };
     },
   );
 

@@ -12,6 +12,7 @@ import type { SessionsService } from '../sessions/index.ts';
 import { rotateAccessKey } from './credentials.ts';
 import { userErrors } from './users.errors.ts';
 import { normalizeEmail, type UsersService } from './users.service.ts';
+import { type CsvColumn, formatCsv, parseCsv } from './users-csv.ts';
 
 interface Dependencies {
   db: Db;
@@ -65,6 +66,22 @@ export function createUserAdministration({
       email: data.email?.trim() ? normalizeEmail(data.email) : null,
       locale: data.locale ?? null,
     };
+  }
+
+  /** The checks the API schema makes on a person's data, for rows that arrive as CSV instead. */
+  function rowProblems(data: ReturnType<typeof personal>) {
+    const problems: { field: string; code: string }[] = [];
+    const limits = { username: 100, firstName: 100, lastName: 100, salutation: 50, title: 50 } as const;
+    for (const [field, max] of Object.entries(limits) as [keyof typeof limits, number][]) {
+      const text = data[field] ?? '';
+      if (field in { username: 1, firstName: 1, lastName: 1 } && text === '')
+        problems.push({ field, code: 'required' });
+      else if (text.length > max) problems.push({ field, code: 'maxLength' });
+      else if (/[\u0000-\u001f\u007f]/.test(text)) problems.push({ field, code: 'pattern' });
+    }
+    if (data.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(data.email))
+      problems.push({ field: 'email', code: 'email' });
+    return problems;
   }
 
   const fieldError = (code: string, field: string) => new AppError(code, { details: [{ field, code }] });
@@ -340,6 +357,112 @@ export function createUserAdministration({
           });
         }
         return view({ ...user, role });
+      });
+    },
+
+    /** U8: every user of the account as CSV. */
+    async exportUsers(accountId: string): Promise<string> {
+      const { items } = await repository.listInAccount({ accountId, limit: 1_000_000, offset: 0 });
+      return formatCsv(items);
+    },
+
+    /**
+     * U8: new users from CSV. Without `confirm` nothing changes and every row comes back with its problems;
+     * with it, all rows are created in one transaction, or none when any row has a problem.
+     */
+    async importUsers(context: AdminContext, options: { csv: string; confirm: boolean }) {
+      const [header = [], ...lines] = parseCsv(options.csv);
+      const columnOf = (name: CsvColumn) => header.findIndex((title) => title.trim() === name);
+      const missingColumns = (['username', 'firstName', 'lastName'] as const).filter(
+        (name) => columnOf(name) < 0,
+      );
+      if (missingColumns.length > 0) {
+        throw new AppError(userErrors.IMPORT_COLUMNS_MISSING, {
+          params: { columns: missingColumns.join(', ') },
+          details: missingColumns.map((field) => ({ field, code: 'required' })),
+        });
+      }
+      const value = (cells: string[], name: CsvColumn) =>
+        columnOf(name) < 0 ? '' : (cells[columnOf(name)] ?? '').trim();
+
+      return db.transaction().execute(async (transaction) => {
+        const seats = await repository.seats(context.accountId, transaction);
+        const { items: existing } = await repository.listInAccount(
+          { accountId: context.accountId, limit: 1_000_000, offset: 0 },
+          transaction,
+        );
+        const existingNumbers = new Set(existing.map((user) => user.userNumber));
+        const seenUsernames = new Set<string>();
+        const seenEmails = new Set<string>();
+        let newUsers = 0;
+        const rows = [];
+        for (const [index, cells] of lines.entries()) {
+          const data = personal({
+            username: value(cells, 'username'),
+            salutation: value(cells, 'salutation'),
+            title: value(cells, 'title'),
+            firstName: value(cells, 'firstName'),
+            lastName: value(cells, 'lastName'),
+            email: value(cells, 'email'),
+          });
+          const line = index + 2;
+          if (existingNumbers.has(value(cells, 'userNumber'))) {
+            rows.push({ line, ...data, status: 'exists' as const, errors: [] });
+            continue;
+          }
+          const errors = rowProblems(data);
+          if (
+            data.username &&
+            (seenUsernames.has(data.username) ||
+              (await repository.usernameTaken(transaction, context.accountId, data.username)))
+          ) {
+            errors.push({ field: 'username', code: userErrors.USERNAME_TAKEN });
+          }
+          if (
+            data.email &&
+            (seenEmails.has(data.email) || (await repository.emailTaken(transaction, data.email)))
+          ) {
+            errors.push({ field: 'email', code: userErrors.EMAIL_TAKEN });
+          }
+          seenUsernames.add(data.username);
+          if (data.email) seenEmails.add(data.email);
+          if (errors.length === 0) {
+            newUsers += 1;
+            if (seats.used + newUsers > seats.limit)
+              errors.push({ field: 'username', code: userErrors.SEAT_LIMIT_REACHED });
+          }
+          rows.push({
+            line,
+            ...data,
+            status: errors.length ? ('invalid' as const) : ('new' as const),
+            errors,
+          });
+        }
+        const preview = { rows, seats: { used: seats.used, limit: seats.limit }, created: 0 };
+        if (!options.confirm) return preview;
+        if (rows.some((row) => row.status === 'invalid')) throw new AppError(userErrors.IMPORT_HAS_ERRORS);
+        for (const row of rows.filter((candidate) => candidate.status === 'new')) {
+          if (!(await repository.reserveSeat(transaction, context.accountId)))
+            throw new AppError(userErrors.SEAT_LIMIT_REACHED, { params: seats });
+          const { line: _line, status: _status, errors: _errors, ...details } = row;
+          const { user, accessKey } = await users.createUser(transaction, {
+            accountId: context.accountId,
+            role: 'member',
+            ...details,
+            passwordHash: null,
+            status: 'active',
+          });
+          await sendCredentials(transaction, user, accessKey, context.actor.id);
+          await audit.record(transaction, {
+            actor: context.actor,
+            accountId: context.accountId,
+            action: 'user.created',
+            target: { type: 'user', id: user.id },
+            details: { userNumber: user.userNumber, username: user.username, imported: true },
+          });
+          preview.created += 1;
+        }
+        return preview;
       });
     },
 

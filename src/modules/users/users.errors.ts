@@ -8,4 +8,6 @@ export const userErrors = defineErrors({
   ADMIN_EMAIL_REQUIRED: 400,
   EMAIL_TAKEN: 409,
   USERNAME_TAKEN: 409,
+  IMPORT_COLUMNS_MISSING: 400,
+  IMPORT_HAS_ERRORS: 400,
 });

@@ -28,14 +28,11 @@ export function createUsersRepository(db: Db) {
       .where('users.homeAccountId', '=', accountId);
 
   return {
-    async listInAccount(options: {
-      accountId: string;
-      search?: string;
-      onlyUserId?: string;
-      limit: number;
-      offset: number;
-    }) {
-      let query = ownUsers(options.accountId);
+    async listInAccount(
+      options: { accountId: string; search?: string; onlyUserId?: string; limit: number; offset: number },
+      executor: Db = db,
+    ) {
+      let query = ownUsers(options.accountId, executor);
       if (options.onlyUserId) query = query.where('users.id', '=', options.onlyUserId);
       if (options.search) {
         const search = options.search;
