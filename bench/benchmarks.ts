@@ -1,12 +1,14 @@
 // Registry and programmatic entry point; bench/run.ts is the command line around it.
 import { availableParallelism, loadavg } from 'node:os';
 import { g0 } from './g0-healthz.ts';
-import { type Benchmark, type BenchmarkOptions, type Database, databases } from './lib/benchmark.ts';
+import { g1 } from './g1-user-list.ts';
+import { type Benchmark, type BenchmarkOptions, type Database, databases, goalFor } from './lib/benchmark.ts';
 import { cleanupAll } from './lib/cleanup.ts';
 import { formatGoal, printResult } from './lib/report.ts';
 import { self } from './self-check.ts';
+import { l1, l2, l3 } from './sign-in.ts';
 
-export const benchmarks: Benchmark[] = [g0, self];
+export const benchmarks: Benchmark[] = [g0, g1, l1, l2, l3, self];
 
 export function findBenchmark(name: string): Benchmark | undefined {
   return benchmarks.find((benchmark) => benchmark.name.toLowerCase() === name.toLowerCase());
@@ -14,7 +16,13 @@ export function findBenchmark(name: string): Benchmark | undefined {
 
 export function listBenchmarks(): string {
   return benchmarks
-    .map(({ name, description, goal }) => `  ${name.padEnd(6)} ${description} (goal ${formatGoal(goal)})`)
+    .map(({ name, description, goal }) => {
+      const goals =
+        'op' in goal
+          ? formatGoal(goal)
+          : databases.map((db) => `${formatGoal(goal[db])} on ${db}`).join(', ');
+      return `  ${name.padEnd(6)} ${description} (goal ${goals})`;
+    })
     .join('\n');
 }
 
@@ -67,7 +75,7 @@ export async function runBenchmark(name: string, options: RawOptions = {}): Prom
   } finally {
     await cleanupAll();
   }
-  printResult(benchmark.name, comparison, benchmark.goal);
+  printResult(benchmark.name, comparison, goalFor(benchmark.goal, resolved.db));
   if (comparison.problems.length > 0) {
     throw new InvalidResultError(`${benchmark.name} is invalid:\n${comparison.problems.join('\n')}`);
   }

@@ -17,7 +17,10 @@ export interface Benchmark {
   /** Short, case-insensitive on the command line, e.g. 'G0'. */
   name: string;
   description: string;
-  goal: Goal;
+  /** One goal, or one per database. */
+  goal: Goal | Record<Database, Goal>;
   /** Servers and temp dirs it starts are registered for cleanup; runBenchmark releases them. */
   run: (options: BenchmarkOptions) => Promise<Comparison>;
 }
+
+export const goalFor = (goal: Benchmark['goal'], db: Database): Goal => ('op' in goal ? goal : goal[db]);

@@ -1,10 +1,24 @@
-import { type LoadOptions, type LoadResult, load } from './load.ts';
+import { type LoadOptions, type LoadResult, load, type RequestOptions } from './load.ts';
 
-export interface Target {
+export type Target = {
   /** Shown in the output, e.g. 'bare-fastify GET /'. */
   label: string;
-  url: string;
+} & (
+  | { url: string; request?: RequestOptions }
+  /** For a limit that is not an HTTP server (e.g. argon2 in a child process): measures itself. */
+  | { measure: (options: LoadOptions) => Promise<LoadResult> }
+);
+
+export interface Ratio {
+  /** Shown in the output, e.g. 'subject/limit req/s'. */
+  label: string;
+  of: (subject: LoadResult, limit: LoadResult) => number;
 }
+
+export const requestsPerSecondRatio: Ratio = {
+  label: 'subject/limit req/s',
+  of: (subject, limit) => subject.requestsPerSecond / limit.requestsPerSecond,
+};
 
 export interface Side {
   target: Target;
@@ -18,7 +32,8 @@ export interface Side {
 export interface Comparison {
   limit: Side;
   subject: Side;
-  /** subject / limit req/s of each round. */
+  ratioLabel: string;
+  /** The ratio of each round. */
   roundRatios: number[];
   /** Median of roundRatios. */
   ratio: number;
@@ -30,6 +45,8 @@ export interface CompareOptions extends LoadOptions {
   limit: Target;
   subject: Target;
   rounds: number;
+  /** Default: subject/limit req/s. */
+  ratio?: Ratio;
 }
 
 /** Alternates limit and subject so drift on a shared machine hits both alike; medians dampen outliers. */
@@ -37,6 +54,7 @@ export async function compareAlternating({
   limit,
   subject,
   rounds,
+  ratio = requestsPerSecondRatio,
   ...loadOptions
 }: CompareOptions): Promise<Comparison> {
   const limitRuns: LoadResult[] = [];
@@ -46,13 +64,13 @@ export async function compareAlternating({
   for (let round = 1; round <= rounds; round++) {
     // Every other round goes subject first, so whatever favours the first (or second) run of a pair cancels out.
     for (const { role, target, runs } of round % 2 === 1 ? [limitRun, subjectRun] : [subjectRun, limitRun]) {
-      const result = await load(target.url, loadOptions);
+      const result = await ('measure' in target
+        ? target.measure(loadOptions)
+        : load(target.url, loadOptions, target.request));
       runs.push(result);
       const [limitResult, subjectResult] = [limitRuns[round - 1], subjectRuns[round - 1]];
       const pairRatio =
-        limitResult && subjectResult
-          ? `  ratio ${(subjectResult.requestsPerSecond / limitResult.requestsPerSecond).toFixed(2)}`
-          : '';
+        limitResult && subjectResult ? `  ratio ${formatRatio(ratio.of(subjectResult, limitResult))}` : '';
       console.log(
         `  round ${round}/${rounds}  ${role.padEnd(7)}  ${target.label.padEnd(28)}  ${formatRun(result)}${pairRatio}` +
           (result.problems.length > 0 ? '  INVALID' : ''),
@@ -61,24 +79,31 @@ export async function compareAlternating({
   }
   // Ratios of neighbouring runs, not of the two medians: the machine's speed shifts between runs, and a pair
   // mostly shifts together.
-  const roundRatios = subjectRuns.map(
-    (run, index) => run.requestsPerSecond / (limitRuns[index]?.requestsPerSecond ?? Number.NaN),
-  );
+  const roundRatios = subjectRuns.map((run, index) => {
+    const pair = limitRuns[index];
+    return pair ? ratio.of(run, pair) : Number.NaN;
+  });
   return {
     limit: summarize(limit, limitRuns),
     subject: summarize(subject, subjectRuns),
+    ratioLabel: ratio.label,
     roundRatios,
     ratio: median(roundRatios),
     problems: [...limitRuns, ...subjectRuns].flatMap((run) => run.problems),
   };
 }
 
+/** Two decimals; two significant digits below 0.1, so a far missed goal does not read 0.00. */
+export const formatRatio = (ratio: number) =>
+  Math.abs(ratio) < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2);
+
 export function formatRun({
   requestsPerSecond,
   p50,
   p99,
 }: Pick<LoadResult, 'requestsPerSecond' | 'p50' | 'p99'>) {
-  return `${Math.round(requestsPerSecond).toString().padStart(7)} req/s  p50 ${p50} ms  p99 ${p99} ms`;
+  const ms = (value: number) => Number(value.toFixed(1));
+  return `${Math.round(requestsPerSecond).toString().padStart(7)} req/s  p50 ${ms(p50)} ms  p99 ${ms(p99)} ms`;
 }
 
 function summarize(target: Target, runs: LoadResult[]): Side {

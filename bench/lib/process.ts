@@ -82,7 +82,9 @@ export async function startProcess(
     unregister();
     if (exitCode !== null || child.pid === undefined) return;
     child.kill('SIGTERM');
-    const stopped = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+    // Unref'd: a pending grace timer must not keep the runner alive for 5 s after a clean stop.
+    const grace = sleep(5000, false, { ref: false });
+    const stopped = await Promise.race([exited.then(() => true), grace]);
     if (!stopped) {
       child.kill('SIGKILL');
       await exited;
@@ -126,4 +128,30 @@ async function waitForOk(
     await sleep(100);
   }
   throw new Error(`timed out; ${last}`);
+}
+
+/** Runs `cmd args` in the repo root to its end and returns its stdout; killed if the benchmark is stopped. */
+export async function runToEnd(cmd: string, args: string[]): Promise<string> {
+  const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const kill = () => void child.kill('SIGKILL');
+  const unregister = registerCleanup({ run: async () => kill(), runSync: kill });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-outputTailChars);
+  });
+  try {
+    const code = await new Promise<number | string | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (exitCode, signal) => resolve(exitCode ?? signal));
+    });
+    if (code !== 0)
+      throw new Error(`${cmd} ${args.join(' ')} exited with ${code}\n--- its stderr ---\n${stderr}`);
+    return stdout;
+  } finally {
+    unregister();
+  }
 }

@@ -1,14 +1,13 @@
-import { type Comparison, formatRun } from './compare.ts';
+import { type Comparison, formatRatio, formatRun } from './compare.ts';
 
-export interface Goal {
-  op: '>=' | '<=';
-  value: number;
-}
+export type Goal = { op: '>=' | '<='; value: number } | { op: 'between'; min: number; max: number };
 
-export const formatGoal = ({ op, value }: Goal) => `${op} ${value}`;
+export const formatGoal = (goal: Goal) =>
+  goal.op === 'between' ? `between ${goal.min} and ${goal.max}` : `${goal.op} ${goal.value}`;
 
-export function meetsGoal(ratio: number, { op, value }: Goal): boolean {
-  return op === '>=' ? ratio >= value : ratio <= value;
+export function meetsGoal(ratio: number, goal: Goal): boolean {
+  if (goal.op === 'between') return ratio >= goal.min && ratio <= goal.max;
+  return goal.op === '>=' ? ratio >= goal.value : ratio <= goal.value;
 }
 
 /** Absolute numbers for the record (never asserted), then the one machine-readable RESULT line. */
@@ -24,9 +23,9 @@ export function printResult(name: string, comparison: Comparison, goal: Goal): v
     console.log(`RESULT ${name.toUpperCase()} invalid (goal ${formatGoal(goal)})`);
     return;
   }
-  const rounds = comparison.roundRatios.map((value) => value.toFixed(2)).join(', ');
+  const rounds = comparison.roundRatios.map(formatRatio).join(', ');
   console.log(
-    `ratio subject/limit ${ratio.toFixed(4)} (median of rounds: ${rounds}): goal ${meetsGoal(ratio, goal) ? 'met' : 'MISSED'}`,
+    `ratio ${comparison.ratioLabel} ${ratio.toFixed(4)} (median of rounds: ${rounds}): goal ${meetsGoal(ratio, goal) ? 'met' : 'MISSED'}`,
   );
-  console.log(`RESULT ${name.toUpperCase()} ${ratio.toFixed(2)} (goal ${formatGoal(goal)})`);
+  console.log(`RESULT ${name.toUpperCase()} ${formatRatio(ratio)} (goal ${formatGoal(goal)})`);
 }

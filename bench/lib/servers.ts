@@ -1,12 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from './benchmark.ts';
+import { startPostgresDatabase } from './postgres.ts';
 import { findFreePort, makeTempDir, type ProcessHandle, startProcess } from './process.ts';
 
 export interface Server {
   process: ProcessHandle;
   /** http://127.0.0.1:<port> */
   baseUrl: string;
+}
+
+export interface KontorServer extends Server {
+  /** For seeding from the bench process. */
+  databaseUrl: string;
 }
 
 // The same node binary as the runner, so limit and subject never differ by runtime version.
@@ -24,15 +30,17 @@ export async function startBareFastify(): Promise<Server> {
   return { process: handle, baseUrl };
 }
 
-/** `kontor serve` on a fresh database and an empty web root. */
-export async function startKontor({ db }: { db: Database }): Promise<Server> {
-  if (db !== 'sqlite') throw new Error(`startKontor: ${db} is not supported yet`);
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+/** `kontor serve` on a fresh database (SQLite file or throw-away PostgreSQL cluster) and an empty web root. */
+export async function startKontor({ db }: { db: Database }): Promise<KontorServer> {
   const dir = makeTempDir('kontor-bench-');
   // A separate web root, so the database file can never be served as a static file.
   const webRoot = path.join(dir, 'web');
   mkdirSync(webRoot);
+  const databaseUrl =
+    db === 'postgres' ? await startPostgresDatabase() : `sqlite:${path.join(dir, 'kontor.db')}`;
+  // Only after PostgreSQL has taken its own port.
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   const handle = await startProcess(
     node,
     ['bin/kontor.js', 'serve'],
@@ -40,11 +48,14 @@ export async function startKontor({ db }: { db: Database }): Promise<Server> {
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: baseUrl,
-      DATABASE_URL: `sqlite:${path.join(dir, 'kontor.db')}`,
+      DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
       KONTOR_WEB_ROOT: webRoot,
+      // Benchmarks must never meet the rate limiter; 1,000,000 is the most the configuration accepts.
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000000',
     },
     { readyUrl: `${baseUrl}/healthz` },
   );
-  return { process: handle, baseUrl };
+  return { process: handle, baseUrl, databaseUrl };
 }
