@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23T00_foundation.ts';
 import * as accountsAndUsers from './2026-11-23T01_accounts_and_users.ts';
+import * as userListIndex from './2026-11-23T02_user_list_index.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
   '2026-11-23T01_accounts_and_users': accountsAndUsers,
+  '2026-11-23T02_user_list_index': userListIndex,
 };

@@ -54,11 +54,13 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
     return users.repository.findByNumbers(customerNumber, identifier.userNumber.trim());
   }
 
-  /** Counts the attempt as a failure before the password is checked; false while the account must wait. */
+  /**
+   * Counts the attempt as a failure before the password is checked; false while the account must wait.
+   * Unknown users run it too (matching no row), so both answers cost the same database work (L3).
+   */
   async function reserveSignInAttempt(userId: string): Promise<boolean> {
     return db.transaction().execute(async (transaction) => {
-      await users.repository.lockForUpdate(transaction, userId);
-      const current = await users.repository.findById(userId, transaction);
+      const current = await users.repository.lockSignInCounters(transaction, userId);
       const reserved = current && reserveAttempt(current, clock.now());
       if (!reserved) return false;
       await users.repository.update(transaction, userId, reserved);
@@ -106,7 +108,7 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
       userAgent: string;
     }) {
       const user = await findUser(options.identifier);
-      const attemptAllowed = user ? await reserveSignInAttempt(user.id) : false;
+      const attemptAllowed = await reserveSignInAttempt(user?.id ?? '');
       const valid =
         user?.passwordHash && attemptAllowed
           ? await verifyPassword(user.passwordHash, options.password)

@@ -1,4 +1,6 @@
+import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/kysely.ts';
+import type { Database as DB } from '../../db/schema.ts';
 import type { Role, User } from '../../db/schema.ts';
 import { anyColumnContains } from '../../db/search.ts';
 
@@ -32,21 +34,19 @@ export function createUsersRepository(db: Db) {
       options: { accountId: string; search?: string; onlyUserId?: string; limit: number; offset: number },
       executor: Db = db,
     ) {
-      let query = ownUsers(options.accountId, executor);
-      if (options.onlyUserId) query = query.where('users.id', '=', options.onlyUserId);
-      if (options.search) {
-        const search = options.search;
-        query = query.where((eb) =>
-          eb.or(
-            anyColumnContains(
-              ['users.username', 'users.firstName', 'users.lastName', 'users.email', 'users.userNumber'],
-              search,
-            ),
-          ),
-        );
-      }
+      const { onlyUserId, search } = options;
+      // Every filter is on users; the count needs no join (each own user has a membership at home).
+      const filtered = <Query extends SelectQueryBuilder<DB, 'users', object>>(query: Query) => {
+        let narrowed = query.where('users.homeAccountId', '=', options.accountId);
+        if (onlyUserId) narrowed = narrowed.where('users.id', '=', onlyUserId);
+        if (search) {
+          const columns = ['users.username', 'users.firstName', 'users.lastName', 'users.email', 'users.userNumber'];
+          narrowed = narrowed.where((eb) => eb.or(anyColumnContains(columns, search)));
+        }
+        return narrowed as Query;
+      };
       const [items, total] = await Promise.all([
-        query
+        filtered(ownUsers(options.accountId, executor))
           .select(listed)
           .orderBy('users.lastName')
           .orderBy('users.firstName')
@@ -54,7 +54,9 @@ export function createUsersRepository(db: Db) {
           .limit(options.limit)
           .offset(options.offset)
           .execute(),
-        query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+        filtered(executor.selectFrom('users'))
+          .select((eb) => eb.fn.countAll().as('count'))
+          .executeTakeFirstOrThrow(),
       ]);
       return { items, total: Number(total.count) };
     },
@@ -197,12 +199,14 @@ export function createUsersRepository(db: Db) {
       executor.updateTable('users').set(changes).where('id', '=', id).execute(),
 
     /** Takes the row lock on PostgreSQL (SQLite runs one write transaction at a time anyway). */
-    lockForUpdate: (executor: Db, id: string) =>
+    /** Locks the row (PostgreSQL; SQLite writes one at a time) and reads the sign-in counters, in one statement. */
+    lockSignInCounters: (executor: Db, id: string) =>
       executor
         .updateTable('users')
         .set((eb) => ({ failedSignIns: eb.ref('failedSignIns') }))
         .where('id', '=', id)
-        .execute(),
+        .returning(['failedSignIns', 'lastFailedSignInAt', 'lockedUntil'])
+        .executeTakeFirst(),
 
     insertAccessKey: (
       executor: Db,
