@@ -3,13 +3,17 @@ import { AccountArea } from '../features/account/AccountArea.tsx';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage.tsx';
 import { OverviewPage } from '../features/account/OverviewPage.tsx';
 import { SessionsPage } from '../features/account/SessionsPage.tsx';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { ConfirmEmailPage } from '../features/links/ConfirmEmailPage.tsx';
 import { RevealPage } from '../features/links/RevealPage.tsx';
 import { MailboxPage } from '../features/mailbox/MailboxPage.tsx';
 import { MailMessagePage } from '../features/mailbox/MailMessagePage.tsx';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
+import { AccountDetailPage } from '../features/operator/AccountDetailPage.tsx';
 import { CustomerAccountsPage } from '../features/operator/CustomerAccountsPage.tsx';
+import { NewAccountPage } from '../features/operator/NewAccountPage.tsx';
 import { OperatorArea } from '../features/operator/OperatorArea.tsx';
+import { OperatorAuditPage } from '../features/operator/OperatorAuditPage.tsx';
 import { OperatorSignInPage } from '../features/operator/OperatorSignInPage.tsx';
 import { ForgotPasswordPage } from '../features/password/ForgotPasswordPage.tsx';
 import { ResetPasswordPage } from '../features/password/ResetPasswordPage.tsx';
@@ -17,6 +21,7 @@ import { CheckEmailPage } from '../features/register/CheckEmailPage.tsx';
 import { RegisterPage } from '../features/register/RegisterPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
+import { UsersPage } from '../features/users/UsersPage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { matchPath, Redirect } from './router.tsx';
 import { useSession } from './session.tsx';
@@ -37,6 +42,14 @@ const routes: { pattern: string; render: (params: Params) => ReactNode }[] = [
     pattern: '/account',
     render: () => <AccountArea>{(session) => <OverviewPage session={session} />}</AccountArea>,
   },
+  {
+    pattern: '/account/users',
+    render: () => <AccountArea>{(session) => <UsersPage session={session} />}</AccountArea>,
+  },
+  {
+    pattern: '/account/audit',
+    render: () => <AccountArea>{(session) => <AuditPage session={session} />}</AccountArea>,
+  },
   { pattern: '/account/sessions', render: () => <AccountArea>{() => <SessionsPage />}</AccountArea> },
   {
     pattern: '/account/password',
@@ -46,11 +59,38 @@ const routes: { pattern: string; render: (params: Params) => ReactNode }[] = [
   { pattern: '/setup', render: () => <SetupPage /> },
   { pattern: '/operator/sign-in', render: () => <OperatorSignInPage /> },
   { pattern: '/operator', render: () => <Redirect to="/operator/mailbox" /> },
+  // The list's first address; kept for bookmarks.
+  { pattern: '/operator/customer-accounts', render: () => <Redirect to="/operator/accounts" /> },
   {
-    pattern: '/operator/customer-accounts',
+    pattern: '/operator/accounts',
     render: () => (
       <OperatorArea>
         <CustomerAccountsPage />
+      </OperatorArea>
+    ),
+  },
+  // Before /operator/accounts/:id, which would match it too.
+  {
+    pattern: '/operator/accounts/new',
+    render: () => (
+      <OperatorArea>
+        <NewAccountPage />
+      </OperatorArea>
+    ),
+  },
+  {
+    pattern: '/operator/accounts/:id',
+    render: ({ id = '' }) => (
+      <OperatorArea>
+        <AccountDetailPage id={id} />
+      </OperatorArea>
+    ),
+  },
+  {
+    pattern: '/operator/audit',
+    render: () => (
+      <OperatorArea>
+        <OperatorAuditPage />
       </OperatorArea>
     ),
   },

@@ -1,4 +1,14 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { changeLocale, currentLocale, isLocale } from '../i18n/i18n.ts';
 import { ApiError, api } from './api.ts';
 
 export interface Operator {
@@ -37,6 +47,13 @@ interface SessionContextValue {
   customer: CustomerSession | null;
   operatorSignedIn: (operator: Operator) => void;
   customerSignedIn: (session: CustomerSession) => void;
+  /** The signed-in user's own data changed (e.g. PATCH /api/v1/me answered with the new values). */
+  customerUserChanged: (changes: Partial<CustomerSession['user']>) => void;
+  /**
+   * Asks the server again who is signed in: a suspended account, an ended session or a changed role shows
+   * on the next page. Only a 401 signs out; a network failure keeps the session as it is.
+   */
+  recheckCustomer: () => Promise<void>;
   /** Forget the session locally, e.g. when the server answered 401 because it expired. */
   signedOut: () => void;
   /** Ends the session on the server; resolves to the sign-in page that fits whoever was signed in. */
@@ -89,7 +106,40 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (customer: CustomerSession) => setState({ status: 'signedIn', customer }),
     [],
   );
+  const customerUserChanged = useCallback(
+    (changes: Partial<CustomerSession['user']>) =>
+      setState((current) =>
+        current.status === 'signedIn' && current.customer
+          ? { ...current, customer: { ...current.customer, user: { ...current.customer.user, ...changes } } }
+          : current,
+      ),
+    [],
+  );
   const signedOut = useCallback(() => setState({ status: 'signedOut' }), []);
+  const recheckCustomer = useCallback(async () => {
+    try {
+      const customer = await api.get<CustomerSession>('/api/v1/auth/session');
+      setState((current) =>
+        current.status === 'signedIn' && JSON.stringify(current.customer) === JSON.stringify(customer)
+          ? current
+          : { status: 'signedIn', customer },
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setState({ status: 'signedOut' });
+    }
+  }, []);
+
+  // Once per signed-in user, the interface takes the language stored for them, which the server uses for its
+  // messages and e-mails; the header's switcher changes both together from then on.
+  const adoptedLocaleOf = useRef<string | null>(null);
+  const customerUser = state.status === 'signedIn' ? state.customer?.user : undefined;
+  useEffect(() => {
+    if (!customerUser || adoptedLocaleOf.current === customerUser.id) return;
+    adoptedLocaleOf.current = customerUser.id;
+    if (isLocale(customerUser.locale) && customerUser.locale !== currentLocale()) {
+      void changeLocale(customerUser.locale);
+    }
+  }, [customerUser]);
   const isOperator = state.status === 'signedIn' && state.operator !== undefined;
   const signOut = useCallback(async () => {
     const path = isOperator ? '/api/v1/operator/sign-out' : '/api/v1/auth/sign-out';
@@ -107,10 +157,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       customer: state.status === 'signedIn' ? (state.customer ?? null) : null,
       operatorSignedIn,
       customerSignedIn,
+      customerUserChanged,
+      recheckCustomer,
       signedOut,
       signOut,
     }),
-    [state, operatorSignedIn, customerSignedIn, signedOut, signOut],
+    [state, operatorSignedIn, customerSignedIn, customerUserChanged, recheckCustomer, signedOut, signOut],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

@@ -4,13 +4,16 @@ import { Alert, List } from '@mantine/core';
 export function ErrorAlert({
   message,
   extra = [],
+  title,
 }: {
   message: string | null | undefined;
   extra?: string[];
+  /** A heading for errors that stop the whole task, e.g. "No free seat". */
+  title?: string;
 }) {
   if (!message) return null;
   return (
-    <Alert color="red" variant="light" role="alert" mb="md">
+    <Alert color="red" variant="light" role="alert" mb="md" title={title}>
       {message}
       {extra.length > 0 && (
         <List size="sm" mt="xs">

@@ -1,13 +1,32 @@
 import { Group, Select, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeLocale, currentLocale, isLocale, localeNames, locales } from '../i18n/i18n.ts';
+import { ApiError, api } from '../app/api.ts';
+import { useSession } from '../app/session.tsx';
+import { changeLocale, currentLocale, isLocale, type Locale, localeNames, locales } from '../i18n/i18n.ts';
 
 const options = locales.map((locale) => ({ value: locale, label: localeNames[locale] }));
 
 export function LanguageSwitcher() {
   const { t } = useTranslation();
+  const { customer, customerUserChanged, signedOut } = useSession();
   const id = useId();
+
+  const choose = async (locale: Locale) => {
+    // A signed-in customer user's language is stored too: the server writes its messages and e-mails in it,
+    // before the browser's. It is stored first, so pages that load again on the switch get the new language.
+    if (customer && customer.user.locale !== locale) {
+      try {
+        const user = await api.patch<{ locale: string | null }>('/api/v1/me', { locale });
+        customerUserChanged({ locale: user.locale });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) signedOut();
+        else console.warn('The language could not be stored for the user', error);
+      }
+    }
+    await changeLocale(locale);
+  };
+
   return (
     <Group gap="xs" wrap="nowrap">
       <Text component="label" htmlFor={id} size="sm">
@@ -18,7 +37,7 @@ export function LanguageSwitcher() {
         data={options}
         value={currentLocale()}
         onChange={(value) => {
-          if (isLocale(value)) void changeLocale(value);
+          if (isLocale(value)) void choose(value);
         }}
         allowDeselect={false}
         size="xs"

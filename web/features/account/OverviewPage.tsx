@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerSession } from '../../app/session.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { MyDetailsForm } from './MyDetailsForm.tsx';
 
 /** The account's start page: who is signed in, and the data the desktop program needs. */
 export function OverviewPage({ session }: { session: CustomerSession }) {
@@ -39,6 +40,15 @@ export function OverviewPage({ session }: { session: CustomerSession }) {
             </DataList.Item>
           ))}
         </DataList>
+      </section>
+      <section aria-labelledby="my-details-title">
+        <Title order={2} size="h4" id="my-details-title" mt="xl" mb="xs">
+          {t('myDetails.title')}
+        </Title>
+        <Text c="dimmed" size="sm" mb="md">
+          {t('myDetails.intro')}
+        </Text>
+        <MyDetailsForm user={user} />
       </section>
     </>
   );

@@ -1,31 +1,15 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  CopyButton,
-  DataList,
-  Group,
-  Paper,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Paper } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, api } from '../../app/api.ts';
 import { takeLinkToken } from '../../app/link-token.ts';
 import { Link } from '../../app/router.tsx';
+import { CredentialList, type Credentials } from '../../ui/CredentialList.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { LinkProblem } from './LinkProblem.tsx';
 import { isLinkError, toApiError, useLinkCheck } from './link-check.ts';
-
-interface Credentials {
-  customerNumber: string;
-  userNumber: string;
-  username: string;
-  accessKey: string;
-}
 
 /** U2: the program credentials behind a single-use link, shown once on request. */
 export function RevealPage() {
@@ -85,55 +69,5 @@ export function RevealPage() {
         </>
       )}
     </Paper>
-  );
-}
-
-function CredentialList({ credentials }: { credentials: Credentials }) {
-  const { t } = useTranslation();
-  const [announcement, setAnnouncement] = useState('');
-  const items = [
-    { label: t('reveal.customerNumber'), value: credentials.customerNumber, monospace: true },
-    { label: t('reveal.userNumber'), value: credentials.userNumber, monospace: true },
-    { label: t('reveal.username'), value: credentials.username, monospace: false },
-    { label: t('reveal.accessKey'), value: credentials.accessKey, monospace: true },
-  ];
-  return (
-    <>
-      <DataList orientation="vertical" withDivider gap="md">
-        {items.map((item) => (
-          <DataList.Item key={item.label}>
-            <DataList.ItemLabel>{item.label}</DataList.ItemLabel>
-            <DataList.ItemValue>
-              <Group gap="sm" wrap="nowrap" justify="space-between">
-                <Text
-                  ff={item.monospace ? 'monospace' : undefined}
-                  fz="lg"
-                  style={{ overflowWrap: 'anywhere' }}
-                >
-                  {item.value}
-                </Text>
-                <CopyButton value={item.value} timeout={2000}>
-                  {({ copied, copy }) => (
-                    <Button
-                      size="xs"
-                      variant={copied ? 'filled' : 'light'}
-                      color={copied ? 'teal' : undefined}
-                      aria-label={t(copied ? 'reveal.copiedItem' : 'reveal.copyItem', { item: item.label })}
-                      onClick={() => {
-                        copy();
-                        setAnnouncement(t('reveal.copiedItem', { item: item.label }));
-                      }}
-                    >
-                      {copied ? t('reveal.copied') : t('reveal.copy')}
-                    </Button>
-                  )}
-                </CopyButton>
-              </Group>
-            </DataList.ItemValue>
-          </DataList.Item>
-        ))}
-      </DataList>
-      <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
-    </>
   );
 }

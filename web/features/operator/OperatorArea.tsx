@@ -6,7 +6,8 @@ import { useSession } from '../../app/session.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 
 const sections = [
-  { href: '/operator/customer-accounts', label: 'operator.customerAccounts' },
+  { href: '/operator/accounts', label: 'operator.customerAccounts' },
+  { href: '/operator/audit', label: 'operator.audit' },
   { href: '/operator/mailbox', label: 'operator.mailbox' },
 ] as const;
 

@@ -1,0 +1,58 @@
+import { Alert, Button, Group, Modal, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CredentialList, type Credentials } from '../../ui/CredentialList.tsx';
+
+export interface ShownCredentials {
+  credentials: Credentials;
+  /** The person the credentials belong to. */
+  name: string;
+  /** Where the single-use reveal link went: the user's address, else the acting admin's; null: not sent. */
+  sentTo: { email: string; own: boolean } | null;
+  /** A new access key only: the user number and user name are the known ones. */
+  rotated: boolean;
+}
+
+/** U2: credentials shown once after creating, reassigning or a new access key; each value can be copied. */
+export function CredentialsDialog({
+  shown,
+  opened,
+  onClose,
+}: {
+  shown: ShownCredentials | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={shown ? t('credentials.title', { name: shown.name }) : ''}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      // A click next to the dialog must not lose a key that is shown only once.
+      closeOnClickOutside={false}
+      size="lg"
+    >
+      {shown && (
+        <>
+          <Alert color="yellow" variant="light" title={t('reveal.onceTitle')} mb="md">
+            {t('credentials.storeNow')}
+          </Alert>
+          <CredentialList credentials={shown.credentials} />
+          <Text size="sm" mt="md">
+            {shown.rotated
+              ? t('credentials.rotatedNotSent')
+              : shown.sentTo === null
+                ? t('credentials.notSent')
+                : shown.sentTo.own
+                  ? t('credentials.sentToUser', { email: shown.sentTo.email })
+                  : t('credentials.sentToAdmin', { email: shown.sentTo.email })}
+          </Text>
+          <Group justify="flex-end" mt="lg">
+            <Button onClick={onClose}>{t('credentials.done')}</Button>
+          </Group>
+        </>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,385 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, asApiError, query } from '../../app/api.ts';
+import { Link } from '../../app/router.tsx';
+import { type CustomerSession, useSession } from '../../app/session.tsx';
+import { useApiGet } from '../../app/use-api-get.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import type { Credentials } from '../../ui/CredentialList.tsx';
+import { displayName } from '../../ui/display-name.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { DotsIcon, PersonPlusIcon } from '../../ui/icons.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+import { Paging } from '../../ui/Paging.tsx';
+import { useRetained } from '../../ui/use-retained.ts';
+import { CredentialsDialog, type ShownCredentials } from './CredentialsDialog.tsx';
+import { UserForm, type UserFormMode, type UserFormResult } from './UserForm.tsx';
+import { type AccountUser, type UserList, userPath, usersPath } from './users-types.ts';
+
+const pageSize = 20;
+
+type Dialog =
+  | { kind: 'form'; mode: UserFormMode; user?: AccountUser }
+  | { kind: 'confirm'; action: 'revoke' | 'rotate' | 'delete'; user: AccountUser }
+  | { kind: 'credentials'; shown: ShownCredentials };
+
+/** U1–U6, A4: the account's users with their seats; admins create, change, reassign and delete them. */
+export function UsersPage({ session }: { session: CustomerSession }) {
+  const { t } = useTranslation();
+  const { signedOut, recheckCustomer } = useSession();
+  const accountId = session.account.id;
+  const isAdmin = session.account.role !== 'member';
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [page, setPage] = useState(1);
+  const list = useApiGet<UserList>(`${usersPath(accountId)}${query({ q, page, pageSize })}`);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const data = list.data;
+
+  const form = useRetained(dialog?.kind === 'form' ? dialog : null);
+  const confirm = useRetained(dialog?.kind === 'confirm' ? dialog : null);
+  const credentials = useRetained(dialog?.kind === 'credentials' ? dialog.shown : null);
+  const close = () => setDialog(null);
+
+  const changeSearch = (value: string) => {
+    setSearch(value);
+    setPage(1);
+  };
+
+  const show = (message: string) => {
+    setError(null);
+    setNotice(message);
+  };
+
+  const showCredentials = (user: AccountUser, shown: Credentials, rotated: boolean) => {
+    const adminEmail = session.user.email;
+    const sentTo = user.email
+      ? { email: user.email, own: true }
+      : adminEmail
+        ? { email: adminEmail, own: false }
+        : null;
+    setDialog({
+      kind: 'credentials',
+      shown: { credentials: shown, name: displayName(user), sentTo, rotated },
+    });
+  };
+
+  const formDone = (result: UserFormResult) => {
+    list.reload();
+    if (result.kind === 'credentials') {
+      const { user } = result.result;
+      show(
+        t(result.mode === 'create' ? 'users.created' : 'users.reassigned', {
+          name: displayName(user),
+          userNumber: user.userNumber,
+        }),
+      );
+      return showCredentials(user, result.result.credentials, false);
+    }
+    close();
+    if (result.user) {
+      show(t('users.updated', { name: displayName(result.user) }));
+      if (result.user.id === session.user.id) void recheckCustomer();
+    }
+  };
+
+  const grant = async (user: AccountUser) => {
+    setNotice(null);
+    setError(null);
+    try {
+      await api.put(`${userPath(accountId, user.id)}/admin`);
+      show(t('users.granted', { name: displayName(user) }));
+    } catch (caught) {
+      const apiError = asApiError(caught);
+      if (apiError.status === 401) return signedOut();
+      setError(apiError.message);
+    } finally {
+      list.reload();
+    }
+  };
+
+  const confirmed = async (action: 'revoke' | 'rotate' | 'delete', user: AccountUser) => {
+    const path = userPath(accountId, user.id);
+    const name = displayName(user);
+    if (action === 'rotate') {
+      const fresh = await api.post<Credentials>(`${path}/access-keys`);
+      show(t('users.rotated', { name }));
+      showCredentials(user, fresh, true);
+      return;
+    }
+    if (action === 'revoke') {
+      await api.delete(`${path}/admin`);
+      show(t('users.revoked', { name }));
+      // Whoever revokes their own right loses the admin pages at once.
+      if (user.id === session.user.id) void recheckCustomer();
+    } else {
+      await api.delete(path);
+      show(t('users.deleted', { name }));
+    }
+    close();
+    list.reload();
+  };
+
+  const confirmTexts =
+    confirm &&
+    {
+      revoke: {
+        title: t('users.confirmRevoke.title'),
+        text: t('users.confirmRevoke.text', { name: displayName(confirm.user) }),
+        button: t('users.confirmRevoke.button'),
+      },
+      rotate: {
+        title: t('users.confirmRotate.title'),
+        text: t('users.confirmRotate.text', { name: displayName(confirm.user) }),
+        button: t('users.confirmRotate.button'),
+      },
+      delete: {
+        title: t('users.confirmDelete.title'),
+        text: t('users.confirmDelete.text', {
+          name: displayName(confirm.user),
+          userNumber: confirm.user.userNumber,
+        }),
+        button: t('users.confirmDelete.button'),
+      },
+    }[confirm.action];
+
+  const seats = data?.seats;
+  const full = seats ? seats.used >= seats.limit : false;
+  const seatsText = seats ? t('users.seats', { used: seats.used, limit: seats.limit }) : '';
+
+  return (
+    <>
+      <Group justify="space-between" align="flex-start">
+        <PageTitle>{t('users.title')}</PageTitle>
+        {isAdmin && (
+          <Button
+            leftSection={<PersonPlusIcon />}
+            onClick={() => setDialog({ kind: 'form', mode: 'create' })}
+          >
+            {t('users.new')}
+          </Button>
+        )}
+      </Group>
+      <Text mb="md">{isAdmin ? t('users.introAdmin') : t('users.introMember')}</Text>
+      {notice && (
+        <Alert color="green" variant="light" role="status" mb="md">
+          {notice}
+        </Alert>
+      )}
+      <ErrorAlert message={error} />
+      {seats && (
+        <Stack gap={4} mb="lg" maw={420}>
+          <Text size="sm" fw={500}>
+            {seatsText}
+          </Text>
+          {/* Mantine puts aria-label (not aria-labelledby) on the progressbar itself. */}
+          <Progress
+            value={seats.limit > 0 ? Math.min(100, (seats.used / seats.limit) * 100) : 100}
+            color={full ? 'red' : undefined}
+            aria-label={seatsText}
+          />
+          {full && isAdmin && (
+            <Text size="xs" c="dimmed">
+              {t('users.seatsFullHint')}
+            </Text>
+          )}
+        </Stack>
+      )}
+      {isAdmin && (
+        <TextInput
+          type="search"
+          label={t('users.search')}
+          description={t('users.searchHint')}
+          value={search}
+          onChange={(event) => changeSearch(event.currentTarget.value)}
+          maw={420}
+          mb="md"
+        />
+      )}
+      {list.status === 'loading' && <Loading />}
+      {list.status === 'failed' && <ErrorAlert message={list.error.message} />}
+      {data && data.items.length === 0 && <Text c="dimmed">{t('users.noMatch')}</Text>}
+      {data && data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table aria-label={t('users.caption')} verticalSpacing="sm" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('users.userNumber')}</Table.Th>
+                <Table.Th>{t('users.name')}</Table.Th>
+                <Table.Th>{t('users.username')}</Table.Th>
+                <Table.Th>{t('users.email')}</Table.Th>
+                {isAdmin && (
+                  <Table.Th>
+                    <VisuallyHidden>{t('users.actions')}</VisuallyHidden>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.items.map((user) => {
+                const own = user.id === session.user.id;
+                const name = displayName(user);
+                return (
+                  <Table.Tr key={user.id}>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        {/* Bold marks the admin right, as in the desktop program; the badge says it in words. */}
+                        <Text ff="monospace" fw={user.isAdmin ? 700 : 400}>
+                          {user.userNumber}
+                        </Text>
+                        {user.isAdmin && (
+                          <Badge size="sm" variant="light" color={user.role === 'owner' ? 'grape' : 'indigo'}>
+                            {t(`roles.${user.role}`)}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      {own ? (
+                        <Group gap={6} wrap="nowrap">
+                          <Anchor component={Link} href="/account">
+                            {name}
+                          </Anchor>
+                          <Text size="sm" c="dimmed">
+                            {t('users.you')}
+                          </Text>
+                        </Group>
+                      ) : (
+                        name
+                      )}
+                    </Table.Td>
+                    <Table.Td>{user.username}</Table.Td>
+                    <Table.Td>
+                      {user.email ?? (
+                        <Text span c="dimmed" size="sm">
+                          {t('users.noEmail')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    {isAdmin && (
+                      <Table.Td>
+                        <UserActions
+                          user={user}
+                          own={own}
+                          onEdit={() => setDialog({ kind: 'form', mode: 'edit', user })}
+                          onReassign={() => setDialog({ kind: 'form', mode: 'reassign', user })}
+                          onGrant={() => grant(user)}
+                          onConfirm={(action) => setDialog({ kind: 'confirm', action, user })}
+                        />
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {data && <Paging page={page} total={data.total} pageSize={pageSize} onChange={setPage} />}
+
+      <Modal
+        opened={dialog?.kind === 'form'}
+        onClose={close}
+        title={
+          form
+            ? form.mode === 'create'
+              ? t('users.new')
+              : t(form.mode === 'edit' ? 'users.editTitle' : 'users.reassignDialogTitle', {
+                  name: form.user ? displayName(form.user) : '',
+                })
+            : ''
+        }
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        closeOnClickOutside={false}
+        size="lg"
+      >
+        {form && (
+          <UserForm
+            mode={form.mode}
+            accountId={accountId}
+            user={form.user}
+            onDone={formDone}
+            onCancel={close}
+          />
+        )}
+      </Modal>
+      <ConfirmDialog
+        opened={dialog?.kind === 'confirm'}
+        title={confirmTexts?.title ?? ''}
+        confirmLabel={confirmTexts?.button ?? ''}
+        danger={confirm?.action !== 'rotate'}
+        onConfirm={() => (confirm ? confirmed(confirm.action, confirm.user) : Promise.resolve())}
+        onClose={close}
+      >
+        {confirmTexts?.text ?? ''}
+      </ConfirmDialog>
+      <CredentialsDialog shown={credentials} opened={dialog?.kind === 'credentials'} onClose={close} />
+    </>
+  );
+}
+
+/** A row's actions; owners cannot lose the admin right or be deleted, and nobody deletes themselves here. */
+function UserActions({
+  user,
+  own,
+  onEdit,
+  onReassign,
+  onGrant,
+  onConfirm,
+}: {
+  user: AccountUser;
+  own: boolean;
+  onEdit: () => void;
+  onReassign: () => void;
+  onGrant: () => void;
+  onConfirm: (action: 'revoke' | 'rotate' | 'delete') => void;
+}) {
+  const { t } = useTranslation();
+  const name = displayName(user);
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name })}>
+          <DotsIcon />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={onEdit}>{t('users.edit')}</Menu.Item>
+        {user.role === 'member' && <Menu.Item onClick={onGrant}>{t('users.grant')}</Menu.Item>}
+        {user.role === 'admin' && (
+          <Menu.Item onClick={() => onConfirm('revoke')}>{t('users.revoke')}</Menu.Item>
+        )}
+        <Menu.Item onClick={() => onConfirm('rotate')}>{t('users.rotate')}</Menu.Item>
+        {!own && <Menu.Item onClick={onReassign}>{t('users.reassign')}</Menu.Item>}
+        {!own && user.role !== 'owner' && (
+          <>
+            <Menu.Divider />
+            <Menu.Item color="red" onClick={() => onConfirm('delete')}>
+              {t('users.delete')}
+            </Menu.Item>
+          </>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
