@@ -114,7 +114,12 @@ export function loadConfig(env: Env = process.env): Config {
       integer(1_024, 50_000_000),
       'bytes between 1024 and 50000000',
     ),
-    rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', 600, integer(1, 1_000_000_000), 'an integer 1-1000000000'),
+    rateLimitPerMinute: read(
+      'RATE_LIMIT_PER_MINUTE',
+      600,
+      integer(1, 1_000_000_000),
+      'an integer 1-1000000000',
+    ),
     signInRateLimitPerMinute: read(
       'SIGN_IN_RATE_LIMIT_PER_MINUTE',
       20,

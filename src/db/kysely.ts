@@ -22,7 +22,10 @@ export function createDatabase(config: DatabaseConfig): Db {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL'); // safe with WAL; a power cut loses at most the last commits
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    plugins,
+  });
 }
 
 /**

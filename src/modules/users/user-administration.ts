@@ -77,7 +77,9 @@ export function createUserAdministration({
       if (field in { username: 1, firstName: 1, lastName: 1 } && text === '')
         problems.push({ field, code: 'required' });
       else if (text.length > max) problems.push({ field, code: 'maxLength' });
-      else if (/[\u0000-\u001f\u007f]/.test(text)) problems.push({ field, code: 'pattern' });
+      else if ([...text].some((character) => character < ' ' || character === '\u007f')) {
+        problems.push({ field, code: 'pattern' });
+      }
     }
     if (data.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(data.email))
       problems.push({ field: 'email', code: 'email' });

@@ -1,7 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/kysely.ts';
-import type { Database as DB } from '../../db/schema.ts';
-import type { Role, User } from '../../db/schema.ts';
+import type { Database as DB, Role, User } from '../../db/schema.ts';
 import { anyColumnContains } from '../../db/search.ts';
 
 const listed = [
@@ -40,7 +39,13 @@ export function createUsersRepository(db: Db) {
         let narrowed = query.where('users.homeAccountId', '=', options.accountId);
         if (onlyUserId) narrowed = narrowed.where('users.id', '=', onlyUserId);
         if (search) {
-          const columns = ['users.username', 'users.firstName', 'users.lastName', 'users.email', 'users.userNumber'];
+          const columns = [
+            'users.username',
+            'users.firstName',
+            'users.lastName',
+            'users.email',
+            'users.userNumber',
+          ];
           narrowed = narrowed.where((eb) => eb.or(anyColumnContains(columns, search)));
         }
         return narrowed as Query;
