@@ -59,10 +59,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     ...detail,
     message: detail.message ?? t(`errors.${detail.code}`, error.options.params),
   }));
-  const params = {
-    ...error.options.params,
-    fields: [...new Set(details?.map((detail) => detail.field))].join(', '),
-  };
+  const params = error.options.params;
   return reply
     .status(statusOfCode(error.code) ?? 500)
     .type('application/json; charset=utf-8')

@@ -153,6 +153,26 @@ describeEachDatabase('account provisioning', (dialect) => {
     expect(refused.json().code).toBe('SEAT_LIMIT_REACHED');
   });
 
+  it('shows the owner on the account page, and never lowers the seat limit below the seats in use', async () => {
+    const account = (await operator.post('/api/v1/operator/accounts', order)).json();
+    const detail = (await operator.get(`/api/v1/operator/accounts/${account.id}`)).json();
+    expect(detail.owner).toEqual({ name: 'Éva Kovács', email: 'eva@kovacs.test' });
+    const lower = await operator.request({
+      method: 'PATCH',
+      url: `/api/v1/operator/accounts/${account.id}`,
+      payload: { seatLimit: 0 },
+    });
+    expect(lower.statusCode).toBe(400); // the schema already refuses 0
+    await t.db.updateTable('accounts').set({ seatsUsed: 3 }).execute();
+    const below = await operator.request({
+      method: 'PATCH',
+      url: `/api/v1/operator/accounts/${account.id}`,
+      payload: { seatLimit: 2 },
+    });
+    expect(below.statusCode).toBe(409);
+    expect(below.json()).toMatchObject({ code: 'SEAT_LIMIT_BELOW_USED', details: [{ field: 'seatLimit' }] });
+  });
+
   it('is for operators only', async () => {
     const owner = await signedInOwner(t.app);
     for (const client of [owner.client, new TestClient(t.app)]) {

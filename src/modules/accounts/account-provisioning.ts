@@ -93,7 +93,7 @@ export function createAccountProvisioning(deps: {
   }
 
   async function findAccount(accountId: string, executor: Db = db) {
-    const account = await repository.findById(accountId, executor);
+    const account = await repository.findWithOwner(accountId, executor);
     if (!account) throw new AppError('NOT_FOUND');
     return account;
   }
@@ -200,7 +200,13 @@ export function createAccountProvisioning(deps: {
       actor: AuditActor,
     ) {
       return db.transaction().execute(async (transaction) => {
-        await findAccount(accountId, transaction);
+        const current = await findAccount(accountId, transaction);
+        if (changes.seatLimit !== undefined && changes.seatLimit < current.seatsUsed) {
+          throw new AppError(userErrors.SEAT_LIMIT_BELOW_USED, {
+            params: { used: current.seatsUsed },
+            details: [{ field: 'seatLimit', code: userErrors.SEAT_LIMIT_BELOW_USED }],
+          });
+        }
         const { billing, ...rest } = changes;
         await repository.update(transaction, accountId, {
           ...rest,

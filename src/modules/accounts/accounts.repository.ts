@@ -2,6 +2,21 @@ import type { Db } from '../../db/kysely.ts';
 import type { Account, AccountStatus } from '../../db/schema.ts';
 import { anyColumnContains } from '../../db/search.ts';
 
+const ownerColumns = [
+  'users.firstName as ownerFirstName',
+  'users.lastName as ownerLastName',
+  'users.email as ownerEmail',
+] as const;
+
+/** Accounts with their owner (the one membership with role owner). */
+const withOwner = (executor: Db) =>
+  executor
+    .selectFrom('accounts')
+    .leftJoin('memberships', (join) =>
+      join.onRef('memberships.accountId', '=', 'accounts.id').on('memberships.role', '=', 'owner'),
+    )
+    .leftJoin('users', 'users.id', 'memberships.userId');
+
 export function createAccountsRepository(db: Db) {
   return {
     insert: (executor: Db, account: Omit<Account, 'seatsUsed'> & { seatsUsed: number }) =>
@@ -17,20 +32,28 @@ export function createAccountsRepository(db: Db) {
     findById: (id: string, executor: Db = db) =>
       executor.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst(),
 
+    findWithOwner: (id: string, executor: Db = db) =>
+      withOwner(executor)
+        .selectAll('accounts')
+        .select(ownerColumns)
+        .where('accounts.id', '=', id)
+        .executeTakeFirst(),
+
     async search(options: { search?: string; status?: AccountStatus; limit: number; offset: number }) {
-      let query = db
-        .selectFrom('accounts')
-        .leftJoin('memberships', (join) =>
-          join.onRef('memberships.accountId', '=', 'accounts.id').on('memberships.role', '=', 'owner'),
-        )
-        .leftJoin('users', 'users.id', 'memberships.userId');
+      let query = withOwner(db);
       if (options.status) query = query.where('accounts.status', '=', options.status);
       if (options.search) {
         const search = options.search;
         query = query.where((eb) =>
           eb.or(
             anyColumnContains(
-              ['accounts.name', 'accounts.customerNumber', 'users.email', 'users.lastName'],
+              [
+                'accounts.name',
+                'accounts.customerNumber',
+                'users.email',
+                'users.firstName',
+                'users.lastName',
+              ],
               search,
             ),
           ),
@@ -39,11 +62,7 @@ export function createAccountsRepository(db: Db) {
       const [items, total] = await Promise.all([
         query
           .selectAll('accounts')
-          .select([
-            'users.firstName as ownerFirstName',
-            'users.lastName as ownerLastName',
-            'users.email as ownerEmail',
-          ])
+          .select(ownerColumns)
           .orderBy('accounts.name')
           .orderBy('accounts.id')
           .limit(options.limit)

@@ -19,6 +19,7 @@ const filterQuery = {
 const auditPage = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
+  hasMore: Type.Boolean(),
   items: Type.Array(
     Type.Object({
       id: Type.String(),

@@ -38,12 +38,14 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
       });
     },
     async listEvents(filter: AuditFilter, page: number, pageSize: number) {
-      const rows = await repository.list(filter, pageSize, (page - 1) * pageSize);
+      const fetched = await repository.list(filter, pageSize + 1, (page - 1) * pageSize);
+      const rows = fetched.slice(0, pageSize);
       const name = (first: string | null, last: string | null) =>
         first !== null ? `${first} ${last ?? ''}`.trim() : null;
       return {
         page,
         pageSize,
+        hasMore: fetched.length > pageSize,
         items: rows.map((row) => ({
           id: row.id,
           createdAt: row.createdAt,

@@ -54,6 +54,10 @@ describeEachDatabase('audit log', (dialect) => {
     const yesterday = new Date(t.clock.now().getTime() - days(1)).toISOString().slice(0, 10);
     expect((await log(`?from=${today}&to=${today}`)).items).toHaveLength(4);
     expect((await log(`?to=${yesterday}`)).items).toHaveLength(0);
+    expect((await log('?pageSize=3')).hasMore).toBe(true);
+    expect((await log('?pageSize=4')).hasMore).toBe(false);
+    await owner.request({ method: 'PATCH', url: '/api/v1/me', payload: { locale: 'en' } }); // not a change to audit
+    expect((await log()).items).toHaveLength(4);
     const refused = await owner.get(`/api/v1/accounts/${accountId}/audit?action=DROP%20TABLE`);
     expect(refused.statusCode).toBe(400);
   });

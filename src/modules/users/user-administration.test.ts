@@ -209,6 +209,23 @@ describeEachDatabase('user administration', (dialect) => {
     });
   });
 
+  it('does not let admins delete or reassign themselves', async () => {
+    const { client: anna, user } = await signedInUser(t.app, owner, accountId, {
+      username: 'anna',
+      email: 'anna@jura.test',
+    });
+    await owner.request({ method: 'PUT', url: `${users}/${user.id}/admin` });
+    const deleted = await anna.request({ method: 'DELETE', url: `${users}/${user.id}` });
+    expect(deleted.json().code).toBe('NOT_ON_YOURSELF');
+    const reassigned = await anna.post(`${users}/${user.id}/reassign`, {
+      username: 'x',
+      firstName: 'X',
+      lastName: 'Y',
+      email: 'x@jura.test',
+    });
+    expect(reassigned.json().code).toBe('NOT_ON_YOURSELF');
+  });
+
   it('rotates an access key: the new one is shown once, the old one is revoked at once', async () => {
     const { user, credentials } = (await create({ username: 'prog' })).json();
     const rotated = await owner.post(`${users}/${user.id}/access-keys`);

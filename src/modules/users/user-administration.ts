@@ -259,16 +259,20 @@ export function createUserAdministration({
       return db.transaction().execute(async (transaction) => {
         const user = await findUser(context.accountId, userId, transaction);
         const merged = personal({ ...user, locale: user.locale as Locale | null, ...data });
-        assertThat(!isAdminRole(user.role) || merged.email, userErrors.ADMIN_EMAIL_REQUIRED);
+        if (isAdminRole(user.role) && !merged.email)
+          throw fieldError(userErrors.ADMIN_EMAIL_REQUIRED, 'email');
         await assertUnique(transaction, context.accountId, merged, userId);
         await repository.update(transaction, userId, { ...merged, updatedAt: clock.now().toISOString() });
-        await audit.record(transaction, {
-          actor: context.actor,
-          accountId: context.accountId,
-          action: 'user.updated',
-          target: { type: 'user', id: userId },
-          details: { fields: Object.keys(data).sort() },
-        });
+        // A person choosing their language is no change to audit.
+        const fields = Object.keys(data).filter((field) => field !== 'locale');
+        if (fields.length > 0)
+          await audit.record(transaction, {
+            actor: context.actor,
+            accountId: context.accountId,
+            action: 'user.updated',
+            target: { type: 'user', id: userId },
+            details: { fields: fields.sort() },
+          });
         return view({ ...user, ...merged });
       });
     },
@@ -279,6 +283,7 @@ export function createUserAdministration({
         await repository.lockAccount(transaction, context.accountId);
         const user = await findUser(context.accountId, userId, transaction);
         assertThat(user.role !== 'owner', userErrors.CANNOT_DELETE_OWNER);
+        assertThat(userId !== context.actor.id, userErrors.NOT_ON_YOURSELF);
         await repository.delete(transaction, userId);
         await repository.releaseSeat(transaction, context.accountId);
         await audit.record(transaction, {
@@ -294,9 +299,11 @@ export function createUserAdministration({
     /** U6: a new person takes over the user: same user number, new personal data, every secret rotated. */
     async reassignUser(context: AdminContext, userId: string, data: PersonalData) {
       const details = personal(data);
+      assertThat(userId !== context.actor.id, userErrors.NOT_ON_YOURSELF);
       return db.transaction().execute(async (transaction) => {
         const user = await findUser(context.accountId, userId, transaction);
-        assertThat(!isAdminRole(user.role) || details.email, userErrors.ADMIN_EMAIL_REQUIRED);
+        if (isAdminRole(user.role) && !details.email)
+          throw fieldError(userErrors.ADMIN_EMAIL_REQUIRED, 'email');
         await assertUnique(transaction, context.accountId, details, userId);
         const now = clock.now().toISOString();
         await repository.update(transaction, userId, {

@@ -2,6 +2,8 @@ import { defineErrors } from '../../shared/app-error.ts';
 
 export const userErrors = defineErrors({
   SEAT_LIMIT_REACHED: 409,
+  SEAT_LIMIT_BELOW_USED: 409,
+  NOT_ON_YOURSELF: 409,
   LAST_ADMIN: 409,
   OWNER_KEEPS_ADMIN_RIGHT: 409,
   CANNOT_DELETE_OWNER: 409,
