@@ -68,6 +68,17 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
     });
   }
 
+  /** Re-authentication before a sensitive change (SECURITY.md 15). */
+  async function userWithPassword(userId: string, currentPassword: string): Promise<User> {
+    const user = await users.repository.findById(userId);
+    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw new AppError(authErrors.CURRENT_PASSWORD_WRONG, {
+        details: [{ field: 'currentPassword', code: authErrors.CURRENT_PASSWORD_WRONG }],
+      });
+    }
+    return user;
+  }
+
   // Callers hash first: argon2 inside a transaction would hold the database for its whole run.
   async function setPassword(
     executor: Db,
@@ -225,15 +236,7 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
       currentPassword: string;
       newEmail: string;
     }): Promise<void> {
-      const user = await users.repository.findById(options.userId);
-      const valid = user?.passwordHash
-        ? await verifyPassword(user.passwordHash, options.currentPassword)
-        : false;
-      if (!user || !valid) {
-        throw new AppError(authErrors.CURRENT_PASSWORD_WRONG, {
-          details: [{ field: 'currentPassword', code: authErrors.CURRENT_PASSWORD_WRONG }],
-        });
-      }
+      const user = await userWithPassword(options.userId, options.currentPassword);
       const newEmail = normalizeEmail(options.newEmail);
       if (await users.repository.emailTaken(db, newEmail, user.id)) {
         throw new AppError(userErrors.EMAIL_TAKEN, {
@@ -299,15 +302,7 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
       newPassword: string;
       actor: AuditActor;
     }): Promise<void> {
-      const user = await users.repository.findById(options.userId);
-      const valid = user?.passwordHash
-        ? await verifyPassword(user.passwordHash, options.currentPassword)
-        : false;
-      if (!user || !valid) {
-        throw new AppError(authErrors.CURRENT_PASSWORD_WRONG, {
-          details: [{ field: 'currentPassword', code: authErrors.CURRENT_PASSWORD_WRONG }],
-        });
-      }
+      const user = await userWithPassword(options.userId, options.currentPassword);
       assertPasswordAcceptable(options.newPassword, await personalContext(user), 'newPassword');
       const passwordHash = await hashPassword(options.newPassword);
       await db.transaction().execute(async (transaction) => {

@@ -139,6 +139,35 @@ export function createUserAdministration({
     });
   }
 
+  /** A new member of the account: a seat, a user number, an access key behind a reveal link, an audit entry. */
+  async function addMember(
+    transaction: Db,
+    context: AdminContext,
+    details: ReturnType<typeof personal>,
+    auditDetails: Record<string, unknown> = {},
+  ) {
+    if (!(await repository.reserveSeat(transaction, context.accountId))) {
+      const seats = await repository.seats(context.accountId, transaction);
+      throw new AppError(userErrors.SEAT_LIMIT_REACHED, { params: { used: seats.used, limit: seats.limit } });
+    }
+    const created = await users.createUser(transaction, {
+      accountId: context.accountId,
+      role: 'member',
+      ...details,
+      passwordHash: null,
+      status: 'active',
+    });
+    await sendCredentials(transaction, created.user, created.accessKey, context.actor.id);
+    await audit.record(transaction, {
+      actor: context.actor,
+      accountId: context.accountId,
+      action: 'user.created',
+      target: { type: 'user', id: created.user.id },
+      details: { userNumber: created.user.userNumber, username: created.user.username, ...auditDetails },
+    });
+    return created;
+  }
+
   function view(
     user: Pick<
       User,
@@ -221,27 +250,7 @@ export function createUserAdministration({
       const details = personal(data);
       return db.transaction().execute(async (transaction) => {
         await assertUnique(transaction, context.accountId, details);
-        if (!(await repository.reserveSeat(transaction, context.accountId))) {
-          const seats = await repository.seats(context.accountId, transaction);
-          throw new AppError(userErrors.SEAT_LIMIT_REACHED, {
-            params: { used: seats.used, limit: seats.limit },
-          });
-        }
-        const { user, accessKey } = await users.createUser(transaction, {
-          accountId: context.accountId,
-          role: 'member',
-          ...details,
-          passwordHash: null,
-          status: 'active',
-        });
-        await sendCredentials(transaction, user, accessKey, context.actor.id);
-        await audit.record(transaction, {
-          actor: context.actor,
-          accountId: context.accountId,
-          action: 'user.created',
-          target: { type: 'user', id: user.id },
-          details: { userNumber: user.userNumber, username: user.username },
-        });
+        const { user, accessKey } = await addMember(transaction, context, details);
         const seats = await repository.seats(context.accountId, transaction);
         return {
           user: view({ ...user, role: 'member' }),
@@ -451,24 +460,8 @@ export function createUserAdministration({
         if (!options.confirm) return preview;
         if (rows.some((row) => row.status === 'invalid')) throw new AppError(userErrors.IMPORT_HAS_ERRORS);
         for (const row of rows.filter((candidate) => candidate.status === 'new')) {
-          if (!(await repository.reserveSeat(transaction, context.accountId)))
-            throw new AppError(userErrors.SEAT_LIMIT_REACHED, { params: seats });
           const { line: _line, status: _status, errors: _errors, ...details } = row;
-          const { user, accessKey } = await users.createUser(transaction, {
-            accountId: context.accountId,
-            role: 'member',
-            ...details,
-            passwordHash: null,
-            status: 'active',
-          });
-          await sendCredentials(transaction, user, accessKey, context.actor.id);
-          await audit.record(transaction, {
-            actor: context.actor,
-            accountId: context.accountId,
-            action: 'user.created',
-            target: { type: 'user', id: user.id },
-            details: { userNumber: user.userNumber, username: user.username, imported: true },
-          });
+          await addMember(transaction, context, details, { imported: true });
           preview.created += 1;
         }
         return preview;
