@@ -172,7 +172,7 @@ test('an operator creates a customer account for an order', async ({ page, konto
   await page.getByRole('button', { name: 'Kundenkonto anlegen' }).click();
   await expect(email).toHaveAccessibleDescription(/ist keine gültige E-Mail-Adresse/i);
   await expect(email).toBeFocused();
-  await expect(page.getByRole('alert')).toContainText('Bitte prüfen Sie diese Felder');
+  await expect(page.getByRole('alert')).toContainText('Bitte prüfen Sie die markierten Felder');
 
   await email.fill(main.email);
   await page.getByRole('button', { name: 'Kundenkonto anlegen' }).click();

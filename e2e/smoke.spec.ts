@@ -120,7 +120,7 @@ test.describe('the first operator', () => {
     const email = field(page, 'E-mail address');
     await expect(email).toHaveAccessibleDescription(/is not a valid e-mail address/i);
     await expect(email).toBeFocused();
-    await expect(page.getByRole('alert').first()).toContainText('Please check these fields');
+    await expect(page.getByRole('alert').first()).toContainText('Please check the marked fields');
 
     await switchLanguage(page, 'Deutsch');
     await page.getByRole('button', { name: 'Betreiberzugang anlegen' }).click();

@@ -272,16 +272,18 @@ export function createUserAdministration({
           throw fieldError(userErrors.ADMIN_EMAIL_REQUIRED, 'email');
         await assertUnique(transaction, context.accountId, merged, userId);
         await repository.update(transaction, userId, { ...merged, updatedAt: clock.now().toISOString() });
-        // A person choosing their language is no change to audit.
-        const fields = Object.keys(data).filter((field) => field !== 'locale');
-        if (fields.length > 0)
+        // People choosing their own language is no change to audit; an admin changing anything is.
+        const fields = Object.keys(data).sort();
+        const ownLanguageOnly = userId === context.actor.id && fields.every((field) => field === 'locale');
+        if (!ownLanguageOnly) {
           await audit.record(transaction, {
             actor: context.actor,
             accountId: context.accountId,
             action: 'user.updated',
             target: { type: 'user', id: userId },
-            details: { fields: fields.sort() },
+            details: { fields },
           });
+        }
         return view({ ...user, ...merged });
       });
     },
