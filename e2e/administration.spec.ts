@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Locator } from '@playwright/test';
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import {
@@ -66,6 +67,9 @@ let mailbox: APIRequestContext;
 const name = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
+/** The server's fragment for a failed check of a field, e.g. "ist ein Pflichtfeld". */
+const validationMessage = (code: string) =>
+  (serverCatalog('de') as unknown as { validation: Record<string, string> }).validation[code] ?? code;
 const seatLimitMessage = (locale: 'de' | 'hu') =>
   fill(serverMessage(locale, 'SEAT_LIMIT_REACHED'), { used: order.seatLimit, limit: order.seatLimit });
 
@@ -493,4 +497,64 @@ test('suspending the account signs its users out until it is reactivated', async
   } finally {
     await operatorContext.close();
   }
+});
+
+test('the users are exported as CSV and imported from a checked file', async ({ page, kontor }) => {
+  const importedUser = {
+    username: 'fkoch',
+    firstName: 'Frieda',
+    lastName: 'Koch',
+    email: 'frieda@adler-kanzlei.example',
+  };
+  await openUsers(page, kontor);
+  await expect(page.getByText('2 von 3 Lizenzen belegt')).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'CSV exportieren' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('users.csv');
+  const exported = readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
+  expect(exported.split(/\r?\n/)[0]).toBe(
+    'userNumber,username,salutation,title,firstName,lastName,email,role',
+  );
+  expect(exported).toContain(main.username);
+
+  const csvFile = (text: string) => ({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const { username, firstName, lastName, email } = importedUser;
+  await page.getByRole('button', { name: 'CSV importieren' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Benutzer aus einer CSV-Datei importieren' });
+  await expect(dialog).toContainText('username, firstName und lastName');
+  await dialog
+    .getByLabel('CSV-Datei', { exact: true })
+    .setInputFiles(
+      csvFile(
+        `username;firstName;lastName;email\n${username};${firstName};${lastName};${email}\n;Gerd;Gast;\n`,
+      ),
+    );
+  const rows = dialog.getByRole('table', { name: 'Zeilen der CSV-Datei' }).getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: username })).toContainText('Neu');
+  const problem = rows.filter({ hasText: 'Gerd Gast' });
+  await expect(problem).toContainText('Problem');
+  await expect(problem).toContainText(`Benutzername: ${validationMessage('required')}`);
+  await expect(dialog).toContainText('Neue Benutzer: 1, schon vorhanden: 0, mit Problemen: 1');
+  await expect(dialog.getByRole('button', { name: '1 Benutzer importieren' })).toBeDisabled();
+
+  await dialog
+    .getByLabel('CSV-Datei', { exact: true })
+    .setInputFiles(
+      csvFile(`username,firstName,lastName,email\n${username},${firstName},${lastName},${email}\n`),
+    );
+  await expect(rows).toHaveCount(2);
+  await expect(dialog).toContainText('Neue Benutzer: 1, schon vorhanden: 0, mit Problemen: 0');
+  await dialog.getByRole('button', { name: '1 Benutzer importieren' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(notice(page, '1 Benutzer wurde importiert')).toBeVisible();
+  await expect(userRow(page, username)).toContainText(name(importedUser));
+  await expect(page.getByText('3 von 3 Lizenzen belegt')).toBeVisible();
+  await readMail(
+    email,
+    fill(serverCatalog('de').email.userCredentials?.subject ?? '', { companyName: order.company }),
+  );
 });

@@ -341,3 +341,47 @@ test('the sign-in speaks Hungarian, errors included', async ({ page, kontor }) =
   await expect(field(page, 'Jelszó')).toHaveValue('');
   await expect(page).toHaveURL(`${kontor.baseUrl}/sign-in`);
 });
+
+test('the e-mail address changes once the link sent to the new one is opened', async ({ page, kontor }) => {
+  const oldEmail = owner.email;
+  const newEmail = 'erika.musterfrau@muster-bau.example';
+  await signInWithEmail(page, kontor);
+  await expect(page).toHaveURL(`${kontor.baseUrl}/account`);
+  await page
+    .getByRole('navigation', { name: 'Navigation im Kundenkonto' })
+    .getByRole('link', { name: 'E-Mail-Adresse', exact: true })
+    .click();
+  await expect(pageHeading(page)).toHaveText('E-Mail-Adresse ändern');
+  await expect(definition(page, 'Aktuelle E-Mail-Adresse')).toHaveText(oldEmail);
+
+  const password = field(page, 'Aktuelles Passwort');
+  await field(page, 'Neue E-Mail-Adresse').fill(newEmail);
+  await password.fill('nicht das richtige Passwort');
+  await page.getByRole('button', { name: 'E-Mail-Adresse ändern', exact: true }).click();
+  await expect(password).toHaveAccessibleDescription(
+    containing(serverMessage('de', 'CURRENT_PASSWORD_WRONG')),
+  );
+  await expect(password).toBeFocused();
+
+  await password.fill(owner.password);
+  await page.getByRole('button', { name: 'E-Mail-Adresse ändern', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`Wir haben einen Link an ${newEmail} geschickt`);
+  await expect(definition(page, 'Aktuelle E-Mail-Adresse')).toHaveText(oldEmail); // not before the link
+
+  const email = serverCatalog('de').email;
+  await readMail(oldEmail, email.emailChangeNotice?.subject ?? '');
+  const text = await readMail(newEmail, email.emailChangeConfirm?.subject ?? '');
+  const link = /https?:\/\/\S+\/confirm-email-change#token=[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
+  expect(link, text).not.toBe('');
+
+  await page.goto(link);
+  await expect(page).toHaveURL(`${kontor.baseUrl}/confirm-email-change`); // the token left the address bar
+  await expect(page.getByRole('status')).toHaveText(`Ihre E-Mail-Adresse lautet jetzt ${newEmail}.`);
+  owner.email = newEmail;
+  await page.getByRole('link', { name: 'Zum Kundenkonto' }).click();
+  await expect(pageHeading(page)).toHaveText('Übersicht');
+  await expect(definition(page, 'E-Mail-Adresse')).toHaveText(newEmail);
+
+  await page.goto(link);
+  await expect(page.getByRole('alert')).toHaveText(serverMessage('de', 'LINK_USED'));
+});

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { AccountArea } from '../features/account/AccountArea.tsx';
+import { ChangeEmailPage } from '../features/account/ChangeEmailPage.tsx';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage.tsx';
 import { OverviewPage } from '../features/account/OverviewPage.tsx';
 import { SessionsPage } from '../features/account/SessionsPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { ConfirmEmailChangePage } from '../features/links/ConfirmEmailChangePage.tsx';
 import { ConfirmEmailPage } from '../features/links/ConfirmEmailPage.tsx';
 import { RevealPage } from '../features/links/RevealPage.tsx';
 import { MailboxPage } from '../features/mailbox/MailboxPage.tsx';
@@ -35,6 +37,7 @@ const routes: { pattern: string; render: (params: Params) => ReactNode }[] = [
   { pattern: '/register', render: () => <RegisterPage /> },
   { pattern: '/register/check-email', render: () => <CheckEmailPage /> },
   { pattern: '/confirm-email', render: () => <ConfirmEmailPage /> },
+  { pattern: '/confirm-email-change', render: () => <ConfirmEmailChangePage /> },
   { pattern: '/reveal', render: () => <RevealPage /> },
   { pattern: '/forgot-password', render: () => <ForgotPasswordPage /> },
   { pattern: '/reset-password', render: () => <ResetPasswordPage /> },
@@ -51,6 +54,10 @@ const routes: { pattern: string; render: (params: Params) => ReactNode }[] = [
     render: () => <AccountArea>{(session) => <AuditPage session={session} />}</AccountArea>,
   },
   { pattern: '/account/sessions', render: () => <AccountArea>{() => <SessionsPage />}</AccountArea> },
+  {
+    pattern: '/account/email',
+    render: () => <AccountArea>{(session) => <ChangeEmailPage session={session} />}</AccountArea>,
+  },
   {
     pattern: '/account/password',
     render: () => <AccountArea>{(session) => <ChangePasswordPage session={session} />}</AccountArea>,

@@ -10,6 +10,7 @@ const sections = [
   { href: '/account/users', label: 'account.users', adminsOnly: false },
   { href: '/account/audit', label: 'account.audit', adminsOnly: true },
   { href: '/account/sessions', label: 'account.sessions', adminsOnly: false },
+  { href: '/account/email', label: 'account.emailChange', adminsOnly: false },
   { href: '/account/password', label: 'account.password', adminsOnly: false },
 ] as const;
 

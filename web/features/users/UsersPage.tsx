@@ -31,6 +31,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { Paging } from '../../ui/Paging.tsx';
 import { useRetained } from '../../ui/use-retained.ts';
 import { CredentialsDialog, type ShownCredentials } from './CredentialsDialog.tsx';
+import { ImportUsersDialog } from './ImportUsersDialog.tsx';
 import { UserForm, type UserFormMode, type UserFormResult } from './UserForm.tsx';
 import { type AccountUser, type UserList, userPath, usersPath } from './users-types.ts';
 
@@ -39,7 +40,8 @@ const pageSize = 20;
 type Dialog =
   | { kind: 'form'; mode: UserFormMode; user?: AccountUser }
   | { kind: 'confirm'; action: 'revoke' | 'rotate' | 'delete'; user: AccountUser }
-  | { kind: 'credentials'; shown: ShownCredentials };
+  | { kind: 'credentials'; shown: ShownCredentials }
+  | { kind: 'import' };
 
 /** U1–U6, A4: the account's users with their seats; admins create, change, reassign and delete them. */
 export function UsersPage({ session }: { session: CustomerSession }) {
@@ -140,6 +142,12 @@ export function UsersPage({ session }: { session: CustomerSession }) {
     list.reload();
   };
 
+  const imported = (created: number) => {
+    close();
+    show(t('usersImport.done', { count: created }));
+    list.reload();
+  };
+
   const confirmTexts =
     confirm &&
     {
@@ -172,12 +180,25 @@ export function UsersPage({ session }: { session: CustomerSession }) {
       <Group justify="space-between" align="flex-start">
         <PageTitle>{t('users.title')}</PageTitle>
         {isAdmin && (
-          <Button
-            leftSection={<PersonPlusIcon />}
-            onClick={() => setDialog({ kind: 'form', mode: 'create' })}
-          >
-            {t('users.new')}
-          </Button>
+          <Group gap="sm">
+            <Button
+              component="a"
+              variant="default"
+              href={`${usersPath(accountId)}/export.csv`}
+              download="users.csv"
+            >
+              {t('usersImport.export')}
+            </Button>
+            <Button variant="default" onClick={() => setDialog({ kind: 'import' })}>
+              {t('usersImport.open')}
+            </Button>
+            <Button
+              leftSection={<PersonPlusIcon />}
+              onClick={() => setDialog({ kind: 'form', mode: 'create' })}
+            >
+              {t('users.new')}
+            </Button>
+          </Group>
         )}
       </Group>
       <Text mb="md">{isAdmin ? t('users.introAdmin') : t('users.introMember')}</Text>
@@ -333,6 +354,14 @@ export function UsersPage({ session }: { session: CustomerSession }) {
       >
         {confirmTexts?.text ?? ''}
       </ConfirmDialog>
+      {isAdmin && (
+        <ImportUsersDialog
+          opened={dialog?.kind === 'import'}
+          accountId={accountId}
+          onImported={imported}
+          onClose={close}
+        />
+      )}
       <CredentialsDialog shown={credentials} opened={dialog?.kind === 'credentials'} onClose={close} />
     </>
   );
