@@ -111,6 +111,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="users.csv"')
+        .header('cache-control', 'no-store')
         .send(await administration.exportUsers(request.params.accountId)),
   );
 
@@ -139,10 +140,10 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
         ...result,
         rows: result.rows.map((row) => ({
           ...row,
-          errors: row.errors.map((problem) => ({
+          errors: row.errors.map(({ limit, ...problem }) => ({
             ...problem,
             message: validationCodes.has(problem.code)
-              ? request.t(`validation.${problem.code}`, { limit: '' })
+              ? request.t(`validation.${problem.code}`, { limit: String(limit ?? '') })
               : request.t(`errors.${problem.code}`, seats),
           })),
         })),

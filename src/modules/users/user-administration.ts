@@ -70,13 +70,13 @@ export function createUserAdministration({
 
   /** The checks the API schema makes on a person's data, for rows that arrive as CSV instead. */
   function rowProblems(data: ReturnType<typeof personal>) {
-    const problems: { field: string; code: string }[] = [];
+    const problems: { field: string; code: string; limit?: number }[] = [];
     const limits = { username: 100, firstName: 100, lastName: 100, salutation: 50, title: 50 } as const;
     for (const [field, max] of Object.entries(limits) as [keyof typeof limits, number][]) {
       const text = data[field] ?? '';
       if (field in { username: 1, firstName: 1, lastName: 1 } && text === '')
         problems.push({ field, code: 'required' });
-      else if (text.length > max) problems.push({ field, code: 'maxLength' });
+      else if (text.length > max) problems.push({ field, code: 'maxLength', limit: max });
       else if ([...text].some((character) => character < ' ' || character === '\u007f')) {
         problems.push({ field, code: 'pattern' });
       }

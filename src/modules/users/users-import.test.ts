@@ -30,6 +30,7 @@ describeEachDatabase('users CSV', (dialect) => {
     const response = await owner.get(`${base}/export.csv`);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toContain('users.csv');
+    expect(response.headers['cache-control']).toBe('no-store');
     const [header, ...rows] = parseCsv(response.body);
     expect(header).toEqual([
       'userNumber',
@@ -55,6 +56,7 @@ describeEachDatabase('users CSV', (dialect) => {
       'carla;Carla;Christ;not-an-address',
       'anna;Anna;Andere;', // duplicate in the file
       'Justus Jura;J;J;', // taken in the account
+      `${'x'.repeat(101)};Long;Name;`,
     ].join('\r\n');
     const preview = await importCsv(csv, false);
     expect(preview.statusCode).toBe(200);
@@ -65,6 +67,10 @@ describeEachDatabase('users CSV', (dialect) => {
       [4, 'invalid'],
       [5, 'invalid'],
       [6, 'invalid'],
+      [7, 'invalid'],
+    ]);
+    expect(rows[5].errors).toEqual([
+      { field: 'username', code: 'maxLength', message: 'darf höchstens 100 Zeichen lang sein' },
     ]);
     expect(rows[1].errors).toEqual([{ field: 'username', code: 'required', message: 'ist ein Pflichtfeld' }]);
     expect(rows[2].errors[0]).toMatchObject({ field: 'email', code: 'email' });
