@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { APIRequestContext, Locator } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import {
   expect,
@@ -12,6 +12,7 @@ import {
   switchLanguage,
   test,
 } from './fixtures.ts';
+import { type OperatorMailbox, openOperatorMailbox } from './operator-mailbox.ts';
 
 // A3, U1–U7, A4 in the browser: an operator provisions an account for an order, its main user administers
 // users up to the seat limit, and the operator suspends and reactivates the account. The spec uses up the
@@ -62,7 +63,7 @@ const successor = {
 
 /** Filled by the earlier tests, used by the later ones. */
 const known = { customerNumber: '', bernd: '', clara: '' };
-let mailbox: APIRequestContext;
+let mailbox: OperatorMailbox;
 
 const name = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 const fill = (template: string, values: Record<string, string | number>) =>
@@ -87,33 +88,14 @@ const notice = (page: Page, text: string) => page.getByRole('status').filter({ h
 const accountNavigation = (page: Page) => page.getByRole('navigation', { name: 'Navigation im Kundenkonto' });
 
 test.beforeAll(async ({ kontor, playwright }) => {
-  // The operator is set up through the API; the e-mails are read through the operator's mailbox API.
-  mailbox = await playwright.request.newContext({ baseURL: kontor.baseUrl });
-  const token = new URLSearchParams(new URL(kontor.setupLink).hash.slice(1)).get('token');
-  const setup = await mailbox.post('/api/v1/operator/setup', { data: { token, ...operator, locale: 'de' } });
-  expect(setup.ok(), await setup.text()).toBe(true);
-  const signIn = await mailbox.post('/api/v1/operator/sign-in', {
-    data: { email: operator.email, password: operator.password },
-  });
-  expect(signIn.ok(), await signIn.text()).toBe(true);
+  mailbox = await openOperatorMailbox(playwright, kontor, operator);
 });
 
 test.afterAll(async () => {
   await mailbox?.dispose();
 });
 
-async function readMail(to: string, subject: string): Promise<string> {
-  let text = '';
-  await expect(async () => {
-    const list = await mailbox.get('/api/v1/operator/mailbox?page=1&pageSize=100');
-    const { items } = (await list.json()) as { items: { id: string; to: string; subject: string }[] };
-    const found = items.find((mail) => mail.to === to && mail.subject === subject);
-    expect(found, `an e-mail "${subject}" to ${to}`).toBeDefined();
-    const message = await mailbox.get(`/api/v1/operator/mailbox/${found?.id}`);
-    text = ((await message.json()) as { text: string }).text;
-  }).toPass({ timeout: 15_000 });
-  return text;
-}
+const readMail = (to: string, subject: string) => mailbox.read(to, subject);
 
 async function signInAsOperator(page: Page, kontor: Kontor) {
   await page.goto(`${kontor.baseUrl}/operator/sign-in`);

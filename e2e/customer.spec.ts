@@ -1,4 +1,3 @@
-import type { APIRequestContext } from '@playwright/test';
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import {
   expect,
@@ -11,6 +10,7 @@ import {
   switchLanguage,
   test,
 } from './fixtures.ts';
+import { type OperatorMailbox, openOperatorMailbox } from './operator-mailbox.ts';
 
 // This spec uses up the printed set-up link for its operator, so it gets a Kontor of its own.
 test.use({ kontorServer: 'customer', locale: 'de-DE' });
@@ -34,7 +34,7 @@ const welcomeSubject = 'Willkommen bei Kontor: Bitte bestätigen Sie Ihre E-Mail
 
 /** What the welcome e-mail told the owner; filled by the first tests, used by the later ones. */
 const welcome = { confirmLink: '', revealLink: '', customerNumber: '', userNumber: '' };
-let mailbox: APIRequestContext;
+let mailbox: OperatorMailbox;
 
 const containing = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 
@@ -42,33 +42,14 @@ const containing = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]
 const definition = (page: Page, term: string) => page.locator(`dt:text-is("${term}") + dd`);
 
 test.beforeAll(async ({ kontor, playwright }) => {
-  // The operator reads the customers' e-mails in the built-in mailbox, here through the API.
-  mailbox = await playwright.request.newContext({ baseURL: kontor.baseUrl });
-  const token = new URLSearchParams(new URL(kontor.setupLink).hash.slice(1)).get('token');
-  const setup = await mailbox.post('/api/v1/operator/setup', { data: { token, ...operator, locale: 'de' } });
-  expect(setup.ok(), await setup.text()).toBe(true);
-  const signIn = await mailbox.post('/api/v1/operator/sign-in', {
-    data: { email: operator.email, password: operator.password },
-  });
-  expect(signIn.ok(), await signIn.text()).toBe(true);
+  mailbox = await openOperatorMailbox(playwright, kontor, operator);
 });
 
 test.afterAll(async () => {
   await mailbox?.dispose();
 });
 
-async function readMail(to: string, subject: string): Promise<string> {
-  let text = '';
-  await expect(async () => {
-    const list = await mailbox.get('/api/v1/operator/mailbox?page=1&pageSize=100');
-    const { items } = (await list.json()) as { items: { id: string; to: string; subject: string }[] };
-    const found = items.find((mail) => mail.to === to && mail.subject === subject);
-    expect(found, `an e-mail "${subject}" to ${to}`).toBeDefined();
-    const message = await mailbox.get(`/api/v1/operator/mailbox/${found?.id}`);
-    text = ((await message.json()) as { text: string }).text;
-  }).toPass({ timeout: 15_000 });
-  return text;
-}
+const readMail = (to: string, subject: string) => mailbox.read(to, subject);
 
 async function signInWithEmail(page: Page, kontor: Kontor, password = owner.password) {
   await page.goto(`${kontor.baseUrl}/sign-in`);
