@@ -9,6 +9,7 @@ import { createDatabase, type Db } from './db/kysely.ts';
 import { memberGuard, operatorGuard } from './http/auth.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerSecurity } from './http/security.ts';
+import { registerValidation } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
 import {
   accountProvisioningRoutes,
@@ -60,11 +61,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
-    ajv: {
-      // Reject unknown body properties (mass assignment) instead of silently dropping them; name every bad field.
-      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  registerValidation(app);
 
   app.decorateRequest('locale', 'de');
   app.decorateRequest('t', translator('de'));
