@@ -102,7 +102,7 @@ async function signInAsOperator(page: Page, kontor: Kontor) {
   await field(page, 'E-Mail-Adresse').fill(operator.email);
   await field(page, 'Passwort').fill(operator.password);
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await expect(page).toHaveURL(`${kontor.baseUrl}/operator/mailbox`);
+  await expect(page).toHaveURL(`${kontor.baseUrl}/operator/accounts`);
 }
 
 async function signInAsMainUser(page: Page, kontor: Kontor) {
@@ -497,16 +497,15 @@ test('the users are exported as CSV and imported from a checked file', async ({ 
   ]);
   expect(download.suggestedFilename()).toBe('users.csv');
   const exported = readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
-  expect(exported.split(/\r?\n/)[0]).toBe(
-    'userNumber,username,salutation,title,firstName,lastName,email,role',
-  );
-  expect(exported).toContain(main.username);
+  // German, so Excel shows columns: semicolons, German headers and roles.
+  expect(exported.split(/\r?\n/)[0]).toBe('Benutzernummer;Benutzername;Anrede;Titel;Vorname;Nachname;E-Mail;Rolle');
+  expect(exported).toContain(`;${main.username};Frau;;${main.firstName};${main.lastName};${main.email};Inhaber`);
 
   const csvFile = (text: string) => ({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
   const { username, firstName, lastName, email } = importedUser;
   await page.getByRole('button', { name: 'CSV importieren' }).click();
   const dialog = page.getByRole('dialog', { name: 'Benutzer aus einer CSV-Datei importieren' });
-  await expect(dialog).toContainText('username, firstName und lastName');
+  await expect(dialog).toContainText('Benutzername, Vorname und Nachname sind Pflicht');
   await dialog
     .getByLabel('CSV-Datei', { exact: true })
     .setInputFiles(

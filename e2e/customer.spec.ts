@@ -30,7 +30,7 @@ const owner = {
   email: 'erika@muster-bau.example',
   password: 'Kaffeetasse Segelboot Mondlicht',
 };
-const welcomeSubject = 'Willkommen bei Kontor: Bitte bestätigen Sie Ihre E-Mail-Adresse';
+const welcomeSubject = 'Willkommen: Bitte bestätigen Sie Ihre E-Mail-Adresse';
 
 /** What the welcome e-mail told the owner; filled by the first tests, used by the later ones. */
 const welcome = { confirmLink: '', revealLink: '', customerNumber: '', userNumber: '' };
@@ -104,8 +104,8 @@ test('the welcome e-mail brings the numbers and both links', async ({ kontor }) 
     new RegExp(`${kontor.baseUrl.replace(/[.]/g, '\\.')}/${page}#token=[A-Za-z0-9_-]+`).exec(text)?.[0];
   welcome.confirmLink = link('confirm-email') ?? '';
   welcome.revealLink = link('reveal') ?? '';
-  welcome.customerNumber = /Ihre Kundennummer: (\d{7}-\d)/.exec(text)?.[1] ?? '';
-  welcome.userNumber = /Ihre Benutzernummer: (\d{7})/.exec(text)?.[1] ?? '';
+  welcome.customerNumber = /Kundennummer: (\d{7}-\d)/.exec(text)?.[1] ?? '';
+  welcome.userNumber = /Benutzernummer: (\d{7})/.exec(text)?.[1] ?? '';
   expect(welcome, text).toEqual({
     confirmLink: expect.stringContaining('/confirm-email#token='),
     revealLink: expect.stringContaining('/reveal#token='),

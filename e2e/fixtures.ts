@@ -177,7 +177,7 @@ export const field = (page: Page, label: string) => page.getByRole('textbox', { 
 /** The server's catalog of a language as it is now (its texts change more often than the tests). */
 export function serverCatalog(locale: 'de' | 'en' | 'hu'): {
   errors: Record<string, string>;
-  email: Record<string, { subject: string; body: string }>;
+  email: Record<string, { subject: string }>;
 } {
   return JSON.parse(readFileSync(path.join(repoRoot, 'locales', locale, 'server.json'), 'utf8'));
 }

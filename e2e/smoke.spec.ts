@@ -158,25 +158,27 @@ test.describe('the first operator', () => {
 
   test('the operator reads the welcome e-mail in the built-in mailbox', async ({ page, kontor }) => {
     await signIn(page, kontor);
-    await expect(page).toHaveURL(`${kontor.baseUrl}/operator/mailbox`);
-    await expect(pageHeading(page)).toHaveText('Mailbox');
+    // Operators land on the customer accounts, their daily work.
+    await expect(page).toHaveURL(`${kontor.baseUrl}/operator/accounts`);
+    await expect(pageHeading(page)).toHaveText('Customer accounts');
     await expect(pageHeading(page)).toBeFocused();
     await expect(page.getByRole('banner')).toContainText('Operator area');
-    await expect(page.getByText('No SMTP server is configured')).toBeVisible();
     await page.goto(`${kontor.baseUrl}/`);
-    await expect(page).toHaveURL(`${kontor.baseUrl}/operator/mailbox`);
+    await expect(page).toHaveURL(`${kontor.baseUrl}/operator/accounts`);
+    await page.getByRole('link', { name: 'Mailbox' }).click();
+    await expect(page.getByText('No SMTP server is configured')).toBeVisible();
 
     // The operator chose Hungarian, so the welcome e-mail is in Hungarian.
-    const welcome = page.getByRole('link', { name: 'Az Ön Kontor üzemeltetői fiókja' });
+    const welcome = page.getByRole('link', { name: 'Elkészült az üzemeltetői hozzáférése' });
     await expect(async () => {
       await page.getByRole('button', { name: 'Refresh' }).click();
       await expect(welcome).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
-    await expect(page.getByRole('row', { name: /Az Ön Kontor/ })).toContainText(operator.email);
+    await expect(page.getByRole('row', { name: /üzemeltetői hozzáférése/ })).toContainText(operator.email);
 
     await welcome.click();
     await expect(page).toHaveURL(new RegExp(`${kontor.baseUrl}/operator/mailbox/[^/]+$`));
-    await expect(pageHeading(page)).toHaveText('Az Ön Kontor üzemeltetői fiókja');
+    await expect(pageHeading(page)).toHaveText('Elkészült az üzemeltetői hozzáférése');
     const signInLink = page.locator('pre').getByRole('link', { name: /\/sign-in/ });
     // The operator's sign-in is /operator/sign-in; the e-mail may still name the customers' /sign-in.
     await expect(signInLink).toHaveAttribute('href', new RegExp(`^${kontor.baseUrl}(/operator)?/sign-in$`));

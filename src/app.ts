@@ -29,6 +29,7 @@ import {
   smtpTransport,
 } from './modules/mail/index.ts';
 import { createOperatorsService, operatorRoutes } from './modules/operators/index.ts';
+import { createProviderService, providerRoutes } from './modules/provider/index.ts';
 import { createSessionsService } from './modules/sessions/index.ts';
 import {
   createUserAdministration,
@@ -95,10 +96,11 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const sessions = createSessionsService({ db, clock });
-  const mail = createMailService({ db, clock, config });
+  const audit = createAuditService({ db, clock });
+  const provider = createProviderService({ db, clock, config, audit });
+  const mail = createMailService({ db, clock, config, provider });
   const operators = createOperatorsService({ db, clock, config, mail, sessions });
   const links = createLinksService({ db, clock, config });
-  const audit = createAuditService({ db, clock });
   const users = createUsersService({ db, clock, links });
   const accounts = createAccountsService({ db, clock, config, mail, links, audit, users });
   const auth = createAuthService({ db, clock, config, mail, links, audit, users, sessions });
@@ -117,6 +119,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(healthRoutes, { db });
   await app.register(operatorRoutes, { config, operators, sessions, requireOperator });
   await app.register(mailRoutes, { mail, requireOperator });
+  await app.register(providerRoutes, { provider, requireOperator });
   await app.register(accountsRoutes, { config, accounts });
   await app.register(authRoutes, { config, auth, sessions, requireMember });
   await app.register(usersRoutes, { users, links });
@@ -137,6 +140,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     clock,
     services: {
       sessions,
+      provider,
       mail,
       operators,
       links,

@@ -15,7 +15,8 @@ export interface Config {
   database: DatabaseConfig;
   /** null: no SMTP server configured, e-mails stay in the built-in mailbox. */
   smtpUrl: string | null;
-  mailFrom: string;
+  /** Sender of every e-mail; without a name of its own, the provider's name is shown. */
+  mailFrom: { name: string | null; address: string };
   defaultLocale: Locale;
   trustProxy: boolean;
   logLevel: string;
@@ -82,9 +83,9 @@ export function loadConfig(env: Env = process.env): Config {
   );
   const mailFrom = read(
     'MAIL_FROM',
-    `Kontor <no-reply@${publicUrl.hostname}>`,
-    (raw) => (/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(raw) ? raw : undefined),
-    'an address such as "Kontor <no-reply@example.com>"',
+    { name: null, address: `no-reply@${publicUrl.hostname}` },
+    parseMailbox,
+    'an address such as no-reply@example.com or "Example Support <support@example.com>"',
   );
   const defaultLocale = read<Locale>(
     'DEFAULT_LOCALE',
@@ -150,6 +151,13 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** "Name <address>", or a bare address. */
+function parseMailbox(raw: string): Config['mailFrom'] | undefined {
+  const named = /^"?([^"<>\r\n]*?)"?\s*<([^\s@<>]+@[^\s@<>]+)>$/.exec(raw);
+  if (named) return { name: named[1]?.trim() || null, address: named[2] ?? '' };
+  return /^[^\s@<>"]+@[^\s@<>"]+$/.test(raw) ? { name: null, address: raw } : undefined;
 }
 
 function parseDatabaseUrl(raw: string): DatabaseConfig | undefined {

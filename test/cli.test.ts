@@ -85,7 +85,9 @@ describeEachDatabase('kontor CLI', (dialect) => {
     });
     expect(setup.status).toBe(201);
     const listed = await cli(['mail', 'list'], env);
-    expect(listed.stdout).toMatch(/mailbox\s+\S+\s+erste@kontor\.test\s+Ihr Kontor-Betreiberzugang/);
+    expect(listed.stdout).toMatch(
+      /mailbox\s+\S+\s+erste@kontor\.test\s+Ihr Betreiberzugang ist eingerichtet/,
+    );
     const id = listed.stdout.match(/mailbox\s+(\S+)/)?.[1] ?? '';
     expect((await cli(['mail', 'list', '--show', id], env)).stdout).toContain(`${base}/operator/sign-in`);
   });

@@ -17,7 +17,12 @@ it('selects PostgreSQL by DATABASE_URL and SMTP by SMTP_URL', () => {
   });
   expect(config.database).toMatchObject({ dialect: 'postgres', poolSize: 10 });
   expect(config.smtpUrl).toBe('smtps://mailer:secret@mail.internal:465');
-  expect(config.mailFrom).toBe('Kontor <no-reply@portal.example.com>');
+  // Without a name of its own the sender is shown with the provider's name.
+  expect(config.mailFrom).toEqual({ name: null, address: 'no-reply@portal.example.com' });
+  expect(loadConfig({ MAIL_FROM: '"Acme Support" <help@acme.example>' }).mailFrom).toEqual({
+    name: 'Acme Support',
+    address: 'help@acme.example',
+  });
 });
 
 it('lists every bad variable in one error', () => {

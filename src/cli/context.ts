@@ -2,6 +2,10 @@
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { createDatabase, type Db } from '../db/kysely.ts';
 import { migrateToLatest } from '../db/migrator.ts';
+import { createAuditService } from '../modules/audit/index.ts';
+import { createMailService } from '../modules/mail/index.ts';
+import { createProviderService } from '../modules/provider/index.ts';
+import { systemClock } from '../shared/clock.ts';
 
 export function loadConfigOrExit(): Config {
   try {
@@ -22,4 +26,11 @@ export async function openMigratedDatabase(config: Config): Promise<Db> {
     throw error;
   }
   return db;
+}
+
+/** The mail service as the server builds it (e-mails carry the provider's identity). */
+export function mailService(db: Db, config: Config) {
+  const audit = createAuditService({ db, clock: systemClock });
+  const provider = createProviderService({ db, clock: systemClock, config, audit });
+  return createMailService({ db, clock: systemClock, config, provider });
 }

@@ -1,12 +1,10 @@
-import { createMailService } from '../modules/mail/index.ts';
-import { systemClock } from '../shared/clock.ts';
-import { loadConfigOrExit, openMigratedDatabase } from './context.ts';
+import { loadConfigOrExit, mailService, openMigratedDatabase } from './context.ts';
 
 export async function mailList(options: { limit: number; show?: string }): Promise<void> {
   const config = loadConfigOrExit();
   const db = await openMigratedDatabase(config);
   try {
-    const mail = createMailService({ db, clock: systemClock, config });
+    const mail = mailService(db, config);
     if (options.show) {
       const message = await mail.getMailboxMessage(options.show);
       console.log(

@@ -1,15 +1,14 @@
-import { createMailService } from '../modules/mail/index.ts';
 import { createOperatorsService } from '../modules/operators/index.ts';
 import { createSessionsService } from '../modules/sessions/index.ts';
 import { systemClock } from '../shared/clock.ts';
-import { loadConfigOrExit, openMigratedDatabase } from './context.ts';
+import { loadConfigOrExit, mailService, openMigratedDatabase } from './context.ts';
 
 export async function operatorCreate(): Promise<void> {
   const config = loadConfigOrExit();
   const db = await openMigratedDatabase(config);
   try {
     const clock = systemClock;
-    const mail = createMailService({ db, clock, config });
+    const mail = mailService(db, config);
     const sessions = createSessionsService({ db, clock });
     const link = await createOperatorsService({ db, clock, config, mail, sessions }).issueOperatorSetupLink();
     console.log(`Open this link to create an operator (valid until ${link.expiresAt}, single use):`);

@@ -1,6 +1,7 @@
 // Row types as the application sees them (CamelCasePlugin maps them to snake_case columns).
 // Timestamps are ISO-8601 UTC strings on both dialects, so the same code compares and sorts them.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Salutation } from '../shared/names.ts';
 
 export interface OperatorsTable {
   id: string;
@@ -59,7 +60,7 @@ export interface UsersTable {
   homeAccountId: string;
   userNumber: string;
   username: string;
-  salutation: string | null;
+  salutation: Salutation | null;
   title: string | null;
   firstName: string;
   lastName: string;
@@ -138,6 +139,21 @@ export interface OutboxEmailsTable {
   lastError: string | null;
   sentAt: string | null;
   createdAt: string;
+  /** The sender's display name when the e-mail was written (the provider's name). */
+  fromName: string | null;
+}
+
+export interface ProviderProfileTable {
+  id: number;
+  name: string | null;
+  address: string | null;
+  supportEmail: string | null;
+  supportPhone: string | null;
+  website: string | null;
+  legalNotice: string | null;
+  logoType: string | null;
+  logoData: string | null;
+  updatedAt: string;
 }
 
 export interface Database {
@@ -150,6 +166,7 @@ export interface Database {
   memberships: MembershipsTable;
   accessKeys: AccessKeysTable;
   auditEvents: AuditEventsTable;
+  providerProfile: ProviderProfileTable;
 }
 
 export type Operator = Selectable<OperatorsTable>;

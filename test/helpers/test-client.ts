@@ -65,7 +65,7 @@ export function tokenOf(setupUrl: string): string {
 
 export const companyOwner = {
   companyName: 'Kanzlei Jura & Partner',
-  salutation: 'Herr',
+  salutation: 'mr' as const,
   title: 'Dr.',
   firstName: 'Justus',
   lastName: 'Jura',

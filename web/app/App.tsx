@@ -2,6 +2,7 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { I18nextProvider } from 'react-i18next';
 import { i18n } from '../i18n/i18n.ts';
 import { Layout } from '../ui/Layout.tsx';
+import { ProviderIdentityProvider } from './provider.tsx';
 import { useLocation } from './router.tsx';
 import { renderRoute } from './routes.tsx';
 import { SessionProvider } from './session.tsx';
@@ -13,9 +14,11 @@ export function App() {
     <MantineProvider theme={theme}>
       <I18nextProvider i18n={i18n}>
         <SessionProvider>
-          <Layout>
-            <CurrentPage />
-          </Layout>
+          <ProviderIdentityProvider>
+            <Layout>
+              <CurrentPage />
+            </Layout>
+          </ProviderIdentityProvider>
         </SessionProvider>
       </I18nextProvider>
     </MantineProvider>

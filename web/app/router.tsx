@@ -92,7 +92,20 @@ export function Link({ href, onClick, ...props }: LinkProps) {
   return <a href={href} onClick={handleClick} {...props} />;
 }
 
-export function Redirect({ to }: { to: string }) {
-  useEffect(() => navigate(to, { replace: true }), [to]);
+export function Redirect({ to, state }: { to: string; state?: unknown }) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the state goes with the target it was made for
+  useEffect(() => navigate(to, { replace: true, state }), [to]);
   return null;
+}
+
+/** What a sign-in page is handed when a deep link needed a session first (history state, not the URL). */
+export interface ReturnState {
+  next?: string;
+}
+
+/** The page to return to after signing in: the deep link that asked for it, if it belongs to `area`. */
+export function returnPath(state: unknown, area: '/account' | '/operator', fallback: string): string {
+  const next = (state as ReturnState | null)?.next;
+  const inArea = typeof next === 'string' && (next === area || next.startsWith(`${area}/`));
+  return inArea && !next.includes('//') && !next.endsWith('/sign-in') ? next : fallback;
 }

@@ -17,6 +17,7 @@ import { NewAccountPage } from '../features/operator/NewAccountPage.tsx';
 import { OperatorArea } from '../features/operator/OperatorArea.tsx';
 import { OperatorAuditPage } from '../features/operator/OperatorAuditPage.tsx';
 import { OperatorSignInPage } from '../features/operator/OperatorSignInPage.tsx';
+import { ProviderPage } from '../features/operator/ProviderPage.tsx';
 import { ForgotPasswordPage } from '../features/password/ForgotPasswordPage.tsx';
 import { ResetPasswordPage } from '../features/password/ResetPasswordPage.tsx';
 import { CheckEmailPage } from '../features/register/CheckEmailPage.tsx';
@@ -65,7 +66,7 @@ const routes: { pattern: string; render: (params: Params) => ReactNode }[] = [
   // Operators
   { pattern: '/setup', render: () => <SetupPage /> },
   { pattern: '/operator/sign-in', render: () => <OperatorSignInPage /> },
-  { pattern: '/operator', render: () => <Redirect to="/operator/mailbox" /> },
+  { pattern: '/operator', render: () => <Redirect to="/operator/accounts" /> },
   // The list's first address; kept for bookmarks.
   { pattern: '/operator/customer-accounts', render: () => <Redirect to="/operator/accounts" /> },
   {
@@ -102,6 +103,14 @@ const routes: { pattern: string; render: (params: Params) => ReactNode }[] = [
     ),
   },
   {
+    pattern: '/operator/provider',
+    render: () => (
+      <OperatorArea>
+        <ProviderPage />
+      </OperatorArea>
+    ),
+  },
+  {
     pattern: '/operator/mailbox',
     render: () => (
       <OperatorArea>
@@ -131,5 +140,5 @@ export function renderRoute(path: string): ReactNode {
 function StartPage() {
   const { status, customer, operator } = useSession();
   if (status === 'loading') return <Loading />;
-  return <Redirect to={customer ? '/account' : operator ? '/operator/mailbox' : '/sign-in'} />;
+  return <Redirect to={customer ? '/account' : operator ? '/operator/accounts' : '/sign-in'} />;
 }

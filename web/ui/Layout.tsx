@@ -2,11 +2,13 @@ import { Anchor, AppShell, Badge, Button, Container, Group, Stack, Text } from '
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api.ts';
+import { useProvider } from '../app/provider.tsx';
 import { Link, navigate } from '../app/router.tsx';
 import { type CustomerSession, useSession } from '../app/session.tsx';
 import { displayName } from './display-name.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { ProviderFooter } from './ProviderFooter.tsx';
 import './layout.css';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -31,9 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
-            <Anchor component={Link} href="/" fw={700} fz="xl" underline="never" c="inherit">
-              Kontor
-            </Anchor>
+            <Brand />
             {/* Account context: the active customer account; later also the account switcher. */}
             {customer && <AccountContext session={customer} />}
             {operator && (
@@ -60,8 +60,29 @@ export function Layout({ children }: { children: ReactNode }) {
           <ErrorAlert message={signOutError} />
           {children}
         </Container>
+        <ProviderFooter />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** The provider's logo and name once operators have set them; "Kontor" until then. */
+function Brand() {
+  const { provider } = useProvider();
+  const name = provider?.configured ? provider.name : 'Kontor';
+  // Same origin whatever PUBLIC_URL says, so the CSP's img-src 'self' allows it.
+  const logo = provider?.logoUrl
+    ? new URL(provider.logoUrl).pathname + new URL(provider.logoUrl).search
+    : null;
+  return (
+    <Anchor component={Link} href="/" fw={700} fz="xl" underline="never" c="inherit" miw={0}>
+      <Group gap="xs" wrap="nowrap">
+        {logo && <img src={logo} alt="" height={32} />}
+        <Text span inherit truncate>
+          {name}
+        </Text>
+      </Group>
+    </Anchor>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
+import { useProvider } from '../app/provider.tsx';
 import { useLocation } from '../app/router.tsx';
 
 /** The page's h1. After an in-app navigation it takes focus so screen readers announce the new page. */
@@ -7,13 +8,15 @@ export function PageTitle({ children }: { children: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { navigations } = useLocation();
   const focusOnMount = useRef(navigations > 0);
+  const { provider } = useProvider();
+  const site = provider?.configured ? provider.name : 'Kontor';
 
   useEffect(() => {
     if (focusOnMount.current) ref.current?.focus();
   }, []);
   useEffect(() => {
-    document.title = `${children} · Kontor`;
-  }, [children]);
+    document.title = `${children} · ${site}`;
+  }, [children, site]);
 
   return (
     <Title order={1} size="h2" ref={ref} tabIndex={-1} mb="md" className="page-title">

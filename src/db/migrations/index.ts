@@ -3,9 +3,13 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23T00_foundation.ts';
 import * as accountsAndUsers from './2026-11-23T01_accounts_and_users.ts';
 import * as userListIndex from './2026-11-23T02_user_list_index.ts';
+import * as providerIdentity from './2026-12-01T00_provider_identity.ts';
+import * as salutationKeys from './2026-12-01T01_salutation_keys.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
   '2026-11-23T01_accounts_and_users': accountsAndUsers,
   '2026-11-23T02_user_list_index': userListIndex,
+  '2026-12-01T00_provider_identity': providerIdentity,
+  '2026-12-01T01_salutation_keys': salutationKeys,
 };

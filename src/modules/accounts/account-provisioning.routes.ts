@@ -3,7 +3,7 @@ import type { preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
 import { auditActor } from '../../http/audit-actor.ts';
 import { errorResponses } from '../../http/openapi.ts';
-import { email, line, locale } from '../auth/auth.schemas.ts';
+import { email, line, locale, salutation } from '../auth/auth.schemas.ts';
 import type { AccountProvisioning } from './account-provisioning.ts';
 
 const tags = ['operator'];
@@ -104,7 +104,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
             billing: Type.Optional(billing),
             mainUser: Type.Object(
               {
-                salutation: Type.Optional(line(50, 0)),
+                salutation: Type.Optional(Type.Union([salutation, Type.Null()])),
                 title: Type.Optional(line(50, 0)),
                 firstName: line(100),
                 lastName: line(100),

@@ -51,7 +51,7 @@ describeEachDatabase('account provisioning', (dialect) => {
     });
 
     const mail = await lastEmailTo(t.app, 'eva@kovacs.test', 'reset-password');
-    expect(mail.subject).toBe('Elkészült a(z) Steuerbüro Kovács Kft. Kontor-fiókja');
+    expect(mail.subject).toBe('Elkészült a(z) Steuerbüro Kovács Kft. ügyfélfiókja');
     expect(mail.textBody).toContain(`Ügyfélszám: ${account.customerNumber}`);
     const client = new TestClient(t.app);
     const token = mail.link('reset-password');

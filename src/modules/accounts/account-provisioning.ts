@@ -5,6 +5,7 @@ import type { Db } from '../../db/kysely.ts';
 import type { Account, AccountStatus } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { type Clock, hours } from '../../shared/clock.ts';
+import type { Salutation } from '../../shared/names.ts';
 import { newId } from '../../shared/tokens.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { LinksService } from '../links/index.ts';
@@ -28,7 +29,7 @@ export interface AccountOrder {
   timezone: string;
   billing?: Billing;
   mainUser: {
-    salutation?: string;
+    salutation?: Salutation | null;
     title?: string;
     firstName: string;
     lastName: string;
@@ -147,7 +148,7 @@ export function createAccountProvisioning(deps: {
           username:
             order.mainUser.username?.trim() ||
             `${order.mainUser.firstName} ${order.mainUser.lastName}`.trim(),
-          salutation: order.mainUser.salutation?.trim() || null,
+          salutation: order.mainUser.salutation ?? null,
           title: order.mainUser.title?.trim() || null,
           firstName: order.mainUser.firstName.trim(),
           lastName: order.mainUser.lastName.trim(),
@@ -164,10 +165,10 @@ export function createAccountProvisioning(deps: {
         });
         await mail.enqueueEmail(transaction, {
           to: email,
+          greet: user,
           locale: order.locale,
           template: 'accountProvisioned',
           params: {
-            name: user.firstName,
             companyName: account.name,
             customerNumber: account.customerNumber,
             userNumber: user.userNumber,

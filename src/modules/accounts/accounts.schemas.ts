@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
-import { email, line, locale, password } from '../auth/auth.schemas.ts';
+import { email, line, locale, password, salutation } from '../auth/auth.schemas.ts';
 
 export const registrationBody = Type.Object(
   {
     companyName: line(200),
-    salutation: Type.Optional(line(50, 0)),
+    salutation: Type.Optional(Type.Union([salutation, Type.Null()])),
     title: Type.Optional(line(50, 0)),
     firstName: line(100),
     lastName: line(100),

@@ -3,6 +3,7 @@ import type { Db } from '../../db/kysely.ts';
 import type { Account, User } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { hours } from '../../shared/clock.ts';
+import type { Salutation } from '../../shared/names.ts';
 import { assertPasswordAcceptable, hashPassword } from '../../shared/passwords.ts';
 import { newId } from '../../shared/tokens.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -24,7 +25,7 @@ interface Dependencies {
 
 export interface Registration {
   companyName: string;
-  salutation?: string;
+  salutation?: Salutation | null;
   title?: string;
   firstName: string;
   lastName: string;
@@ -57,10 +58,10 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
       : await users.newRevealLink(executor, user.id, activationLinkValidity);
     await mail.enqueueEmail(executor, {
       to: user.email ?? '',
+      greet: user,
       locale: (user.locale ?? account.locale) as Locale,
       template: 'registrationWelcome',
       params: {
-        name: user.firstName,
         companyName: account.name,
         customerNumber: account.customerNumber,
         userNumber: user.userNumber,
@@ -97,10 +98,10 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
         if (existing) {
           await mail.enqueueEmail(transaction, {
             to: email,
+            greet: existing,
             locale: (existing.locale ?? registration.locale) as Locale,
             template: 'registrationExistingAddress',
             params: {
-              name: existing.firstName,
               signInUrl: page('/sign-in'),
               resetUrl: page('/forgot-password'),
             },
@@ -130,7 +131,7 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
           accountId: account.id,
           role: 'owner',
           username: registration.username.trim(),
-          salutation: registration.salutation?.trim() || null,
+          salutation: registration.salutation ?? null,
           title: registration.title?.trim() || null,
           firstName: registration.firstName.trim(),
           lastName: registration.lastName.trim(),

@@ -36,7 +36,7 @@ describeEachDatabase('registration', (dialect) => {
       email: 'justus@jura.test',
       username: 'Justus Jura',
       title: 'Dr.',
-      salutation: 'Herr',
+      salutation: 'mr',
     });
     expect(owner.userNumber).toMatch(/^\d{7}$/);
     expect(owner.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -44,9 +44,10 @@ describeEachDatabase('registration', (dialect) => {
     expect(membership).toMatchObject({ accountId: account.id, userId: owner.id, role: 'owner' });
 
     const welcome = await lastEmailTo(t.app, 'justus@jura.test');
-    expect(welcome.subject).toBe('Willkommen bei Kontor: Bitte bestätigen Sie Ihre E-Mail-Adresse');
-    expect(welcome.textBody).toContain(`Ihre Kundennummer: ${account.customerNumber}`);
-    expect(welcome.textBody).toContain(`Ihre Benutzernummer: ${owner.userNumber}`);
+    expect(welcome.subject).toBe('Willkommen: Bitte bestätigen Sie Ihre E-Mail-Adresse');
+    expect(welcome.textBody).toMatch(/^Sehr geehrter Herr Dr\. Jura,\n/);
+    expect(welcome.textBody).toContain(`Kundennummer: ${account.customerNumber}`);
+    expect(welcome.textBody).toContain(`Benutzernummer: ${owner.userNumber}`);
     expect(welcome.link('confirm-email')).toMatch(/^[\w-]{43}$/);
     expect(welcome.link('reveal')).toMatch(/^[\w-]{43}$/);
 

@@ -2,6 +2,9 @@ import { Type } from 'typebox';
 import { passwordMaxLength } from '../../shared/passwords.ts';
 
 export const locale = Type.Union([Type.Literal('de'), Type.Literal('en'), Type.Literal('hu')]);
+export const salutation = Type.Union([Type.Literal('ms'), Type.Literal('mr'), Type.Literal('mx')], {
+  description: 'ms, mr or mx; e-mails greet formally with it ("Sehr geehrte Frau Dr. Berger,")',
+});
 export const email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 // Raw input bound (4 bytes per character at most); the policy counts normalized characters.
 export const password = Type.String({ minLength: 1, maxLength: passwordMaxLength * 4 });
@@ -28,7 +31,7 @@ export const sessionInfo = Type.Object({
     id: Type.String(),
     userNumber: Type.String(),
     username: Type.String(),
-    salutation: Type.Union([Type.String(), Type.Null()]),
+    salutation: Type.Union([salutation, Type.Null()]),
     title: Type.Union([Type.String(), Type.Null()]),
     firstName: Type.String(),
     lastName: Type.String(),

@@ -93,9 +93,10 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
     if (user.email) {
       await mail.enqueueEmail(executor, {
         to: user.email,
+        greet: user,
         locale: (user.locale ?? config.defaultLocale) as Locale,
         template: 'passwordChanged',
-        params: { name: user.firstName, resetUrl: page('/forgot-password') },
+        params: { resetUrl: page('/forgot-password') },
       });
     }
     await audit.record(executor, {
@@ -188,9 +189,10 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
         });
         await mail.enqueueEmail(transaction, {
           to: address,
+          greet: user,
           locale: (user.locale ?? config.defaultLocale) as Locale,
           template: 'passwordReset',
-          params: { name: user.firstName, resetUrl: link.url },
+          params: { resetUrl: link.url },
         });
       });
     },
@@ -253,16 +255,18 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
         });
         await mail.enqueueEmail(transaction, {
           to: newEmail,
+          greet: user,
           locale,
           template: 'emailChangeConfirm',
-          params: { name: user.firstName, newEmail, confirmUrl: link.url },
+          params: { newEmail, confirmUrl: link.url },
         });
         if (user.email) {
           await mail.enqueueEmail(transaction, {
             to: user.email,
+            greet: user,
             locale,
             template: 'emailChangeNotice',
-            params: { name: user.firstName, newEmail, resetUrl: page('/forgot-password') },
+            params: { newEmail, resetUrl: page('/forgot-password') },
           });
         }
       });

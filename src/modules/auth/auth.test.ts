@@ -238,7 +238,7 @@ describeEachDatabase('customer sign-in', (dialect) => {
     t.clock.advance(1000);
     await client.post('/api/v1/auth/password-reset', { email: owner.email });
     const reset = await lastEmailTo(t.app, owner.email, 'reset-password');
-    expect(reset.subject).toBe('Kontor-Passwort zurücksetzen');
+    expect(reset.subject).toBe('Passwort zurücksetzen');
     const token = reset.link('reset-password');
     // A newer link replaces the older one.
     expect((await client.post('/api/v1/auth/password-reset/check', { token: first })).json().code).toBe(
@@ -266,7 +266,7 @@ describeEachDatabase('customer sign-in', (dialect) => {
         })
       ).json().code,
     ).toBe('LINK_USED');
-    expect(await subjectsTo(t.app, owner.email)).toContain('Ihr Kontor-Passwort wurde geändert');
+    expect(await subjectsTo(t.app, owner.email)).toContain('Ihr Passwort wurde geändert');
   });
 
   it('lets a reset link expire after 30 minutes', async () => {
@@ -334,7 +334,7 @@ describeEachDatabase('customer sign-in', (dialect) => {
     expect((await change({ currentPassword: strongPassword, newEmail: 'Neu@Jura.test' })).statusCode).toBe(
       202,
     );
-    expect(await subjectsTo(t.app, owner.email)).toContain('Ihre Kontor-E-Mail-Adresse soll geändert werden');
+    expect(await subjectsTo(t.app, owner.email)).toContain('Ihre E-Mail-Adresse soll geändert werden');
     const token = (await lastEmailTo(t.app, 'neu@jura.test', 'confirm-email-change')).link(
       'confirm-email-change',
     );

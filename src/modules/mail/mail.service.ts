@@ -4,12 +4,24 @@ import type { OutboxEmail } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/tokens.ts';
+import type { ProviderService } from '../provider/index.ts';
+import { type Addressee, renderEmail } from './mail.render.ts';
 import { createMailRepository } from './mail.repository.ts';
-import { type EmailTemplateName, type EmailTemplates, renderEmail } from './mail.templates.ts';
+import type { EmailTemplateName, EmailTemplates } from './mail.templates.ts';
 
 export type MailDelivery = 'smtp' | 'mailbox';
 
-export function createMailService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {
+export function createMailService({
+  db,
+  clock,
+  config,
+  provider,
+}: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  provider: ProviderService;
+}) {
   const repository = createMailRepository(db);
   const delivery: MailDelivery = config.smtpUrl ? 'smtp' : 'mailbox';
 
@@ -22,9 +34,17 @@ export function createMailService({ db, clock, config }: { db: Db; clock: Clock;
      */
     async enqueueEmail<Name extends EmailTemplateName>(
       transaction: Db,
-      options: { to: string; locale: Locale; template: Name; params: EmailTemplates[Name] },
+      options: {
+        to: string;
+        /** Whom the greeting names. */
+        greet: Addressee;
+        locale: Locale;
+        template: Name;
+        params: EmailTemplates[Name];
+      },
     ): Promise<string> {
-      const rendered = renderEmail(options.locale, options.template, options.params);
+      const identity = await provider.identity(transaction);
+      const rendered = await renderEmail({ ...options, to: options.greet, provider: identity });
       const now = clock.now().toISOString();
       const id = newId();
       await repository.insert(transaction, {
@@ -41,6 +61,7 @@ export function createMailService({ db, clock, config }: { db: Db; clock: Clock;
         lastError: null,
         sentAt: delivery === 'smtp' ? null : now,
         createdAt: now,
+        fromName: config.mailFrom.name ?? identity.name,
       });
       return id;
     },
@@ -68,7 +89,10 @@ export function createMailService({ db, clock, config }: { db: Db; clock: Clock;
 }
 
 function toSummary(
-  row: Omit<OutboxEmail, 'textBody' | 'htmlBody' | 'messageId' | 'locale' | 'nextAttemptAt' | 'lockedUntil'>,
+  row: Omit<
+    OutboxEmail,
+    'textBody' | 'htmlBody' | 'messageId' | 'locale' | 'nextAttemptAt' | 'lockedUntil' | 'fromName'
+  >,
 ) {
   return {
     id: row.id,

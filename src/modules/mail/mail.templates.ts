@@ -1,37 +1,48 @@
-// Every e-mail is rendered in its recipient's language from the shared catalogs (locales/*/server.json).
-import type { Locale } from '../../config.ts';
-import { translator } from '../../shared/i18n.ts';
+// What each e-mail says, as blocks: paragraphs, a list of facts, buttons. The words come from the shared
+// catalogs (locales/*/server.json, under email.<template>.*); the layout turns the same blocks into the
+// responsive HTML part and the text part, so both always say the same.
 
 export interface EmailTemplates {
-  operatorWelcome: { name: string; email: string; signInUrl: string };
+  operatorWelcome: { email: string; signInUrl: string };
   registrationWelcome: {
-    name: string;
     companyName: string;
     customerNumber: string;
     userNumber: string;
     confirmUrl: string;
     revealUrl: string;
   };
-  registrationExistingAddress: { name: string; signInUrl: string; resetUrl: string };
-  passwordReset: { name: string; resetUrl: string };
-  passwordChanged: { name: string; resetUrl: string };
+  registrationExistingAddress: { signInUrl: string; resetUrl: string };
+  passwordReset: { resetUrl: string };
+  passwordChanged: { resetUrl: string };
   accountProvisioned: {
-    name: string;
     companyName: string;
     customerNumber: string;
     userNumber: string;
     setPasswordUrl: string;
   };
-  emailChangeConfirm: { name: string; newEmail: string; confirmUrl: string };
-  emailChangeNotice: { name: string; newEmail: string; resetUrl: string };
+  emailChangeConfirm: { newEmail: string; confirmUrl: string };
+  emailChangeNotice: { newEmail: string; resetUrl: string };
   userCredentials: UserCredentialsParams;
-  userCredentialsForAdmin: UserCredentialsParams;
+  userCredentialsForAdmin: UserCredentialsParams & { userName: string };
+  adminGranted: {
+    actorName: string;
+    userName: string;
+    userNumber: string;
+    companyName: string;
+    usersUrl: string;
+  };
+  adminReassigned: {
+    actorName: string;
+    fromName: string;
+    toName: string;
+    userNumber: string;
+    companyName: string;
+    usersUrl: string;
+  };
 }
 
-// A type, not an interface: template params must be plain records for i18next.
+// Types, not interfaces: template params must be plain records for i18next.
 type UserCredentialsParams = {
-  name: string;
-  userName: string;
   companyName: string;
   customerNumber: string;
   userNumber: string;
@@ -41,40 +52,110 @@ type UserCredentialsParams = {
 
 export type EmailTemplateName = keyof EmailTemplates;
 
-export interface RenderedEmail {
-  subject: string;
-  text: string;
-  html: string;
+export type Block =
+  | { kind: 'text'; text: string }
+  | { kind: 'facts'; facts: { label: string; value: string }[] }
+  | { kind: 'button'; label: string; url: string }
+  | { kind: 'note'; text: string };
+
+/** `say('intro')` is the template's own text email.<template>.intro; `label('userNumber')` a shared one. */
+export interface Words {
+  say: (key: string) => string;
+  label: (key: 'customerNumber' | 'userNumber' | 'username' | 'email') => string;
 }
 
-export function renderEmail<Name extends EmailTemplateName>(
-  locale: Locale,
-  template: Name,
-  params: EmailTemplates[Name],
-): RenderedEmail {
-  const t = translator(locale);
-  const paragraphs = [
-    t('email.greeting', { name: params.name }),
-    ...t(`email.${template}.body`, params).split('\n\n'),
-    t('email.signature'),
-  ];
-  return {
-    // Header values never carry a line break, whatever a name contains.
-    subject: t(`email.${template}.subject`, params).replace(/[\r\n]+/g, ' '),
-    text: `${paragraphs.join('\n\n')}\n`,
-    html: `<!doctype html><html lang="${locale}"><body>${paragraphs
-      .map((paragraph) => `<p>${linkify(escapeHtml(paragraph)).replaceAll('\n', '<br>')}</p>`)
-      .join('')}</body></html>`,
-  };
-}
+const text = (value: string): Block => ({ kind: 'text', text: value });
+const note = (value: string): Block => ({ kind: 'note', text: value });
+const button = (label: string, url: string): Block => ({ kind: 'button', label, url });
+const facts = (...items: [string, string][]): Block => ({
+  kind: 'facts',
+  facts: items.map(([label, value]) => ({ label, value })),
+});
 
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? '',
+const credentialFacts = ({ label }: Words, params: UserCredentialsParams) =>
+  facts(
+    [label('customerNumber'), params.customerNumber],
+    [label('userNumber'), params.userNumber],
+    [label('username'), params.username],
   );
-}
 
-function linkify(escaped: string): string {
-  return escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
-}
+export const templates: {
+  [Name in EmailTemplateName]: (params: EmailTemplates[Name], words: Words) => Block[];
+} = {
+  operatorWelcome: (params, { say, label }) => [
+    text(say('intro')),
+    facts([label('email'), params.email]),
+    button(say('signIn'), params.signInUrl),
+    note(say('notExpected')),
+  ],
+  registrationWelcome: (params, { say, label }) => [
+    text(say('intro')),
+    facts([label('customerNumber'), params.customerNumber], [label('userNumber'), params.userNumber]),
+    text(say('confirm')),
+    button(say('confirmButton'), params.confirmUrl),
+    text(say('reveal')),
+    button(say('revealButton'), params.revealUrl),
+    note(say('notYou')),
+  ],
+  registrationExistingAddress: (params, { say }) => [
+    text(say('intro')),
+    text(say('wasYou')),
+    button(say('signIn'), params.signInUrl),
+    text(say('forgot')),
+    button(say('reset'), params.resetUrl),
+    note(say('notYou')),
+  ],
+  passwordReset: (params, { say }) => [
+    text(say('intro')),
+    button(say('button'), params.resetUrl),
+    note(say('notYou')),
+  ],
+  passwordChanged: (params, { say }) => [
+    text(say('intro')),
+    text(say('notYou')),
+    button(say('button'), params.resetUrl),
+  ],
+  accountProvisioned: (params, { say, label }) => [
+    text(say('intro')),
+    facts([label('customerNumber'), params.customerNumber], [label('userNumber'), params.userNumber]),
+    text(say('setPassword')),
+    button(say('button'), params.setPasswordUrl),
+    text(say('afterwards')),
+  ],
+  emailChangeConfirm: (params, { say }) => [
+    text(say('intro')),
+    button(say('button'), params.confirmUrl),
+    note(say('notYou')),
+  ],
+  emailChangeNotice: (params, { say }) => [
+    text(say('intro')),
+    text(say('notYou')),
+    button(say('button'), params.resetUrl),
+  ],
+  userCredentials: (params, words) => [
+    text(words.say('intro')),
+    credentialFacts(words, params),
+    text(words.say('reveal')),
+    button(words.say('button'), params.revealUrl),
+    text(words.say('program')),
+  ],
+  userCredentialsForAdmin: (params, words) => [
+    text(words.say('intro')),
+    credentialFacts(words, params),
+    text(words.say('reveal')),
+    button(words.say('button'), params.revealUrl),
+    text(words.say('handOver')),
+  ],
+  adminGranted: (params, { say }) => [
+    text(say('intro')),
+    text(say('meaning')),
+    button(say('button'), params.usersUrl),
+    note(say('notExpected')),
+  ],
+  adminReassigned: (params, { say }) => [
+    text(say('intro')),
+    text(say('meaning')),
+    button(say('button'), params.usersUrl),
+    note(say('notExpected')),
+  ],
+};

@@ -24,9 +24,10 @@ describeEachDatabase('e-mail outbox over SMTP', (dialect) => {
     t.db.transaction().execute((transaction) =>
       t.app.kontor.services.mail.enqueueEmail(transaction, {
         to,
+        greet: { name: 'Ödön <b>' },
         locale: 'de',
         template: 'operatorWelcome',
-        params: { name: 'Ödön <b>', email: to, signInUrl: 'http://kontor.test/sign-in' },
+        params: { email: to, signInUrl: 'http://kontor.test/sign-in' },
       }),
     );
   const statusOf = async (id: string) =>
@@ -41,7 +42,7 @@ describeEachDatabase('e-mail outbox over SMTP', (dialect) => {
     expect(received?.to).toEqual(['ada@kontor.test']);
     expect(received?.from).toBe('noreply@kontor.test');
     expect(received?.raw).toContain(`Message-ID: <${id}@kontor.test>`);
-    expect(received?.raw).toMatch(/Subject: =\?UTF-8\?\S+\?=|Subject: Ihr Kontor-Betreiberzugang/);
+    expect(received?.raw).toMatch(/Subject: =\?UTF-8\?\S+\?=|Subject: Ihr Betreiberzugang ist eingerichtet/);
     expect(received?.raw).toContain('&lt;b&gt;'); // a name never becomes markup in the HTML part
     expect((await statusOf(id)).status).toBe('sent');
   });
@@ -100,9 +101,10 @@ describeEachDatabase('e-mail outbox over SMTP', (dialect) => {
       t.db.transaction().execute(async (transaction) => {
         await t.app.kontor.services.mail.enqueueEmail(transaction, {
           to: 'ghost@kontor.test',
+          greet: { name: 'Ghost' },
           locale: 'en',
           template: 'operatorWelcome',
-          params: { name: 'Ghost', email: 'ghost@kontor.test', signInUrl: 'http://kontor.test/sign-in' },
+          params: { email: 'ghost@kontor.test', signInUrl: 'http://kontor.test/sign-in' },
         });
         throw new Error('the change failed');
       }),
@@ -140,7 +142,7 @@ describeEachDatabase('built-in mailbox', (dialect) => {
     expect(page.items).toEqual([
       expect.objectContaining({
         to: 'second@kontor.test',
-        subject: 'Your Kontor operator account',
+        subject: 'Your operator access is ready',
         status: 'mailbox',
       }),
     ]);
@@ -148,9 +150,9 @@ describeEachDatabase('built-in mailbox', (dialect) => {
     expect(older.items[0].to).toBe('first@kontor.test');
 
     const message = (await client.get(`/api/v1/operator/mailbox/${older.items[0].id}`)).json();
-    expect(message.subject).toBe('Ihr Kontor-Betreiberzugang');
-    expect(message.text).toContain('Hier melden Sie sich an: http://kontor.test/operator/sign-in');
-    expect(message.html).toContain('<a href="http://kontor.test/operator/sign-in">');
+    expect(message.subject).toBe('Ihr Betreiberzugang ist eingerichtet');
+    expect(message.text).toContain('Zur Betreiber-Anmeldung:\nhttp://kontor.test/operator/sign-in');
+    expect(message.html).toContain('href="http://kontor.test/operator/sign-in"');
     expect(await t.app.kontor.mailWorker.runOnce()).toEqual({ sent: 0, retry: 0 }); // nothing to send without SMTP
   });
 

@@ -8,7 +8,7 @@ import { addMilliseconds, type Clock, hours, minutes } from '../../shared/clock.
 import { createMailRepository } from './mail.repository.ts';
 
 export interface MailTransport {
-  send(email: OutboxEmail, from: string): Promise<void>;
+  send(email: OutboxEmail, from: { name: string; address: string }): Promise<void>;
   close(): void;
 }
 
@@ -56,7 +56,9 @@ export function createMailWorker(options: {
   async function deliver(email: OutboxEmail, activeTransport: MailTransport) {
     const attempts = email.attempts + 1;
     try {
-      await activeTransport.send(email, config.mailFrom);
+      // nodemailer quotes and encodes the name, whatever characters the provider's name has.
+      const from = { name: email.fromName ?? config.mailFrom.name ?? '', address: config.mailFrom.address };
+      await activeTransport.send(email, from);
       await repository.markSent(email.id, clock.now().toISOString(), attempts);
       return 'sent' as const;
     } catch (error) {

@@ -81,10 +81,10 @@ export function createOperatorsService({ db, clock, config, mail, sessions }: De
           throw new AppError(operatorErrors.SETUP_LINK_USED);
         await mail.enqueueEmail(transaction, {
           to: email,
+          greet: { name: operator.name },
           locale: options.locale,
           template: 'operatorWelcome',
           params: {
-            name: operator.name,
             email,
             signInUrl: new URL('/operator/sign-in', config.publicUrl).href,
           },

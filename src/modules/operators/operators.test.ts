@@ -42,7 +42,7 @@ describeEachDatabase('operator set-up and sign-in', (dialect) => {
     const emails = await t.db.selectFrom('outboxEmails').selectAll().execute();
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ toAddress: 'olga@kontor.test', status: 'mailbox', locale: 'hu' });
-    expect(emails[0]?.subject).toBe('Az Ön Kontor üzemeltetői fiókja');
+    expect(emails[0]?.subject).toBe('Elkészült az üzemeltetői hozzáférése');
     expect(emails[0]?.textBody).toContain('http://kontor.test/operator/sign-in');
   });
 

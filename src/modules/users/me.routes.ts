@@ -5,13 +5,13 @@ import { Type } from 'typebox';
 import { auditActor } from '../../http/audit-actor.ts';
 import { signedInMember } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
-import { line, locale } from '../auth/auth.schemas.ts';
+import { line, locale, salutation } from '../auth/auth.schemas.ts';
 import type { UserAdministration } from './user-administration.ts';
 import { user } from './users.schemas.ts';
 
 const profileChanges = Type.Object(
   {
-    salutation: Type.Optional(Type.Union([line(50, 0), Type.Null()])),
+    salutation: Type.Optional(Type.Union([salutation, Type.Null()])),
     title: Type.Optional(Type.Union([line(50, 0), Type.Null()])),
     firstName: Type.Optional(line(100)),
     lastName: Type.Optional(line(100)),

@@ -6,6 +6,7 @@ import { accountPermission, signedInMember } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { can } from '../../shared/permissions.ts';
+import { salutation } from '../auth/auth.schemas.ts';
 import type { AdminContext, UserAdministration } from './user-administration.ts';
 import {
   accountParams,
@@ -18,9 +19,10 @@ import {
   userParams,
   userWithCredentials,
 } from './users.schemas.ts';
+import { allowedTexts } from './users-csv.ts';
 
 const tags = ['users'];
-const validationCodes = new Set(['required', 'maxLength', 'pattern', 'email']);
+const validationCodes = new Set(['required', 'maxLength', 'pattern', 'email', 'enum']);
 
 const importResult = Type.Object({
   rows: Type.Array(
@@ -28,11 +30,12 @@ const importResult = Type.Object({
       line: Type.Integer(),
       status: Type.Union([Type.Literal('new'), Type.Literal('exists'), Type.Literal('invalid')]),
       username: Type.String(),
-      salutation: Type.Union([Type.String(), Type.Null()]),
+      salutation: Type.Union([salutation, Type.Null()]),
       title: Type.Union([Type.String(), Type.Null()]),
       firstName: Type.String(),
       lastName: Type.String(),
       email: Type.Union([Type.String(), Type.Null()]),
+      role: Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]),
       errors: Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
     }),
   ),
@@ -101,7 +104,8 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
       preHandler: [accountPermission('users.read_all')],
       schema: {
         tags,
-        summary: 'Every user of the account as CSV (UTF-8, comma-separated)',
+        summary:
+          "Every user of the account as CSV in the caller's language: UTF-8 with BOM; semicolons for German and Hungarian, commas for English",
         params: accountParams,
         produces: ['text/csv'],
         response: { 200: Type.String(), ...errorResponses(401, 403, 404) },
@@ -112,7 +116,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="users.csv"')
         .header('cache-control', 'no-store')
-        .send(await administration.exportUsers(request.params.accountId)),
+        .send(await administration.exportUsers(request.params.accountId, request.locale)),
   );
 
   app.post(
@@ -133,7 +137,10 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const result = await administration.importUsers(adminContext(request), request.body);
+      const result = await administration.importUsers(adminContext(request), {
+        ...request.body,
+        locale: request.locale,
+      });
       // A row over the limit is one for which every seat is already taken by the rows before it.
       const seats = { used: String(result.seats.limit), limit: String(result.seats.limit) };
       return {
@@ -143,7 +150,13 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
           errors: row.errors.map(({ limit, ...problem }) => ({
             ...problem,
             message: validationCodes.has(problem.code)
-              ? request.t(`validation.${problem.code}`, { limit: String(limit ?? '') })
+              ? request.t(`validation.${problem.code}`, {
+                  limit: String(limit ?? ''),
+                  allowed:
+                    problem.field === 'role' || problem.field === 'salutation'
+                      ? allowedTexts(request.locale, problem.field)
+                      : '',
+                })
               : request.t(`errors.${problem.code}`, seats),
           })),
         })),

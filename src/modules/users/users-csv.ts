@@ -1,5 +1,12 @@
-// U8: the CSV format of the users export and import. RFC 4180 quoting; the import also accepts the
-// semicolons that German spreadsheet programs write.
+// U8: the CSV format of the users export and import, in the caller's language so spreadsheets open it as
+// columns: German and Hungarian with semicolons (their Excel's list separator), English with commas; the
+// byte-order mark makes Excel read UTF-8. Headers, roles and salutations are written in that language and
+// read in any of them. RFC 4180 quoting.
+import type { Locale } from '../../config.ts';
+import { supportedLocales } from '../../config.ts';
+import type { Role } from '../../db/schema.ts';
+import { serverCatalogs } from '../../shared/i18n.ts';
+import { nameFieldOrder, type Salutation, salutations } from '../../shared/names.ts';
 
 export const csvColumns = [
   'userNumber',
@@ -12,6 +19,18 @@ export const csvColumns = [
   'role',
 ] as const;
 export type CsvColumn = (typeof csvColumns)[number];
+const roles = ['owner', 'admin', 'member'] as const;
+
+const separatorOf = (locale: Locale) => (locale === 'en' ? ',' : ';');
+const catalog = (locale: Locale) => serverCatalogs[locale];
+
+/** The columns in the order people of the language read names ("Vezetéknév" before "Keresztnév"). */
+function columnsFor(locale: Locale): CsvColumn[] {
+  const [first, second] = nameFieldOrder(locale);
+  return csvColumns.map((column) =>
+    column === 'firstName' ? first : column === 'lastName' ? second : column,
+  );
+}
 
 /** A cell a spreadsheet would run as a formula is prefixed with ' (OWASP CSV injection). */
 function cell(value: string | null | undefined): string {
@@ -20,13 +39,58 @@ function cell(value: string | null | undefined): string {
   return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function formatCsv(rows: Partial<Record<CsvColumn, string | null>>[]): string {
-  const lines = [
-    csvColumns.join(','),
-    ...rows.map((row) => csvColumns.map((column) => cell(row[column])).join(',')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`; // the byte-order mark makes Excel read UTF-8
+export interface CsvUser {
+  userNumber: string;
+  username: string;
+  salutation: Salutation | null;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  role: Role;
 }
+
+export function formatCsv(users: CsvUser[], locale: Locale): string {
+  const words = catalog(locale);
+  const columns = columnsFor(locale);
+  const text = (user: CsvUser, column: CsvColumn) =>
+    column === 'role'
+      ? words.csv.roles[user.role]
+      : column === 'salutation'
+        ? user.salutation && words.salutations[user.salutation]
+        : user[column];
+  const separator = separatorOf(locale);
+  const lines = [
+    columns.map((column) => cell(words.csv.columns[column])).join(separator),
+    ...users.map((user) => columns.map((column) => cell(text(user, column))).join(separator)),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const folded = (text: string) => text.trim().toLocaleLowerCase('de');
+
+/** What a text means in any of the languages: `names[locale][key]` or the key itself. */
+function lookup<Key extends string>(keys: readonly Key[], names: (locale: Locale) => Record<Key, string>) {
+  const index = new Map<string, Key>();
+  for (const key of keys) {
+    index.set(folded(key), key);
+    for (const locale of supportedLocales) index.set(folded(names(locale)[key]), key);
+  }
+  return (text: string) => index.get(folded(text));
+}
+
+/** Which column each header cell names, in any language (or by its internal name, as older exports have). */
+export const columnOfHeader = lookup(csvColumns, (locale) => catalog(locale).csv.columns);
+/** `undefined` for a text that names no role. */
+export const roleOfCell = lookup(roles, (locale) => catalog(locale).csv.roles);
+/** `undefined` for a text that names no salutation. */
+export const salutationOfCell = lookup(salutations, (locale) => catalog(locale).salutations);
+
+export const columnTitle = (locale: Locale, column: CsvColumn) => catalog(locale).csv.columns[column];
+
+/** The allowed texts of a column, in the caller's language, for an error message. */
+export const allowedTexts = (locale: Locale, column: 'role' | 'salutation') =>
+  Object.values(column === 'role' ? catalog(locale).csv.roles : catalog(locale).salutations).join(', ');
 
 /** Rows of cells; quoted cells may hold separators, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {

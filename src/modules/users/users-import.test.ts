@@ -33,18 +33,18 @@ describeEachDatabase('users CSV', (dialect) => {
     expect(response.headers['cache-control']).toBe('no-store');
     const [header, ...rows] = parseCsv(response.body);
     expect(header).toEqual([
-      'userNumber',
-      'username',
-      'salutation',
-      'title',
-      'firstName',
-      'lastName',
-      'email',
-      'role',
+      'Benutzernummer',
+      'Benutzername',
+      'Anrede',
+      'Titel',
+      'Vorname',
+      'Nachname',
+      'E-Mail',
+      'Rolle',
     ]);
-    expect(rows.map((row) => [row[1], row[6], row[7]])).toEqual([
-      ['Justus Jura', 'justus@jura.test', 'owner'],
-      ['mia', 'mia@jura.test', 'member'],
+    expect(rows.map((row) => [row[1], row[2], row[6], row[7]])).toEqual([
+      ['Justus Jura', 'Herr', 'justus@jura.test', 'Inhaber'],
+      ['mia', '', 'mia@jura.test', 'Mitglied'],
     ]);
   });
 
@@ -85,15 +85,21 @@ describeEachDatabase('users CSV', (dialect) => {
 
   it('creates every valid row on confirm, sends credentials, and skips users it already has', async () => {
     const exported = (await owner.get(`${base}/export.csv`)).body; // the owner's own row: exists
-    const csv = `${exported}1,anna,,Dr.,Anna,Alt,anna@jura.test,admin\r\n2,bernd,,,Bernd,Bauer,,member\r\n`;
+    const csv = `${exported}1;anna;Frau;Dr.;Anna;Alt;anna@jura.test;Verwalter\r\n2;bernd;;;Bernd;Bauer;;Mitglied\r\n`;
     const result = (await importCsv(csv, true)).json();
     expect(result.created).toBe(2);
     expect(result.rows.map((row: { status: string }) => row.status)).toEqual(['exists', 'new', 'new']);
     const users = (await owner.get(base)).json().items;
-    expect(users.map((user: { username: string; role: string }) => [user.username, user.role])).toEqual([
-      ['anna', 'member'], // a role column never grants the admin right
-      ['bernd', 'member'],
-      ['Justus Jura', 'owner'],
+    expect(
+      users.map((user: { username: string; role: string; salutation: string }) => [
+        user.username,
+        user.role,
+        user.salutation,
+      ]),
+    ).toEqual([
+      ['anna', 'admin', 'ms'], // the role column is honoured
+      ['bernd', 'member', null],
+      ['Justus Jura', 'owner', 'mr'],
     ]);
     expect(await subjectsTo(t.app, 'anna@jura.test')).toEqual([
       'Ihre Zugangsdaten für Kanzlei Jura & Partner',
@@ -120,7 +126,7 @@ describeEachDatabase('users CSV', (dialect) => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json()).toMatchObject({
       code: 'IMPORT_COLUMNS_MISSING',
-      message: expect.stringContaining('username, firstName, lastName'),
+      message: expect.stringContaining('Benutzername, Vorname, Nachname'), // as the caller's spreadsheet names them
     });
     const { client: member } = await signedInUser(t.app, owner, base.split('/')[4] ?? '', {
       username: 'm',
@@ -128,5 +134,72 @@ describeEachDatabase('users CSV', (dialect) => {
     });
     expect((await importCsv('username,firstName,lastName\nx,X,Y', false, member)).statusCode).toBe(403);
     expect((await member.get(`${base}/export.csv`)).statusCode).toBe(403);
+  });
+
+  it('CSV opens in the user’s spreadsheet: the export follows the caller’s language', async () => {
+    await owner.request({ method: 'PATCH', url: '/api/v1/me', payload: { locale: 'en' } });
+    const english = (await owner.get(`${base}/export.csv`)).body;
+    expect(english.split('\r\n').slice(0, 2)).toEqual([
+      '\uFEFFUser number,User name,Salutation,Title,First name,Last name,E-mail,Role',
+      expect.stringMatching(/^\d{7},Justus Jura,Mr,Dr\.,Justus,Jura,justus@jura\.test,Owner$/),
+    ]);
+    await owner.request({ method: 'PATCH', url: '/api/v1/me', payload: { locale: 'hu' } });
+    const hungarian = parseCsv((await owner.get(`${base}/export.csv`)).body);
+    expect(hungarian[0]?.slice(4, 6)).toEqual(['Vezetéknév', 'Keresztnév']);
+    expect(hungarian[1]?.slice(4, 6)).toEqual(['Jura', 'Justus']);
+  });
+
+  it('reads both forms: an English file with commas and a German one with semicolons', async () => {
+    const english =
+      'User name,First name,Last name,E-mail,Role,Salutation\nanna,Anna,Alt,anna@jura.test,Administrator,Ms\n';
+    const german = '\uFEFFBenutzername;Vorname;Nachname;Rolle\r\nbernd;Bernd;Bauer;Mitglied\r\n';
+    for (const csv of [english, german]) {
+      const preview = (await importCsv(csv, false)).json();
+      expect(preview.rows.map((row: { errors: unknown[] }) => row.errors)).toEqual([[]]);
+    }
+    expect((await importCsv(german, false)).json().rows[0]).toMatchObject({
+      username: 'bernd',
+      firstName: 'Bernd',
+      role: 'member',
+    });
+    const row = (await importCsv(english, false)).json().rows[0];
+    expect(row).toMatchObject({ username: 'anna', role: 'admin', salutation: 'ms', status: 'new' });
+  });
+
+  it('marks in the preview the rows the confirmation would refuse: an admin without e-mail, an owner', async () => {
+    const csv = [
+      'Benutzername;Vorname;Nachname;E-Mail;Rolle;Anrede',
+      'anna;Anna;Alt;;Verwalter;',
+      'olaf;Olaf;Ohm;olaf@jura.test;Inhaber;',
+      'rita;Rita;Rot;;Chefin;',
+      'sina;Sina;Sand;;;Fräulein',
+      'tom;Tom;Tal;tom@jura.test;admin;Herr',
+    ].join('\n');
+    const preview = (await importCsv(csv, false)).json();
+    expect(preview.rows.map((row: { status: string }) => row.status)).toEqual([
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'new',
+    ]);
+    const problems = preview.rows.map((row: { errors: { field: string; message: string }[] }) => row.errors);
+    expect(problems[0]).toEqual([
+      {
+        field: 'email',
+        code: 'ADMIN_EMAIL_REQUIRED',
+        message: 'Ein Benutzer mit Verwalterrecht braucht eine E-Mail-Adresse.',
+      },
+    ]);
+    expect(problems[1][0]).toMatchObject({ field: 'role', code: 'IMPORT_OWNER_ROLE' });
+    expect(problems[2][0]).toMatchObject({
+      field: 'role',
+      message: expect.stringContaining('Inhaber, Verwalter, Mitglied'),
+    });
+    expect(problems[3][0]).toMatchObject({
+      field: 'salutation',
+      message: expect.stringContaining('Frau, Herr, divers'),
+    });
+    expect((await importCsv(csv, true)).json().code).toBe('IMPORT_HAS_ERRORS');
   });
 });

@@ -73,6 +73,16 @@ export function createUsersRepository(db: Db) {
         .where('users.id', '=', userId)
         .executeTakeFirst(),
 
+    /** The account's owner: the one membership with role owner. */
+    findOwner: (executor: Db, accountId: string) =>
+      executor
+        .selectFrom('users')
+        .innerJoin('memberships', 'memberships.userId', 'users.id')
+        .selectAll('users')
+        .where('memberships.accountId', '=', accountId)
+        .where('memberships.role', '=', 'owner')
+        .executeTakeFirst(),
+
     countAdmins: async (executor: Db, accountId: string) =>
       Number(
         (
@@ -221,6 +231,15 @@ export function createUsersRepository(db: Db) {
         .insertInto('accessKeys')
         .values({ ...key, lastUsedAt: null, revokedAt: null })
         .execute(),
+
+    isLiveAccessKey: async (executor: Db, userId: string, keyHash: string) =>
+      (await executor
+        .selectFrom('accessKeys')
+        .select('id')
+        .where('userId', '=', userId)
+        .where('keyHash', '=', keyHash)
+        .where('revokedAt', 'is', null)
+        .executeTakeFirst()) !== undefined,
 
     revokeAccessKeys: (executor: Db, userId: string, revokedAt: string) =>
       executor

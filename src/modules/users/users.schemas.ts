@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { email, line, locale } from '../auth/auth.schemas.ts';
+import { email, line, locale, salutation } from '../auth/auth.schemas.ts';
 
 export const accountParams = Type.Object({ accountId: Type.String({ maxLength: 64 }) });
 export const userParams = Type.Object({
@@ -13,7 +13,7 @@ const nullable = <T extends ReturnType<typeof line>>(schema: T) =>
 /** U3/U4: what an admin may set about a person. Role, status and numbers are not among them (mass assignment). */
 const personalProperties = {
   username: line(100),
-  salutation: nullable(line(50, 0)),
+  salutation: Type.Optional(Type.Union([salutation, Type.Null()])),
   title: nullable(line(50, 0)),
   firstName: line(100),
   lastName: line(100),
@@ -31,7 +31,7 @@ export const user = Type.Object({
   id: Type.String(),
   userNumber: Type.String(),
   username: Type.String(),
-  salutation: Type.Union([Type.String(), Type.Null()]),
+  salutation: Type.Union([salutation, Type.Null()]),
   title: Type.Union([Type.String(), Type.Null()]),
   firstName: Type.String(),
   lastName: Type.String(),

@@ -1,9 +1,11 @@
 import type { Db } from '../../db/kysely.ts';
 import type { Role, User, UserStatus } from '../../db/schema.ts';
+import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
+import type { Salutation } from '../../shared/names.ts';
 import { generateUserNumber } from '../../shared/numbers.ts';
-import { newId } from '../../shared/tokens.ts';
-import type { LinksService } from '../links/index.ts';
+import { hashToken, newId } from '../../shared/tokens.ts';
+import { type LinksService, linkErrors } from '../links/index.ts';
 import { rotateAccessKey } from './credentials.ts';
 import { createUsersRepository } from './users.repository.ts';
 
@@ -11,7 +13,7 @@ export interface NewUserDetails {
   accountId: string;
   role: Role;
   username: string;
-  salutation: string | null;
+  salutation: Salutation | null;
   title: string | null;
   firstName: string;
   lastName: string;
@@ -55,13 +57,14 @@ export function createUsersService({ db, clock, links }: { db: Db; clock: Clock;
       };
       await repository.insert(executor, user);
       await repository.insertMembership(executor, { accountId, userId: user.id, role, createdAt: now });
-      const accessKey = await rotateAccessKey(repository, executor, user.id, now);
+      const accessKey = await rotateAccessKey({ repository, links }, executor, user.id, now);
       return { user, accessKey };
     },
 
     /** A new access key (the old one revoked) behind a fresh reveal link; for re-sent welcome e-mails. */
     async newRevealLink(executor: Db, userId: string, validForMs: number) {
-      const accessKey = await rotateAccessKey(repository, executor, userId, clock.now().toISOString());
+      const now = clock.now().toISOString();
+      const accessKey = await rotateAccessKey({ repository, links }, executor, userId, now);
       return links.issueLink(executor, {
         purpose: 'credentials_reveal',
         userId,
@@ -70,11 +73,14 @@ export function createUsersService({ db, clock, links }: { db: Db; clock: Clock;
       });
     },
 
-    /** Opens a reveal link once: the program credentials, then never again. */
+    /** Opens a reveal link once: the program credentials, then never again; never a key revoked since. */
     async revealCredentials(token: string) {
       return db.transaction().execute(async (transaction) => {
         const { userId, secret } = await links.consumeLink(transaction, token, 'credentials_reveal');
         if (!secret) throw new Error(`credentials link of user ${userId} carries no key`);
+        if (!(await repository.isLiveAccessKey(transaction, userId, hashToken(secret)))) {
+          throw new AppError(linkErrors.LINK_USED);
+        }
         const identity = await repository.findProgramIdentity(transaction, userId);
         return { ...identity, accessKey: secret };
       });

@@ -1,7 +1,7 @@
 import { Box, Flex, NavLink } from '@mantine/core';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect, useLocation } from '../../app/router.tsx';
+import { Link, Redirect, type ReturnState, useLocation } from '../../app/router.tsx';
 import { type CustomerSession, useSession } from '../../app/session.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 
@@ -28,7 +28,7 @@ export function AccountArea({ children }: { children: (session: CustomerSession)
   }, [recheckCustomer]);
 
   if (status === 'loading') return <Loading />;
-  if (!customer) return <Redirect to="/sign-in" />;
+  if (!customer) return <Redirect to="/sign-in" state={{ next: path } satisfies ReturnState} />;
   const isAdmin = customer.account.role !== 'member';
   return (
     <Flex gap="xl" direction={{ base: 'column', sm: 'row' }} align="flex-start">

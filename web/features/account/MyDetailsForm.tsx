@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { api, asApiError } from '../../app/api.ts';
 import { type CustomerSession, useSession } from '../../app/session.tsx';
 import { changeLocale, currentLocale, isLocale, localeNames, locales } from '../../i18n/i18n.ts';
+import { nameAutoComplete, nameFields } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
-import { salutationChoice, salutationOptions, salutationText } from '../../ui/salutation.ts';
+import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
 
 const fields = ['salutation', 'title', 'firstName', 'lastName', 'locale'] as const;
 type Field = (typeof fields)[number];
@@ -22,7 +23,7 @@ export function MyDetailsForm({ user }: { user: User }) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const stored: Record<Field, string> = {
-    salutation: salutationChoice(user.salutation),
+    salutation: user.salutation ?? '',
     title: user.title ?? '',
     firstName: user.firstName,
     lastName: user.lastName,
@@ -52,8 +53,7 @@ export function MyDetailsForm({ user }: { user: User }) {
     errors.clear();
     const locale = isLocale(values.locale) ? values.locale : currentLocale();
     const changes: Record<string, string | null> = {};
-    if (values.salutation !== stored.salutation)
-      changes.salutation = salutationText(values.salutation, locale);
+    if (values.salutation !== stored.salutation) changes.salutation = salutationValue(values.salutation);
     if (values.title.trim() !== stored.title) changes.title = values.title.trim() || null;
     if (values.firstName.trim() !== stored.firstName) changes.firstName = values.firstName.trim();
     if (values.lastName.trim() !== stored.lastName) changes.lastName = values.lastName.trim();
@@ -98,7 +98,7 @@ export function MyDetailsForm({ user }: { user: User }) {
             <NativeSelect
               label={t('users.salutation')}
               name="salutation"
-              data={salutationOptions(t, values.salutation)}
+              data={salutationOptions(t)}
               value={values.salutation}
               onChange={(event) => {
                 const { value } = event.currentTarget;
@@ -113,8 +113,14 @@ export function MyDetailsForm({ user }: { user: User }) {
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               autoComplete="honorific-prefix"
             />
-            <TextInput {...input('firstName', t('users.firstName'))} autoComplete="given-name" required />
-            <TextInput {...input('lastName', t('users.lastName'))} autoComplete="family-name" required />
+            {nameFields().map((name) => (
+              <TextInput
+                key={name}
+                {...input(name, t(`users.${name}`))}
+                autoComplete={nameAutoComplete[name]}
+                required
+              />
+            ))}
           </SimpleGrid>
           <NativeSelect
             label={t('myDetails.locale')}

@@ -15,10 +15,11 @@ import { api, asApiError } from '../../app/api.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
+import { nameFields } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
-import { salutationOptions, salutationText } from '../../ui/salutation.ts';
+import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
 import type { AccountDetailState } from './AccountDetailPage.tsx';
 import {
   AccountFields,
@@ -89,7 +90,7 @@ export function NewAccountPage() {
       timezone: account.timezone,
       ...(Object.values(billing).some(Boolean) ? { billing } : {}),
       mainUser: {
-        salutation: salutationText(mainUser['mainUser.salutation'], account.locale) ?? undefined,
+        salutation: salutationValue(mainUser['mainUser.salutation']) ?? undefined,
         title: optional(mainUser['mainUser.title']),
         firstName: mainUser['mainUser.firstName'].trim(),
         lastName: mainUser['mainUser.lastName'].trim(),
@@ -132,7 +133,7 @@ export function NewAccountPage() {
                 <NativeSelect
                   label={t('users.salutation')}
                   name="mainUser.salutation"
-                  data={salutationOptions(t, mainUser['mainUser.salutation'])}
+                  data={salutationOptions(t)}
                   value={mainUser['mainUser.salutation']}
                   onChange={(event) => {
                     const { value } = event.currentTarget;
@@ -145,8 +146,9 @@ export function NewAccountPage() {
                   description={t('register.personTitleHint')}
                   inputWrapperOrder={['label', 'input', 'description', 'error']}
                 />
-                <TextInput {...text('mainUser.firstName', t('users.firstName'))} required />
-                <TextInput {...text('mainUser.lastName', t('users.lastName'))} required />
+                {nameFields().map((name) => (
+                  <TextInput key={name} {...text(`mainUser.${name}`, t(`users.${name}`))} required />
+                ))}
               </SimpleGrid>
               <TextInput
                 {...text('mainUser.username', t('users.username'))}

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/c
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { Link, navigate, useLocation } from '../../app/router.tsx';
+import { Link, navigate, returnPath, useLocation } from '../../app/router.tsx';
 import { type Operator, useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useFormErrors } from '../../ui/form-errors.ts';
@@ -40,7 +40,7 @@ export function OperatorSignInPage() {
     try {
       const result = await api.post<{ operator: Operator }>('/api/v1/operator/sign-in', { email, password });
       operatorSignedIn(result.operator);
-      navigate('/operator/mailbox');
+      navigate(returnPath(state, '/operator', '/operator/accounts'));
     } catch (error) {
       setPassword('');
       errors.showApiError(error);

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { currentLocale, type Locale, localeNames, locales } from '../../i18n/i18n.ts';
+import { nameAutoComplete, nameFields } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
 import { NewPasswordFields, useNewPassword } from '../password/NewPasswordFields.tsx';
 import type { CheckEmailState } from './CheckEmailPage.tsx';
 
@@ -24,8 +26,6 @@ const fields = [
 ] as const;
 type Field = (typeof fields)[number];
 const requiredFields = ['companyName', 'firstName', 'lastName', 'username', 'email'] as const;
-const salutations = ['ms', 'mr', 'mx'] as const;
-type Salutation = (typeof salutations)[number];
 const localeOptions = locales.map((locale) => ({ value: locale, label: localeNames[locale] }));
 
 /** A2: a company registers its customer account; the person registering becomes its owner. */
@@ -40,7 +40,7 @@ export function RegisterPage() {
     username: '',
     email: '',
   });
-  const [salutation, setSalutation] = useState<Salutation | ''>('');
+  const [salutation, setSalutation] = useState('');
   // null: follow the interface language until the person picks one.
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const locale = chosenLocale ?? currentLocale();
@@ -83,7 +83,7 @@ export function RegisterPage() {
     const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
     const body = {
       companyName: values.companyName.trim(),
-      salutation: salutation ? t(`register.salutations.${salutation}`) : undefined,
+      salutation: salutationValue(salutation) ?? undefined,
       title: optional(values.title),
       firstName: values.firstName.trim(),
       lastName: values.lastName.trim(),
@@ -118,12 +118,9 @@ export function RegisterPage() {
             <NativeSelect
               label={t('register.salutation')}
               name="salutation"
-              data={[
-                { value: '', label: t('register.salutationNone') },
-                ...salutations.map((value) => ({ value, label: t(`register.salutations.${value}`) })),
-              ]}
+              data={salutationOptions(t)}
               value={salutation}
-              onChange={(event) => setSalutation(event.currentTarget.value as Salutation | '')}
+              onChange={(event) => setSalutation(event.currentTarget.value)}
               error={errors.fields.salutation}
             />
             <TextInput
@@ -131,8 +128,14 @@ export function RegisterPage() {
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               autoComplete="honorific-prefix"
             />
-            <TextInput {...text('firstName', t('register.firstName'))} autoComplete="given-name" required />
-            <TextInput {...text('lastName', t('register.lastName'))} autoComplete="family-name" required />
+            {nameFields().map((name) => (
+              <TextInput
+                key={name}
+                {...text(name, t(`register.${name}`))}
+                autoComplete={nameAutoComplete[name]}
+                required
+              />
+            ))}
           </SimpleGrid>
           <TextInput
             {...text('username', t('register.username'), { description: t('register.usernameHint') })}

@@ -13,7 +13,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { Link, navigate } from '../../app/router.tsx';
+import { Link, navigate, returnPath, useLocation } from '../../app/router.tsx';
 import { type CustomerSession, useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
@@ -28,6 +28,7 @@ type Method = 'email' | 'number';
 export function SignInPage() {
   const { t } = useTranslation();
   const { customerSignedIn } = useSession();
+  const { state } = useLocation();
   const errors = useFormErrors(fields);
   const [method, setMethod] = useState<Method>('email');
   const [email, setEmail] = useState('');
@@ -67,7 +68,7 @@ export function SignInPage() {
         staySignedIn,
       });
       customerSignedIn(session);
-      navigate('/account');
+      navigate(returnPath(state, '/account', '/account'));
     } catch (error) {
       setPassword('');
       errors.showApiError(error);

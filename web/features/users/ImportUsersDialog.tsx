@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, Group, Input, List, Modal, Table, Text } from '@mantine/core';
 import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Salutation } from '../../../src/shared/names.ts';
 import { api, asApiError } from '../../app/api.ts';
-import { useSession } from '../../app/session.tsx';
+import { type Role, useSession } from '../../app/session.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -12,11 +13,12 @@ interface ImportRow {
   line: number;
   status: 'new' | 'exists' | 'invalid';
   username: string;
-  salutation: string | null;
+  salutation: Salutation | null;
   title: string | null;
   firstName: string;
   lastName: string;
   email: string | null;
+  role: Role;
   errors: { field: string; code: string; message: string }[];
 }
 
@@ -37,6 +39,7 @@ const fieldLabels: Record<string, string> = {
   firstName: 'users.firstName',
   lastName: 'users.lastName',
   email: 'users.email',
+  role: 'usersImport.role',
 };
 
 /** U8: the admin picks a CSV file, sees what would happen to each row, and imports all new rows at once. */
@@ -163,6 +166,7 @@ export function ImportUsersDialog({
                   <Table.Th>{t('users.name')}</Table.Th>
                   <Table.Th>{t('users.username')}</Table.Th>
                   <Table.Th>{t('users.email')}</Table.Th>
+                  <Table.Th>{t('usersImport.role')}</Table.Th>
                   <Table.Th>{t('usersImport.status')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -173,6 +177,7 @@ export function ImportUsersDialog({
                     <Table.Td>{displayName(row)}</Table.Td>
                     <Table.Td>{row.username}</Table.Td>
                     <Table.Td>{row.email ?? ''}</Table.Td>
+                    <Table.Td>{t(`roles.${row.role}`)}</Table.Td>
                     <Table.Td>
                       <Badge size="sm" variant="light" color={statusColors[row.status]}>
                         {t(`usersImport.statuses.${row.status}`)}

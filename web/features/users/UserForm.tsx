@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, asApiError } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { currentLocale, isLocale, localeNames, locales } from '../../i18n/i18n.ts';
-import { displayName } from '../../ui/display-name.ts';
+import { displayName, nameFields } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
-import { salutationChoice, salutationOptions, salutationText } from '../../ui/salutation.ts';
+import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
 import { type AccountUser, type UserWithCredentials, userPath, usersPath } from './users-types.ts';
 
 const fields = ['username', 'salutation', 'title', 'firstName', 'lastName', 'email', 'locale'] as const;
@@ -49,7 +49,7 @@ export function UserForm({
     firstName: editing ? user.firstName : '',
     lastName: editing ? user.lastName : '',
     email: editing ? (user.email ?? '') : '',
-    salutation: editing ? salutationChoice(user.salutation) : '',
+    salutation: editing ? (user.salutation ?? '') : '',
     // '' stays only for a user whose language was never set; new people get the interface language.
     locale: editing ? (user.locale ?? '') : currentLocale(),
   };
@@ -71,10 +71,9 @@ export function UserForm({
   });
 
   const body = () => {
-    const locale = values.locale || currentLocale();
     const full = {
       username: values.username.trim(),
-      salutation: salutationText(values.salutation, locale),
+      salutation: salutationValue(values.salutation),
       title: values.title.trim() || null,
       firstName: values.firstName.trim(),
       lastName: values.lastName.trim(),
@@ -166,7 +165,7 @@ export function UserForm({
             <NativeSelect
               label={t('users.salutation')}
               name="salutation"
-              data={salutationOptions(t, values.salutation)}
+              data={salutationOptions(t)}
               value={values.salutation}
               onChange={(event) => set('salutation', event.currentTarget.value)}
               error={errors.fields.salutation}
@@ -176,8 +175,9 @@ export function UserForm({
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               autoComplete="off"
             />
-            <TextInput {...text('firstName', t('users.firstName'))} autoComplete="off" required />
-            <TextInput {...text('lastName', t('users.lastName'))} autoComplete="off" required />
+            {nameFields().map((name) => (
+              <TextInput key={name} {...text(name, t(`users.${name}`))} autoComplete="off" required />
+            ))}
           </SimpleGrid>
           <TextInput
             {...text('email', t('users.email'), {
