@@ -498,8 +498,12 @@ test('the users are exported as CSV and imported from a checked file', async ({ 
   expect(download.suggestedFilename()).toBe('users.csv');
   const exported = readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
   // German, so Excel shows columns: semicolons, German headers and roles.
-  expect(exported.split(/\r?\n/)[0]).toBe('Benutzernummer;Benutzername;Anrede;Titel;Vorname;Nachname;E-Mail;Rolle');
-  expect(exported).toContain(`;${main.username};Frau;;${main.firstName};${main.lastName};${main.email};Inhaber`);
+  expect(exported.split(/\r?\n/)[0]).toBe(
+    'Benutzernummer;Benutzername;Anrede;Titel;Vorname;Nachname;E-Mail;Rolle',
+  );
+  expect(exported).toContain(
+    `;${main.username};Frau;;${main.firstName};${main.lastName};${main.email};Inhaber`,
+  );
 
   const csvFile = (text: string) => ({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
   const { username, firstName, lastName, email } = importedUser;

@@ -31,6 +31,7 @@ import {
 import { createOperatorsService, operatorRoutes } from './modules/operators/index.ts';
 import { createProviderService, providerRoutes } from './modules/provider/index.ts';
 import { createSessionsService } from './modules/sessions/index.ts';
+import { createSignInThrottle } from './modules/sign-in-throttle/index.ts';
 import {
   createUserAdministration,
   createUsersService,
@@ -99,11 +100,12 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const audit = createAuditService({ db, clock });
   const provider = createProviderService({ db, clock, config, audit });
   const mail = createMailService({ db, clock, config, provider });
-  const operators = createOperatorsService({ db, clock, config, mail, sessions });
+  const throttle = createSignInThrottle({ db, clock });
+  const operators = createOperatorsService({ db, clock, config, mail, sessions, throttle });
   const links = createLinksService({ db, clock, config });
   const users = createUsersService({ db, clock, links });
   const accounts = createAccountsService({ db, clock, config, mail, links, audit, users });
-  const auth = createAuthService({ db, clock, config, mail, links, audit, users, sessions });
+  const auth = createAuthService({ db, clock, config, mail, links, audit, users, sessions, throttle });
   const provisioning = createAccountProvisioning({ db, clock, mail, links, audit, users });
   const administration = createUserAdministration({ db, clock, config, mail, links, audit, users, sessions });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);

@@ -139,9 +139,6 @@ export async function seedUsers(
       passwordHash,
       status: 'active',
       locale: null,
-      failedSignIns: 0,
-      lastFailedSignInAt: null,
-      lockedUntil: null,
       createdAt: now,
       updatedAt: now,
     });

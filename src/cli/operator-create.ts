@@ -1,5 +1,6 @@
 import { createOperatorsService } from '../modules/operators/index.ts';
 import { createSessionsService } from '../modules/sessions/index.ts';
+import { createSignInThrottle } from '../modules/sign-in-throttle/index.ts';
 import { systemClock } from '../shared/clock.ts';
 import { loadConfigOrExit, mailService, openMigratedDatabase } from './context.ts';
 
@@ -10,7 +11,9 @@ export async function operatorCreate(): Promise<void> {
     const clock = systemClock;
     const mail = mailService(db, config);
     const sessions = createSessionsService({ db, clock });
-    const link = await createOperatorsService({ db, clock, config, mail, sessions }).issueOperatorSetupLink();
+    const throttle = createSignInThrottle({ db, clock });
+    const operators = createOperatorsService({ db, clock, config, mail, sessions, throttle });
+    const link = await operators.issueOperatorSetupLink();
     console.log(`Open this link to create an operator (valid until ${link.expiresAt}, single use):`);
     console.log(`  ${link.url}`);
   } finally {

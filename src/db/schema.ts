@@ -69,9 +69,6 @@ export interface UsersTable {
   passwordHash: string | null;
   status: UserStatus;
   locale: string | null;
-  failedSignIns: Generated<number>;
-  lastFailedSignInAt: string | null;
-  lockedUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -105,6 +102,10 @@ export interface AuditEventsTable {
   details: string | null;
   ipAddress: string | null;
   createdAt: string;
+  /** JSON: the actor's name when it happened, { title, firstName, lastName } or { name }. */
+  actorName: string | null;
+  /** JSON: the target's name when it happened, as actorName. */
+  targetName: string | null;
 }
 
 export interface SessionsTable {
@@ -143,6 +144,14 @@ export interface OutboxEmailsTable {
   fromName: string | null;
 }
 
+/** Failed sign-ins per sign-in identifier, known or not (S7). */
+export interface SignInThrottlesTable {
+  identifierHash: string;
+  failedSignIns: Generated<number>;
+  lastFailedAt: string | null;
+  lockedUntil: string | null;
+}
+
 export interface ProviderProfileTable {
   id: number;
   name: string | null;
@@ -167,6 +176,7 @@ export interface Database {
   accessKeys: AccessKeysTable;
   auditEvents: AuditEventsTable;
   providerProfile: ProviderProfileTable;
+  signInThrottles: SignInThrottlesTable;
 }
 
 export type Operator = Selectable<OperatorsTable>;

@@ -60,6 +60,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     message: detail.message ?? t(`errors.${detail.code}`, error.options.params),
   }));
   const params = error.options.params;
+  if (error.options.retryAfterSeconds) reply.header('retry-after', String(error.options.retryAfterSeconds));
   return reply
     .status(statusOfCode(error.code) ?? 500)
     .type('application/json; charset=utf-8')

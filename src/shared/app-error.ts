@@ -29,7 +29,12 @@ export interface ErrorDetail {
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    readonly options: { params?: Record<string, string | number>; details?: ErrorDetail[] } = {},
+    readonly options: {
+      params?: Record<string, string | number>;
+      details?: ErrorDetail[];
+      /** Sent as Retry-After: how long the caller must wait before trying again. */
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(code);
     this.name = 'AppError';

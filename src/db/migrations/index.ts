@@ -5,6 +5,8 @@ import * as accountsAndUsers from './2026-11-23T01_accounts_and_users.ts';
 import * as userListIndex from './2026-11-23T02_user_list_index.ts';
 import * as providerIdentity from './2026-12-01T00_provider_identity.ts';
 import * as salutationKeys from './2026-12-01T01_salutation_keys.ts';
+import * as signInThrottles from './2026-12-01T02_sign_in_throttles.ts';
+import * as auditNames from './2026-12-01T03_audit_names.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T02_user_list_index': userListIndex,
   '2026-12-01T00_provider_identity': providerIdentity,
   '2026-12-01T01_salutation_keys': salutationKeys,
+  '2026-12-01T02_sign_in_throttles': signInThrottles,
+  '2026-12-01T03_audit_names': auditNames,
 };

@@ -15,20 +15,25 @@ export function createAuditRepository(db: Db) {
     insert: (executor: Db, event: AuditEventsTable) =>
       executor.insertInto('auditEvents').values(event).execute(),
 
+    /** The names an event keeps of whoever it names, read inside the change's own transaction. */
+    personName: (executor: Db, userId: string) =>
+      executor
+        .selectFrom('users')
+        .select(['title', 'firstName', 'lastName'])
+        .where('id', '=', userId)
+        .executeTakeFirst(),
+    operatorName: (executor: Db, operatorId: string) =>
+      executor.selectFrom('operators').select('name').where('id', '=', operatorId).executeTakeFirst(),
+    accountName: (executor: Db, accountId: string) =>
+      executor.selectFrom('accounts').select('name').where('id', '=', accountId).executeTakeFirst(),
+
     list: (filter: AuditFilter, limit: number, offset: number) => {
+      // The account as it is now: its customer number never changes, and operators look it up by its name.
       let query = db
         .selectFrom('auditEvents')
-        .leftJoin('users as actor', 'actor.id', 'auditEvents.actorId')
-        .leftJoin('operators', 'operators.id', 'auditEvents.actorId')
-        .leftJoin('users as target', 'target.id', 'auditEvents.targetId')
+        .leftJoin('accounts', 'accounts.id', 'auditEvents.accountId')
         .selectAll('auditEvents')
-        .select([
-          'actor.firstName as actorFirstName',
-          'actor.lastName as actorLastName',
-          'operators.name as operatorName',
-          'target.firstName as targetFirstName',
-          'target.lastName as targetLastName',
-        ]);
+        .select(['accounts.name as accountName', 'accounts.customerNumber']);
       if (filter.accountId) query = query.where('auditEvents.accountId', '=', filter.accountId);
       const { userId } = filter;
       if (userId) {

@@ -25,6 +25,10 @@ const auditPage = Type.Object({
       id: Type.String(),
       createdAt: Type.String(),
       accountId: nullableString,
+      account: Type.Union([
+        Type.Object({ id: Type.String(), name: Type.String(), customerNumber: Type.String() }),
+        Type.Null(),
+      ]),
       action: Type.String(),
       actor: Type.Object({ type: Type.String(), id: nullableString, name: nullableString }),
       target: Type.Union([
@@ -66,6 +70,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
         { ...filter, ...dayRange(from, to), accountId: request.params.accountId },
         page,
         pageSize,
+        request.locale,
       );
     },
   );
@@ -86,7 +91,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const { page, pageSize, from, to, ...filter } = request.query;
-      return audit.listEvents({ ...filter, ...dayRange(from, to) }, page, pageSize);
+      return audit.listEvents({ ...filter, ...dayRange(from, to) }, page, pageSize, request.locale);
     },
   );
 };

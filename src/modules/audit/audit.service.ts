@@ -1,7 +1,9 @@
-// U7: who changed what, in which account, when and from where. Written in the transaction of the change.
+// U7: who changed what, in which account, when and from where. Written in the transaction of the change,
+// with the names of actor and target as they were then: a later reassignment or deletion rewrites nothing.
 import type { Db } from '../../db/kysely.ts';
 import type { AuditEventsTable } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { formatName, type PersonName } from '../../shared/names.ts';
 import { newId } from '../../shared/tokens.ts';
 import { type AuditFilter, createAuditRepository } from './audit.repository.ts';
 
@@ -11,8 +13,28 @@ export interface AuditActor {
   ipAddress: string | null;
 }
 
+/** A person's name parts, or the single name of an operator or account. */
+type StoredName = PersonName | { name: string };
+
 export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
   const repository = createAuditRepository(db);
+
+  async function nameOf(executor: Db, type: string, id: string | null): Promise<StoredName | undefined> {
+    if (!id) return undefined;
+    if (type === 'user') return repository.personName(executor, id);
+    if (type === 'operator') return repository.operatorName(executor, id);
+    if (type === 'account') return repository.accountName(executor, id);
+    return undefined;
+  }
+
+  const stored = (name: StoredName | undefined) => (name ? JSON.stringify(name) : null);
+
+  function shown(json: string | null, locale: string): string | null {
+    if (!json) return null;
+    const name = JSON.parse(json) as StoredName;
+    return 'name' in name ? name.name : formatName(name, locale);
+  }
+
   return {
     async record(
       executor: Db,
@@ -35,13 +57,15 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
         details: event.details ? JSON.stringify(event.details) : null,
         ipAddress: event.actor.ipAddress,
         createdAt: clock.now().toISOString(),
+        actorName: stored(await nameOf(executor, event.actor.type, event.actor.id)),
+        targetName: stored(event.target && (await nameOf(executor, event.target.type, event.target.id))),
       });
     },
-    async listEvents(filter: AuditFilter, page: number, pageSize: number) {
+
+    /** Names are written as the reader's language writes them ("Kovács Péter" in Hungarian). */
+    async listEvents(filter: AuditFilter, page: number, pageSize: number, locale: string) {
       const fetched = await repository.list(filter, pageSize + 1, (page - 1) * pageSize);
       const rows = fetched.slice(0, pageSize);
-      const name = (first: string | null, last: string | null) =>
-        first !== null ? `${first} ${last ?? ''}`.trim() : null;
       return {
         page,
         pageSize,
@@ -50,18 +74,14 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
           id: row.id,
           createdAt: row.createdAt,
           accountId: row.accountId,
+          account:
+            row.accountId && row.customerNumber
+              ? { id: row.accountId, name: row.accountName ?? '', customerNumber: row.customerNumber }
+              : null,
           action: row.action,
-          actor: {
-            type: row.actorType,
-            id: row.actorId,
-            name: row.operatorName ?? name(row.actorFirstName, row.actorLastName),
-          },
+          actor: { type: row.actorType, id: row.actorId, name: shown(row.actorName, locale) },
           target: row.targetId
-            ? {
-                type: row.targetType ?? '',
-                id: row.targetId,
-                name: name(row.targetFirstName, row.targetLastName),
-              }
+            ? { type: row.targetType ?? '', id: row.targetId, name: shown(row.targetName, locale) }
             : null,
           details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
           ipAddress: row.ipAddress,

@@ -43,7 +43,7 @@ describeEachDatabase('audit log', (dialect) => {
     expect(actions.slice(0, 2)).toEqual(['user.updated', 'user.created']);
     expect(actions.slice(2).sort()).toEqual(['account.registered', 'user.email_confirmed']); // the same instant
     expect(all.items[0]).toMatchObject({
-      actor: { type: 'user', name: 'Justus Jura' },
+      actor: { type: 'user', name: 'Dr. Justus Jura' },
       target: { type: 'user', id: created.id, name: 'Anna Alt' },
       details: { fields: ['title'] },
       ipAddress: '127.0.0.1',
@@ -71,5 +71,44 @@ describeEachDatabase('audit log', (dialect) => {
       await operator.get(`/api/v1/operator/audit?accountId=${accountId}&action=account.registered`)
     ).json();
     expect(one.items).toEqual([expect.objectContaining({ accountId })]);
+  });
+
+  it('the audit log rewrites history: never; events keep the names of actor and target as they were', async () => {
+    const users = `/api/v1/accounts/${accountId}/users`;
+    const bernd = (
+      await owner.post(users, { username: 'bernd', firstName: 'Bernd', lastName: 'Bauer' })
+    ).json().user;
+    t.clock.advance(1000);
+    await owner.post(`${users}/${bernd.id}/reassign`, {
+      username: 'clara',
+      firstName: 'Clara',
+      lastName: 'Christ',
+    });
+    t.clock.advance(1000);
+    await owner.request({ method: 'PATCH', url: '/api/v1/me', payload: { firstName: 'Jakob' } });
+    t.clock.advance(1000);
+    await owner.request({ method: 'DELETE', url: `${users}/${bernd.id}` });
+
+    const items = (await owner.get(`/api/v1/accounts/${accountId}/audit?userId=${bernd.id}`)).json().items;
+    const byAction = Object.fromEntries(
+      items.map((item: { action: string; actor: { name: string }; target: { name: string } }) => [
+        item.action,
+        [item.actor.name, item.target.name],
+      ]),
+    );
+    expect(byAction).toEqual({
+      'user.created': ['Dr. Justus Jura', 'Bernd Bauer'],
+      'user.reassigned': ['Dr. Justus Jura', 'Bernd Bauer'],
+      'user.deleted': ['Dr. Jakob Jura', 'Clara Christ'],
+    });
+  });
+
+  it('names the account on every row of the operator’s log, and names people as the reader’s language does', async () => {
+    const { client: operator } = await signedInOperator(t.app, { locale: 'hu' });
+    const item = (await operator.get(`/api/v1/operator/audit?action=account.registered`)).json().items[0];
+    const customerNumber = (await owner.get('/api/v1/auth/session')).json().account.customerNumber;
+    expect(item.account).toEqual({ id: accountId, name: 'Kanzlei Jura & Partner', customerNumber });
+    expect(item.actor.name).toBe('Dr. Jura Justus'); // Hungarian: family name first
+    expect(item.target).toMatchObject({ type: 'account', name: 'Kanzlei Jura & Partner' });
   });
 });

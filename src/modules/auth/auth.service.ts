@@ -14,9 +14,9 @@ import type { AuditActor, AuditService } from '../audit/index.ts';
 import { type LinksService, linkErrors } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
+import { identifierKey, type SignInIdentifier, type SignInThrottle } from '../sign-in-throttle/index.ts';
 import { normalizeEmail, type UsersService, userErrors } from '../users/index.ts';
 import { authErrors } from './auth.errors.ts';
-import { reserveAttempt } from './brute-force.ts';
 
 interface Dependencies {
   db: Db;
@@ -27,14 +27,23 @@ interface Dependencies {
   audit: AuditService;
   users: UsersService;
   sessions: SessionsService;
+  throttle: SignInThrottle;
 }
-
-export type SignInIdentifier = { email: string } | { customerNumber: string; userNumber: string };
 
 export const passwordResetValidity = minutes(30);
 export const emailChangeValidity = hours(24);
 
-export function createAuthService({ db, clock, config, mail, links, audit, users, sessions }: Dependencies) {
+export function createAuthService({
+  db,
+  clock,
+  config,
+  mail,
+  links,
+  audit,
+  users,
+  sessions,
+  throttle,
+}: Dependencies) {
   const page = (path: string) => new URL(path, config.publicUrl).href;
   /** What a password must not be built from (SECURITY.md): the person's names, e-mail and numbers. */
   async function personalContext(user: User) {
@@ -42,8 +51,9 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
     return [user.firstName, user.lastName, user.username, user.email, user.userNumber, customerNumber];
   }
 
-  function findUser(identifier: SignInIdentifier) {
-    if ('email' in identifier) return users.repository.findByEmail(normalizeEmail(identifier.email));
+  /** The identifier as stored: a lower-case address, or the customer number with its check digit. */
+  function normalized(identifier: SignInIdentifier): SignInIdentifier {
+    if ('email' in identifier) return { email: normalizeEmail(identifier.email) };
     const customerNumber = parseCustomerNumber(identifier.customerNumber);
     // The check digit is public knowledge: saying a number is mistyped reveals nothing about accounts.
     if (!customerNumber) {
@@ -51,21 +61,19 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
         details: [{ field: 'customerNumber', code: authErrors.CUSTOMER_NUMBER_INVALID }],
       });
     }
-    return users.repository.findByNumbers(customerNumber, identifier.userNumber.trim());
+    return { customerNumber, userNumber: identifier.userNumber.trim() };
   }
 
-  /**
-   * Counts the attempt as a failure before the password is checked; false while the account must wait.
-   * Unknown users run it too (matching no row), so both answers cost the same database work (L3).
-   */
-  async function reserveSignInAttempt(userId: string): Promise<boolean> {
-    return db.transaction().execute(async (transaction) => {
-      const current = await users.repository.lockSignInCounters(transaction, userId);
-      const reserved = current && reserveAttempt(current, clock.now());
-      if (!reserved) return false;
-      await users.repository.update(transaction, userId, reserved);
-      return true;
-    });
+  const findUser = (identifier: SignInIdentifier) =>
+    'email' in identifier
+      ? users.repository.findByEmail(identifier.email)
+      : users.repository.findByNumbers(identifier.customerNumber, identifier.userNumber);
+
+  /** Both identifiers of a user, whose counts start again when the password is set anew. */
+  async function signInKeys(executor: Db, user: User): Promise<string[]> {
+    const { customerNumber } = await users.repository.findProgramIdentity(executor, user.id);
+    const byNumbers = identifierKey('user', { customerNumber, userNumber: user.userNumber });
+    return user.email ? [identifierKey('user', { email: user.email }), byNumbers] : [byNumbers];
   }
 
   /** Re-authentication before a sensitive change (SECURITY.md 15). */
@@ -109,8 +117,9 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
 
   return {
     /**
-     * S1, S7: unknown user, wrong password and a waiting account give the same answer after the same work
-     * (one argon2 verification).
+     * S1, S7: an unknown identifier and a wrong password give the same answer after the same work (one
+     * argon2 verification); a waiting identifier, known or not, is told how long to wait, and no password
+     * is checked at all.
      */
     async signIn(options: {
       identifier: SignInIdentifier;
@@ -119,19 +128,16 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
       ipAddress: string;
       userAgent: string;
     }) {
-      const user = await findUser(options.identifier);
-      const attemptAllowed = await reserveSignInAttempt(user?.id ?? '');
-      const valid =
-        user?.passwordHash && attemptAllowed
-          ? await verifyPassword(user.passwordHash, options.password)
-          : await verifyAgainstDummy(options.password);
+      const identifier = normalized(options.identifier);
+      const key = identifierKey('user', identifier);
+      await throttle.reserve(key);
+      const user = await findUser(identifier);
+      const valid = user?.passwordHash
+        ? await verifyPassword(user.passwordHash, options.password)
+        : await verifyAgainstDummy(options.password);
       if (!user || !valid) throw new AppError(authErrors.SIGN_IN_FAILED);
 
-      await users.repository.update(db, user.id, {
-        failedSignIns: 0,
-        lastFailedSignInAt: null,
-        lockedUntil: null,
-      });
+      await throttle.clear([key]);
       assertThat(user.status !== 'disabled', authErrors.USER_DISABLED);
       const memberships = await users.repository.memberships(user.id);
       const home = memberships.find((membership) => membership.accountId === user.homeAccountId);
@@ -221,10 +227,9 @@ export function createAuthService({ db, clock, config, mail, links, audit, users
         );
         // Opening the link proved the address; for a provisioned main user this is the first proof.
         await users.repository.update(transaction, user.id, {
-          failedSignIns: 0,
-          lockedUntil: null,
           emailConfirmedAt: user.emailConfirmedAt ?? clock.now().toISOString(),
         });
+        await throttle.clear(await signInKeys(transaction, user), transaction);
         await sessions.endUserSessions(user.id, {}, transaction);
       });
     },

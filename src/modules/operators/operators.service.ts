@@ -11,6 +11,7 @@ import {
 import { generateToken, hashToken, newId } from '../../shared/tokens.ts';
 import type { MailService } from '../mail/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
+import { identifierKey, type SignInThrottle } from '../sign-in-throttle/index.ts';
 import { operatorErrors } from './operators.errors.ts';
 import { createOperatorsRepository } from './operators.repository.ts';
 
@@ -20,11 +21,12 @@ interface Dependencies {
   config: Config;
   mail: MailService;
   sessions: SessionsService;
+  throttle: SignInThrottle;
 }
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-export function createOperatorsService({ db, clock, config, mail, sessions }: Dependencies) {
+export function createOperatorsService({ db, clock, config, mail, sessions, throttle }: Dependencies) {
   const repository = createOperatorsRepository(db);
 
   async function findUsableSetupToken(token: string, executor: Db = db) {
@@ -93,13 +95,20 @@ export function createOperatorsService({ db, clock, config, mail, sessions }: De
       return operator;
     },
 
-    /** Unknown e-mail and wrong password take the same time and give the same answer. */
+    /**
+     * Unknown e-mail and wrong password take the same time and give the same answer; failures are counted
+     * per address as for customers (S7), so the staff's accounts cannot be guessed either.
+     */
     async signInOperator(options: { email: string; password: string; ipAddress: string; userAgent: string }) {
-      const found = await repository.findByEmail(normalizeEmail(options.email));
+      const email = normalizeEmail(options.email);
+      const key = identifierKey('operator', { email });
+      await throttle.reserve(key);
+      const found = await repository.findByEmail(email);
       const valid = found
         ? await verifyPassword(found.passwordHash, options.password)
         : await verifyAgainstDummy(options.password);
       if (!found || !valid) throw new AppError(operatorErrors.SIGN_IN_FAILED);
+      await throttle.clear([key]);
       const session = await sessions.startSession({
         principal: { operatorId: found.id },
         ipAddress: options.ipAddress,

@@ -108,8 +108,8 @@ export function createUserAdministration(dependencies: Dependencies) {
         if (isAdminRole(user.role) && !merged.email)
           throw fieldError(userErrors.ADMIN_EMAIL_REQUIRED, 'email');
         await assertUnique(transaction, context.accountId, merged, userId);
-        await repository.update(transaction, userId, { ...merged, updatedAt: clock.now().toISOString() });
-        // People choosing their own language is no change to audit; an admin changing anything is.
+        // People choosing their own language is no change to audit; an admin changing anything is. The
+        // event is written first, so it names the user as they were.
         const fields = Object.keys(data).sort();
         const ownLanguageOnly = userId === context.actor.id && fields.every((field) => field === 'locale');
         if (!ownLanguageOnly) {
@@ -121,6 +121,7 @@ export function createUserAdministration(dependencies: Dependencies) {
             details: { fields },
           });
         }
+        await repository.update(transaction, userId, { ...merged, updatedAt: clock.now().toISOString() });
         return view({ ...user, ...merged });
       });
     },
@@ -155,21 +156,8 @@ export function createUserAdministration(dependencies: Dependencies) {
         assertThat(user.role !== 'owner', userErrors.OWNER_NOT_REASSIGNABLE);
         assertThat(userId !== context.actor.id, userErrors.NOT_ON_YOURSELF);
         await assertUnique(transaction, context.accountId, details, userId);
-        const now = clock.now().toISOString();
-        await repository.update(transaction, userId, {
-          ...details,
-          passwordHash: null,
-          emailConfirmedAt: null,
-          updatedAt: now,
-        });
         const wasAdmin = user.role === 'admin';
-        if (wasAdmin) await repository.setRole(transaction, context.accountId, userId, 'member');
-        await sessions.endUserSessions(userId, {}, transaction);
-        for (const purpose of ['password_reset', 'email_change'] as const) {
-          await links.revokeLinks(transaction, userId, purpose);
-        }
-        const accessKey = await rotateAccessKey({ repository, links }, transaction, userId, now);
-        const updated = { ...user, ...details, role: 'member' as const };
+        // Written first, so the event names the person who had the user.
         await audit.record(transaction, {
           actor: context.actor,
           accountId: context.accountId,
@@ -182,6 +170,20 @@ export function createUserAdministration(dependencies: Dependencies) {
             ...(wasAdmin ? { adminRightRemoved: true } : {}),
           },
         });
+        const now = clock.now().toISOString();
+        await repository.update(transaction, userId, {
+          ...details,
+          passwordHash: null,
+          emailConfirmedAt: null,
+          updatedAt: now,
+        });
+        if (wasAdmin) await repository.setRole(transaction, context.accountId, userId, 'member');
+        await sessions.endUserSessions(userId, {}, transaction);
+        for (const purpose of ['password_reset', 'email_change'] as const) {
+          await links.revokeLinks(transaction, userId, purpose);
+        }
+        const accessKey = await rotateAccessKey({ repository, links }, transaction, userId, now);
+        const updated = { ...user, ...details, role: 'member' as const };
         await members.sendCredentials(transaction, updated, accessKey, context.actor.id);
         if (wasAdmin) {
           await members.notifyOwner(transaction, context, {

@@ -156,8 +156,7 @@ export function createUsersRepository(db: Db) {
         .where('id', '=', accountId)
         .execute(),
 
-    insert: (executor: Db, user: Omit<User, 'failedSignIns'>) =>
-      executor.insertInto('users').values(user).execute(),
+    insert: (executor: Db, user: User) => executor.insertInto('users').values(user).execute(),
 
     insertMembership: (
       executor: Db,
@@ -212,16 +211,6 @@ export function createUsersRepository(db: Db) {
 
     update: (executor: Db, id: string, changes: Partial<Omit<User, 'id'>>) =>
       executor.updateTable('users').set(changes).where('id', '=', id).execute(),
-
-    /** Takes the row lock on PostgreSQL (SQLite runs one write transaction at a time anyway). */
-    /** Locks the row (PostgreSQL; SQLite writes one at a time) and reads the sign-in counters, in one statement. */
-    lockSignInCounters: (executor: Db, id: string) =>
-      executor
-        .updateTable('users')
-        .set((eb) => ({ failedSignIns: eb.ref('failedSignIns') }))
-        .where('id', '=', id)
-        .returning(['failedSignIns', 'lastFailedSignInAt', 'lockedUntil'])
-        .executeTakeFirst(),
 
     insertAccessKey: (
       executor: Db,

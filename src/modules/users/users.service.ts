@@ -49,9 +49,6 @@ export function createUsersService({ db, clock, links }: { db: Db; clock: Clock;
         ...personal,
         email: personal.email ? normalizeEmail(personal.email) : null,
         emailConfirmedAt: null,
-        failedSignIns: 0,
-        lastFailedSignInAt: null,
-        lockedUntil: null,
         createdAt: now,
         updatedAt: now,
       };

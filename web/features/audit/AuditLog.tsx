@@ -66,7 +66,7 @@ export function AuditLog({
 
   const target = (event: AuditEvent) => {
     if (!event.target) return '';
-    if (event.target.type === 'account') return t('audit.targetAccount');
+    if (event.target.type === 'account') return event.target.name ?? t('audit.targetAccount');
     if (event.target.name) return event.target.name;
     // A deleted user has no name any more; the entry keeps their user name (a reassignment: the new one)
     // and number.
@@ -166,14 +166,18 @@ export function AuditLog({
                     <Table.Td ff="monospace">{event.ipAddress ?? ''}</Table.Td>
                     {showAccount && (
                       <Table.Td>
-                        {event.accountId && (
+                        {event.account && (
                           <Anchor
                             component={Link}
-                            href={`/operator/accounts/${encodeURIComponent(event.accountId)}`}
-                            aria-label={t('audit.openAccountOf', { action: actionLabel(event.action), when })}
+                            href={`/operator/accounts/${encodeURIComponent(event.account.id)}`}
                           >
-                            {t('audit.openAccount')}
+                            {event.account.name}
                           </Anchor>
+                        )}
+                        {event.account && (
+                          <Text size="xs" c="dimmed" ff="monospace">
+                            {event.account.customerNumber}
+                          </Text>
                         )}
                       </Table.Td>
                     )}

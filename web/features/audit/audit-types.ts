@@ -3,6 +3,8 @@ export interface AuditEvent {
   id: string;
   createdAt: string;
   accountId: string | null;
+  /** The account the entry belongs to, with its name as it is now. */
+  account: { id: string; name: string; customerNumber: string } | null;
   action: string;
   actor: { type: 'user' | 'operator' | 'system' | string; id: string | null; name: string | null };
   target: { type: string; id: string; name: string | null } | null;
@@ -33,6 +35,8 @@ export const auditActions = [
   'user.access_key_rotated',
   'user.password_changed',
   'user.password_reset',
+  'user.email_changed',
+  'provider.updated',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,4 +1,4 @@
-// S7 / SECURITY.md, after Keycloak: from the 10th failure in a row an account waits 1 minute more per
+// S7 / SECURITY.md, after Keycloak: from the 10th failure in a row an identifier waits 1 minute more per
 // failure, at most 15; the count resets on success or 12 hours after the last failure. Every attempt is
 // counted before the password is checked, so parallel guesses cannot slip past the limit.
 import { hours, minutes } from '../../shared/clock.ts';
@@ -12,16 +12,16 @@ export const bruteForcePolicy = {
 
 export interface SignInCounters {
   failedSignIns: number;
-  lastFailedSignInAt: string | null;
+  lastFailedAt: string | null;
   lockedUntil: string | null;
 }
 
-/** null: the account is waiting; otherwise the counters that count this attempt as a failure in advance. */
+/** null: the identifier is waiting; otherwise the counters that count this attempt as a failure in advance. */
 export function reserveAttempt(counters: SignInCounters, now: Date): SignInCounters | null {
   if (counters.lockedUntil && counters.lockedUntil > now.toISOString()) return null;
   const stale =
-    counters.lastFailedSignInAt !== null &&
-    now.getTime() - Date.parse(counters.lastFailedSignInAt) >= bruteForcePolicy.resetAfterMs;
+    counters.lastFailedAt !== null &&
+    now.getTime() - Date.parse(counters.lastFailedAt) >= bruteForcePolicy.resetAfterMs;
   const failedSignIns = (stale ? 0 : counters.failedSignIns) + 1;
   const wait = Math.min(
     (failedSignIns - bruteForcePolicy.freeFailures) * bruteForcePolicy.waitStepMs,
@@ -29,7 +29,7 @@ export function reserveAttempt(counters: SignInCounters, now: Date): SignInCount
   );
   return {
     failedSignIns,
-    lastFailedSignInAt: now.toISOString(),
+    lastFailedAt: now.toISOString(),
     lockedUntil: wait > 0 ? new Date(now.getTime() + wait).toISOString() : null,
   };
 }
