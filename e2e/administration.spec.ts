@@ -53,7 +53,6 @@ const withEmail = {
   email: 'bernd@adler-kanzlei.example',
 };
 const withoutEmail = { username: 'sekretariat', firstName: 'Clara', lastName: 'Cramer' };
-const oneTooMany = { username: 'ddorn', firstName: 'Dieter', lastName: 'Dorn' };
 const successor = {
   username: 'ekraus',
   firstName: 'Eva',
@@ -71,8 +70,6 @@ const fill = (template: string, values: Record<string, string | number>) =>
 /** The server's fragment for a failed check of a field, e.g. "ist ein Pflichtfeld". */
 const validationMessage = (code: string) =>
   (serverCatalog('de') as unknown as { validation: Record<string, string> }).validation[code] ?? code;
-const seatLimitMessage = (locale: 'de' | 'hu') =>
-  fill(serverMessage(locale, 'SEAT_LIMIT_REACHED'), { used: order.seatLimit, limit: order.seatLimit });
 
 /** A text field inside a dialog or section, by its exact label. */
 const input = (scope: Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
@@ -262,12 +259,21 @@ test('the main user creates a user with and one without an e-mail address', asyn
   );
 });
 
-test('the admin right goes to the user with an e-mail address only', async ({ page, kontor }) => {
+test('the users page says no before the form: the admin right is offered only with an e-mail address, and asks first', async ({
+  page,
+  kontor,
+}) => {
   await openUsers(page, kontor);
-  await openRowAction(page, withoutEmail, 'Verwalterrecht erteilen');
-  await expect(page.getByRole('alert')).toHaveText(serverMessage('de', 'ADMIN_EMAIL_REQUIRED'));
+  await page.getByRole('button', { name: `Aktionen für ${name(withoutEmail)}` }).click();
+  await expect(
+    page.getByRole('menuitem', { name: 'Verwalterrecht erteilen (braucht eine E-Mail-Adresse)' }),
+  ).toBeDisabled();
+  await page.keyboard.press('Escape');
 
   await openRowAction(page, withEmail, 'Verwalterrecht erteilen');
+  const confirm = page.getByRole('dialog', { name: 'Verwalterrecht erteilen?' });
+  await expect(confirm).toContainText('Benutzer anlegen, ändern, neu vergeben und löschen');
+  await confirm.getByRole('button', { name: 'Verwalterrecht erteilen' }).click();
   await expect(notice(page, `${name(withEmail)} hat jetzt das Verwalterrecht.`)).toBeVisible();
   const row = userRow(page, withEmail.username);
   await expect(row).toContainText('Verwalter');
@@ -315,35 +321,26 @@ test('an admin is edited and gets a new access key', async ({ page, kontor }) =>
   await expect(shown).toBeHidden();
 });
 
-test('the seat limit is explained in German, and in Hungarian after switching', async ({ page, kontor }) => {
+test('the users page says no before the form: with every seat taken "New user" is off, saying why, in German and Hungarian', async ({
+  page,
+  kontor,
+}) => {
   await openUsers(page, kontor);
-  await page.getByRole('button', { name: 'Neuer Benutzer' }).click();
-  let dialog = page.getByRole('dialog', { name: 'Neuer Benutzer' });
-  await input(dialog, 'Benutzername').fill(oneTooMany.username);
-  await input(dialog, 'Vorname').fill(oneTooMany.firstName);
-  await input(dialog, 'Nachname').fill(oneTooMany.lastName);
-  await dialog.getByRole('button', { name: 'Benutzer anlegen' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Keine Lizenz frei');
-  await expect(dialog.getByRole('alert')).toContainText(seatLimitMessage('de'));
-  await expect(input(dialog, 'Vorname')).toHaveValue(oneTooMany.firstName); // nothing typed is lost
-  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
-  await expect(dialog).toBeHidden();
+  const newUser = page.getByRole('button', { name: 'Neuer Benutzer' });
+  await expect(newUser).toBeDisabled();
+  await expect(newUser).toHaveAccessibleDescription(
+    /Alle Lizenzen sind belegt, daher können Sie keinen neuen Benutzer anlegen/,
+  );
+  await expect(newUser).toHaveAccessibleDescription(/bitten Sie .+ um weitere Lizenzen/);
 
   // The switcher also stores the language for the user, so the server answers in it.
   await switchLanguage(page, 'Magyar');
   await expect(pageHeading(page)).toHaveText('Felhasználók');
   const session = await page.request.get(`${kontor.baseUrl}/api/v1/auth/session`);
   expect(((await session.json()) as { user: { locale: string } }).user.locale).toBe('hu');
-
-  await page.getByRole('button', { name: 'Új felhasználó' }).click();
-  dialog = page.getByRole('dialog', { name: 'Új felhasználó' });
-  await input(dialog, 'Felhasználónév').fill(oneTooMany.username);
-  await input(dialog, 'Keresztnév').fill(oneTooMany.firstName);
-  await input(dialog, 'Vezetéknév').fill(oneTooMany.lastName);
-  await dialog.getByRole('button', { name: 'Felhasználó létrehozása' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Nincs szabad licenc');
-  await expect(dialog.getByRole('alert')).toContainText(seatLimitMessage('hu'));
-  await dialog.getByRole('button', { name: 'Mégse' }).click();
+  const ujFelhasznalo = page.getByRole('button', { name: 'Új felhasználó' });
+  await expect(ujFelhasznalo).toBeDisabled();
+  await expect(ujFelhasznalo).toHaveAccessibleDescription(/Minden licenc foglalt/);
 
   await switchLanguage(page, 'Deutsch');
   await expect(pageHeading(page)).toHaveText('Benutzer');
@@ -414,8 +411,11 @@ test('the audit log lists these changes with their names', async ({ page, kontor
 
   await page.getByLabel('Aktion', { exact: true }).selectOption({ label: 'Benutzer gelöscht' });
   await expect(log.getByRole('row')).toHaveCount(2);
-  await expect(log).toContainText(`${successor.username} (${known.clara}, gelöscht)`);
+  // The entry keeps the name of the deleted user, as it was.
+  await expect(log).toContainText(name(successor));
   await expect(log).toContainText(name(main));
+  await page.getByLabel('Aktion', { exact: true }).selectOption({ label: 'Benutzer überschrieben' });
+  await expect(log).toContainText(name(withoutEmail)); // who had the user before, not who has it now
 
   await page.getByLabel('Aktion', { exact: true }).selectOption({ label: 'Alle Aktionen' });
   await page
@@ -464,7 +464,7 @@ test('suspending the account signs its users out until it is reactivated', async
     await signInAsMainUser(page, kontor);
     await expect(page).toHaveURL(`${kontor.baseUrl}/account`);
 
-    // The operators' audit log covers every account and leads to the account of an entry.
+    // The operators' audit log covers every account, names it on each row, and leads to it.
     await staff
       .getByRole('navigation', { name: 'Navigation im Betreiberbereich' })
       .getByRole('link', { name: 'Änderungsprotokoll' })
@@ -474,7 +474,10 @@ test('suspending the account signs its users out until it is reactivated', async
     await expect(all).toContainText('Konto entsperrt');
     await staff.getByLabel('Aktion', { exact: true }).selectOption({ label: 'Konto gesperrt' });
     await expect(all.getByRole('row')).toHaveCount(2);
-    await all.getByRole('link', { name: /^Kundenkonto anzeigen zu: Konto gesperrt/ }).click();
+    // Each row names its account, with the customer number.
+    const suspended = all.getByRole('row').filter({ hasText: 'Konto gesperrt' });
+    await expect(suspended).toContainText(known.customerNumber);
+    await suspended.getByRole('link', { name: order.company }).click();
     await expect(pageHeading(staff)).toHaveText(order.company);
   } finally {
     await operatorContext.close();

@@ -133,7 +133,11 @@ test('the confirmation link opens the account, once', async ({ page, kontor }) =
   await expect(page).toHaveURL(`${kontor.baseUrl}/sign-in`);
 });
 
-test('the reveal link shows the program credentials exactly once', async ({ page, kontor }) => {
+test('the reveal link shows the program credentials exactly once, then says they were shown', async ({
+  page,
+  kontor,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 }); // a phone: the key must wrap
   await page.goto(welcome.revealLink);
   await expect(page).toHaveURL(`${kontor.baseUrl}/reveal`);
   await expect(pageHeading(page)).toHaveText('Zugangsdaten für das Desktop-Programm');
@@ -146,10 +150,22 @@ test('the reveal link shows the program credentials exactly once', async ({ page
   await expect(definition(page, 'Zugangsschlüssel')).toContainText(/[A-Za-z0-9_-]{43}/);
   await expect(page.getByRole('button', { name: /kopieren$/ })).toHaveCount(4);
   await expect(page.getByRole('button', { name: 'Zugangsschlüssel kopieren' })).toHaveText('Kopieren');
+  // The key wraps between groups of four, never inside one.
+  const groups = definition(page, 'Zugangsschlüssel').locator('[data-key-group]');
+  await expect(groups).toHaveCount(11);
+  const boxes = await groups.evaluateAll((spans) => spans.map((span) => span.getBoundingClientRect()));
+  expect(
+    new Set(boxes.map((box) => Math.round(box.top))).size,
+    'the key spans several lines',
+  ).toBeGreaterThan(1);
+  for (const box of boxes) expect(box.height).toBeLessThan((boxes[0]?.height ?? 0) * 1.5);
 
-  // Opening the link again in the same tab changes only the fragment; the page must still ask again.
+  // A reload (the token left the address bar) and the link opened again both say what happened.
+  const alreadyShown = page.getByRole('status').filter({ hasText: 'Bereits angezeigt' });
+  await page.reload();
+  await expect(alreadyShown).toContainText('bitten Sie einen Verwalter Ihres Kontos');
   await page.goto(welcome.revealLink);
-  await expect(page.getByRole('alert')).toHaveText(serverMessage('de', 'LINK_USED'));
+  await expect(alreadyShown).toBeVisible();
   await expect(page.getByRole('button', { name: 'Zugangsdaten anzeigen' })).toHaveCount(0);
   await expect(definition(page, 'Zugangsschlüssel')).toHaveCount(0);
 });

@@ -1,3 +1,4 @@
+import { createLinksService } from '../modules/links/index.ts';
 import { createOperatorsService } from '../modules/operators/index.ts';
 import { createSessionsService } from '../modules/sessions/index.ts';
 import { createSignInThrottle } from '../modules/sign-in-throttle/index.ts';
@@ -12,7 +13,8 @@ export async function operatorCreate(): Promise<void> {
     const mail = mailService(db, config);
     const sessions = createSessionsService({ db, clock });
     const throttle = createSignInThrottle({ db, clock });
-    const operators = createOperatorsService({ db, clock, config, mail, sessions, throttle });
+    const links = createLinksService({ db, clock, config });
+    const operators = createOperatorsService({ db, clock, config, mail, sessions, throttle, links });
     const link = await operators.issueOperatorSetupLink();
     console.log(`Open this link to create an operator (valid until ${link.expiresAt}, single use):`);
     console.log(`  ${link.url}`);

@@ -18,7 +18,8 @@ export type ActionTokenPurpose =
   | 'email_confirmation'
   | 'credentials_reveal'
   | 'password_reset'
-  | 'email_change';
+  | 'email_change'
+  | 'operator_password_reset';
 
 export interface ActionTokensTable {
   id: string;
@@ -51,6 +52,8 @@ export interface AccountsTable {
   vatId: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Name and customer number, folded for search (shared/search-text.ts). */
+  searchText: Generated<string>;
 }
 
 export type UserStatus = 'pending_activation' | 'active' | 'disabled';
@@ -71,6 +74,8 @@ export interface UsersTable {
   locale: string | null;
   createdAt: string;
   updatedAt: string;
+  /** User name, names, e-mail and user number, folded for search (shared/search-text.ts). */
+  searchText: Generated<string>;
 }
 
 export type Role = 'owner' | 'admin' | 'member';
@@ -187,3 +192,6 @@ export type Session = Selectable<SessionsTable>;
 export type NewSession = Insertable<SessionsTable>;
 export type Account = Selectable<AccountsTable>;
 export type User = Selectable<UsersTable>;
+/** A user as written: the search column is the repository's to fill. */
+export type NewUser = Omit<User, 'searchText'>;
+export type NewAccount = Omit<Account, 'searchText'>;

@@ -66,6 +66,8 @@ const routes: { pattern: string; render: (params: Params) => ReactNode }[] = [
   // Operators
   { pattern: '/setup', render: () => <SetupPage /> },
   { pattern: '/operator/sign-in', render: () => <OperatorSignInPage /> },
+  { pattern: '/operator/forgot-password', render: () => <ForgotPasswordPage area="operator" /> },
+  { pattern: '/operator/reset-password', render: () => <ResetPasswordPage area="operator" /> },
   { pattern: '/operator', render: () => <Redirect to="/operator/accounts" /> },
   // The list's first address; kept for bookmarks.
   { pattern: '/operator/customer-accounts', render: () => <Redirect to="/operator/accounts" /> },

@@ -10,6 +10,24 @@ export interface Credentials {
   accessKey: string;
 }
 
+/**
+ * A long key in groups of four that never break inside: the gaps are margins, not spaces, so a key selected
+ * with the mouse is copied without them.
+ */
+function Grouped({ value }: { value: string }) {
+  const groups = value.match(/.{1,4}/g) ?? [];
+  return (
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', columnGap: '0.4em' }}>
+      {groups.map((group, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the groups of one fixed key
+        <span key={index} style={{ whiteSpace: 'nowrap' }} data-key-group="">
+          {group}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 /** The four values, each with a copy button whose result is announced to screen readers. */
 export function CredentialList({ credentials }: { credentials: Credentials }) {
   const { t } = useTranslation();
@@ -18,7 +36,7 @@ export function CredentialList({ credentials }: { credentials: Credentials }) {
     { label: t('reveal.customerNumber'), value: credentials.customerNumber, monospace: true },
     { label: t('reveal.userNumber'), value: credentials.userNumber, monospace: true },
     { label: t('reveal.username'), value: credentials.username, monospace: false },
-    { label: t('reveal.accessKey'), value: credentials.accessKey, monospace: true },
+    { label: t('reveal.accessKey'), value: credentials.accessKey, monospace: true, grouped: true },
   ];
   return (
     <>
@@ -28,12 +46,8 @@ export function CredentialList({ credentials }: { credentials: Credentials }) {
             <DataList.ItemLabel>{item.label}</DataList.ItemLabel>
             <DataList.ItemValue>
               <Group gap="sm" wrap="nowrap" justify="space-between">
-                <Text
-                  ff={item.monospace ? 'monospace' : undefined}
-                  fz="lg"
-                  style={{ overflowWrap: 'anywhere' }}
-                >
-                  {item.value}
+                <Text ff={item.monospace ? 'monospace' : undefined} fz="lg" miw={0}>
+                  {item.grouped ? <Grouped value={item.value} /> : item.value}
                 </Text>
                 <CopyButton value={item.value} timeout={2000}>
                   {({ copied, copy }) => (

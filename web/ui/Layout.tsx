@@ -60,8 +60,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <ErrorAlert message={signOutError} />
           {children}
         </Container>
-        <ProviderFooter />
       </AppShell.Main>
+      {/* Outside main, so it is the page's contentinfo landmark. */}
+      <ProviderFooter />
     </AppShell>
   );
 }

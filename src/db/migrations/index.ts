@@ -7,6 +7,7 @@ import * as providerIdentity from './2026-12-01T00_provider_identity.ts';
 import * as salutationKeys from './2026-12-01T01_salutation_keys.ts';
 import * as signInThrottles from './2026-12-01T02_sign_in_throttles.ts';
 import * as auditNames from './2026-12-01T03_audit_names.ts';
+import * as searchText from './2026-12-01T04_search_text.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T01_salutation_keys': salutationKeys,
   '2026-12-01T02_sign_in_throttles': signInThrottles,
   '2026-12-01T03_audit_names': auditNames,
+  '2026-12-01T04_search_text': searchText,
 };

@@ -38,7 +38,15 @@ const account = Type.Object({
     vatId: Type.Union([Type.String(), Type.Null()]),
   }),
   owner: Type.Union([
-    Type.Object({ name: Type.String(), email: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Object({
+      title: Type.Union([Type.String(), Type.Null()]),
+      firstName: Type.String(),
+      lastName: Type.String(),
+      email: Type.Union([Type.String(), Type.Null()]),
+      pendingActivation: Type.Boolean({
+        description: 'the main user has not yet come in: a link can be sent again',
+      }),
+    }),
     Type.Null(),
   ]),
   createdAt: Type.String(),
@@ -158,6 +166,21 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) =>
       provisioning.updateAccount(request.params.accountId, request.body, auditActor(request)),
+  );
+
+  app.post(
+    '/api/v1/operator/accounts/:accountId/resend-main-user-link',
+    {
+      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary:
+          "Send the main user's link again: the welcome while a registration is unconfirmed, else the link to set a password",
+        params: accountParams,
+        response: { 200: Type.Object({ sentTo: Type.String() }), ...errorResponses(401, 404, 409, 429) },
+      },
+    },
+    async (request) => provisioning.resendMainUserLink(request.params.accountId, auditActor(request)),
   );
 
   for (const [action, status] of [

@@ -47,7 +47,7 @@ describeEachDatabase('account provisioning', (dialect) => {
       seatsUsed: 1,
       timezone: 'Europe/Budapest',
       billing: { city: 'Budapest', vatId: 'HU12345678' },
-      owner: { name: 'Éva Kovács', email: 'eva@kovacs.test' },
+      owner: { firstName: 'Éva', lastName: 'Kovács', email: 'eva@kovacs.test', pendingActivation: true },
     });
 
     const mail = await lastEmailTo(t.app, 'eva@kovacs.test', 'reset-password');
@@ -156,7 +156,13 @@ describeEachDatabase('account provisioning', (dialect) => {
   it('shows the owner on the account page, and never lowers the seat limit below the seats in use', async () => {
     const account = (await operator.post('/api/v1/operator/accounts', order)).json();
     const detail = (await operator.get(`/api/v1/operator/accounts/${account.id}`)).json();
-    expect(detail.owner).toEqual({ name: 'Éva Kovács', email: 'eva@kovacs.test' });
+    expect(detail.owner).toEqual({
+      title: null,
+      firstName: 'Éva',
+      lastName: 'Kovács',
+      email: 'eva@kovacs.test',
+      pendingActivation: true,
+    });
     const lower = await operator.request({
       method: 'PATCH',
       url: `/api/v1/operator/accounts/${account.id}`,

@@ -2,17 +2,19 @@
 // gets a single-use link to set a password; they suspend and reactivate accounts.
 import type { Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
-import type { Account, AccountStatus } from '../../db/schema.ts';
+import type { AccountStatus, NewAccount } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { type Clock, hours } from '../../shared/clock.ts';
+import type { Clock } from '../../shared/clock.ts';
 import type { Salutation } from '../../shared/names.ts';
 import { newId } from '../../shared/tokens.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { LinksService } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
 import { normalizeEmail, type UsersService, userErrors } from '../users/index.ts';
+import { accountErrors } from './accounts.errors.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
 import { unusedCustomerNumber } from './customer-numbers.ts';
+import { createMainUserLinks, resendSpacing } from './main-user-links.ts';
 
 export interface Billing {
   street?: string | null;
@@ -38,8 +40,6 @@ export interface AccountOrder {
   };
 }
 
-const provisioningLinkValidity = hours(48);
-
 export function createAccountProvisioning(deps: {
   db: Db;
   clock: Clock;
@@ -50,6 +50,7 @@ export function createAccountProvisioning(deps: {
 }) {
   const { db, clock, mail, links, audit, users } = deps;
   const repository = createAccountsRepository(db);
+  const mainUserLinks = createMainUserLinks({ links, mail, users });
 
   const billingColumns = (billing: Billing = {}) => ({
     billingStreet: billing.street?.trim() || null,
@@ -60,10 +61,13 @@ export function createAccountProvisioning(deps: {
   });
 
   function view(
-    account: Account & {
+    account: NewAccount & {
+      ownerTitle?: string | null;
       ownerFirstName?: string | null;
       ownerLastName?: string | null;
       ownerEmail?: string | null;
+      ownerEmailConfirmedAt?: string | null;
+      ownerHasPassword?: boolean | number | null;
     },
   ) {
     return {
@@ -85,8 +89,15 @@ export function createAccountProvisioning(deps: {
       owner:
         account.ownerEmail !== undefined
           ? {
-              name: `${account.ownerFirstName ?? ''} ${account.ownerLastName ?? ''}`.trim(),
+              title: account.ownerTitle ?? null,
+              firstName: account.ownerFirstName ?? '',
+              lastName: account.ownerLastName ?? '',
               email: account.ownerEmail,
+              // Until the main user has set a password (and, registered, confirmed the address) a link can
+              // be sent again.
+              pendingActivation:
+                !account.ownerHasPassword ||
+                (account.status === 'pending_confirmation' && !account.ownerEmailConfirmedAt),
             }
           : null,
       createdAt: account.createdAt,
@@ -128,7 +139,7 @@ export function createAccountProvisioning(deps: {
           });
         }
         const now = clock.now().toISOString();
-        const account: Account = {
+        const account: NewAccount = {
           id: newId(),
           customerNumber: await unusedCustomerNumber(repository, transaction),
           name: order.name.trim(),
@@ -157,24 +168,7 @@ export function createAccountProvisioning(deps: {
           status: 'active',
           locale: order.locale,
         });
-        // The main user proves the address by setting a password through the link (ends in /reset-password).
-        const link = await links.issueLink(transaction, {
-          purpose: 'password_reset',
-          userId: user.id,
-          validForMs: provisioningLinkValidity,
-        });
-        await mail.enqueueEmail(transaction, {
-          to: email,
-          greet: user,
-          locale: order.locale,
-          template: 'accountProvisioned',
-          params: {
-            companyName: account.name,
-            customerNumber: account.customerNumber,
-            userNumber: user.userNumber,
-            setPasswordUrl: link.url,
-          },
-        });
+        await mainUserLinks.sendSetPasswordLink(transaction, account, user);
         await audit.record(transaction, {
           actor,
           accountId: account.id,
@@ -188,9 +182,11 @@ export function createAccountProvisioning(deps: {
         });
         return view({
           ...account,
+          ownerTitle: user.title,
           ownerFirstName: user.firstName,
           ownerLastName: user.lastName,
           ownerEmail: email,
+          ownerHasPassword: false,
         });
       });
     },
@@ -226,6 +222,34 @@ export function createAccountProvisioning(deps: {
           },
         });
         return view(await findAccount(accountId, transaction));
+      });
+    },
+
+    /**
+     * A main user who has not yet come in gets their link again: the registration's welcome while the
+     * address is unconfirmed, otherwise the provisioned account's link to set a password.
+     */
+    async resendMainUserLink(accountId: string, actor: AuditActor) {
+      return db.transaction().execute(async (transaction) => {
+        const account = await findAccount(accountId, transaction);
+        const owner = await users.repository.findOwner(transaction, accountId);
+        if (!owner?.email || !view(account).owner?.pendingActivation)
+          throw new AppError(accountErrors.MAIN_USER_ACTIVE);
+        const registered = account.status === 'pending_confirmation';
+        const purpose = registered ? 'email_confirmation' : 'password_reset';
+        if (!(await links.mayResend(transaction, { userId: owner.id }, purpose, resendSpacing))) {
+          throw new AppError(accountErrors.LINK_RECENTLY_SENT, { retryAfterSeconds: resendSpacing / 1000 });
+        }
+        if (registered) await mainUserLinks.sendWelcome(transaction, account, owner);
+        else await mainUserLinks.sendSetPasswordLink(transaction, account, owner);
+        await audit.record(transaction, {
+          actor,
+          accountId,
+          action: 'account.main_user_link_resent',
+          target: { type: 'user', id: owner.id },
+          details: { email: owner.email },
+        });
+        return { sentTo: owner.email };
       });
     },
 

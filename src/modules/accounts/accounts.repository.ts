@@ -1,11 +1,17 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/kysely.ts';
-import type { Account, AccountStatus } from '../../db/schema.ts';
-import { anyColumnContains } from '../../db/search.ts';
+import type { AccountStatus, NewAccount } from '../../db/schema.ts';
+import { searchMatches } from '../../db/search.ts';
+import { searchText } from '../../shared/search-text.ts';
 
 const ownerColumns = [
+  'users.title as ownerTitle',
   'users.firstName as ownerFirstName',
   'users.lastName as ownerLastName',
   'users.email as ownerEmail',
+  'users.emailConfirmedAt as ownerEmailConfirmedAt',
+  // Whether the owner has set a password, not the hash itself.
+  sql<boolean>`users.password_hash is not null`.as('ownerHasPassword'),
 ] as const;
 
 /** Accounts with their owner (the one membership with role owner). */
@@ -19,8 +25,11 @@ const withOwner = (executor: Db) =>
 
 export function createAccountsRepository(db: Db) {
   return {
-    insert: (executor: Db, account: Omit<Account, 'seatsUsed'> & { seatsUsed: number }) =>
-      executor.insertInto('accounts').values(account).execute(),
+    insert: (executor: Db, account: Omit<NewAccount, 'seatsUsed'> & { seatsUsed: number }) =>
+      executor
+        .insertInto('accounts')
+        .values({ ...account, searchText: searchText([account.name, account.customerNumber]) })
+        .execute(),
 
     customerNumberTaken: async (executor: Db, customerNumber: string) =>
       (await executor
@@ -44,19 +53,12 @@ export function createAccountsRepository(db: Db) {
       if (options.status) query = query.where('accounts.status', '=', options.status);
       if (options.search) {
         const search = options.search;
+        // The account's name and number, or its owner's names and e-mail address.
         query = query.where((eb) =>
-          eb.or(
-            anyColumnContains(
-              [
-                'accounts.name',
-                'accounts.customerNumber',
-                'users.email',
-                'users.firstName',
-                'users.lastName',
-              ],
-              search,
-            ),
-          ),
+          eb.or([
+            ...searchMatches('accounts.searchText', search),
+            ...searchMatches('users.searchText', search),
+          ]),
         );
       }
       const [items, total] = await Promise.all([
@@ -73,11 +75,24 @@ export function createAccountsRepository(db: Db) {
       return { items, total: Number(total.count) };
     },
 
-    update: (
+    async update(
       executor: Db,
       id: string,
-      changes: Partial<Omit<Account, 'id' | 'customerNumber' | 'seatsUsed'>>,
-    ) => executor.updateTable('accounts').set(changes).where('id', '=', id).execute(),
+      changes: Partial<Omit<NewAccount, 'id' | 'customerNumber' | 'seatsUsed'>>,
+    ) {
+      const { name } = changes;
+      const account = await executor
+        .selectFrom('accounts')
+        .select('customerNumber')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      const search = name && account ? { searchText: searchText([name, account.customerNumber]) } : {};
+      await executor
+        .updateTable('accounts')
+        .set({ ...changes, ...search })
+        .where('id', '=', id)
+        .execute();
+    },
 
     setStatus: (executor: Db, id: string, status: AccountStatus, updatedAt: string) =>
       executor.updateTable('accounts').set({ status, updatedAt }).where('id', '=', id).execute(),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { errorResponses } from '../../http/openapi.ts';
-import { tokenBody } from '../auth/auth.schemas.ts';
+import { identifierBody, identifierOf, tokenBody } from '../auth/auth.schemas.ts';
 import { confirmation, registrationBody } from './accounts.schemas.ts';
 import type { AccountsService } from './accounts.service.ts';
 
@@ -28,6 +28,24 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       await accounts.registerAccount(request.body, request.ip);
       return reply.status(202).send({ status: 'check-your-email' as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/resend-confirmation',
+    {
+      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Send the welcome e-mail again to an owner whose address is unconfirmed; the same answer for any identifier',
+        body: identifierBody,
+        response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errorResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await accounts.resendConfirmation(identifierOf(request.body, request.t));
+      return reply.status(202).send({ status: 'accepted' as const });
     },
   );
 

@@ -1,9 +1,9 @@
 import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
-import type { Account, User } from '../../db/schema.ts';
+import type { NewAccount } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { hours } from '../../shared/clock.ts';
 import type { Salutation } from '../../shared/names.ts';
+import { parseCustomerNumber } from '../../shared/numbers.ts';
 import { assertPasswordAcceptable, hashPassword } from '../../shared/passwords.ts';
 import { newId } from '../../shared/tokens.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -12,6 +12,7 @@ import type { MailService } from '../mail/index.ts';
 import { normalizeEmail, type UsersService } from '../users/index.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
 import { unusedCustomerNumber } from './customer-numbers.ts';
+import { createMainUserLinks, resendSpacing } from './main-user-links.ts';
 
 interface Dependencies {
   db: Db;
@@ -35,41 +36,11 @@ export interface Registration {
   locale: Locale;
 }
 
-export const activationLinkValidity = hours(48);
-
 export function createAccountsService({ db, clock, config, mail, links, audit, users }: Dependencies) {
   const repository = createAccountsRepository(db);
   const page = (path: string) => new URL(path, config.publicUrl).href;
 
-  /** The welcome e-mail: confirmation link, numbers, and a link that shows the access key once. */
-  async function sendWelcome(executor: Db, account: Account, user: User, accessKey?: string) {
-    const confirm = await links.issueLink(executor, {
-      purpose: 'email_confirmation',
-      userId: user.id,
-      validForMs: activationLinkValidity,
-    });
-    const reveal = accessKey
-      ? await links.issueLink(executor, {
-          purpose: 'credentials_reveal',
-          userId: user.id,
-          validForMs: activationLinkValidity,
-          secret: accessKey,
-        })
-      : await users.newRevealLink(executor, user.id, activationLinkValidity);
-    await mail.enqueueEmail(executor, {
-      to: user.email ?? '',
-      greet: user,
-      locale: (user.locale ?? account.locale) as Locale,
-      template: 'registrationWelcome',
-      params: {
-        companyName: account.name,
-        customerNumber: account.customerNumber,
-        userNumber: user.userNumber,
-        confirmUrl: confirm.url,
-        revealUrl: reveal.url,
-      },
-    });
-  }
+  const { sendWelcome } = createMainUserLinks({ links, mail, users });
 
   return {
     /**
@@ -109,7 +80,7 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
           return;
         }
         const now = clock.now().toISOString();
-        const account: Account = {
+        const account: NewAccount = {
           id: newId(),
           customerNumber: await unusedCustomerNumber(repository, transaction),
           name: registration.companyName.trim(),
@@ -170,6 +141,29 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
           target: { type: 'user', id: userId },
         });
         return { customerNumber: account?.customerNumber ?? '' };
+      });
+    },
+
+    /**
+     * A welcome e-mail again, with fresh links, for an owner whose address is not yet confirmed; nothing for
+     * anybody else. The caller always gets the same answer, whether or not the identifier is known.
+     */
+    async resendConfirmation(identifier: { email: string } | { customerNumber: string; userNumber: string }) {
+      const customerNumber =
+        'customerNumber' in identifier ? parseCustomerNumber(identifier.customerNumber) : null;
+      const user =
+        'email' in identifier
+          ? await users.repository.findByEmail(normalizeEmail(identifier.email))
+          : customerNumber
+            ? await users.repository.findByNumbers(customerNumber, identifier.userNumber.trim())
+            : undefined;
+      if (!user?.email || user.emailConfirmedAt) return;
+      const account = await repository.findById(user.homeAccountId);
+      if (account?.status !== 'pending_confirmation') return;
+      await db.transaction().execute(async (transaction) => {
+        if (await links.mayResend(transaction, { userId: user.id }, 'email_confirmation', resendSpacing)) {
+          await sendWelcome(transaction, account, user);
+        }
       });
     },
   };

@@ -11,6 +11,7 @@ import type { SessionsService } from '../sessions/index.ts';
 import {
   changeEmailBody,
   changePasswordBody,
+  identifierOf,
   passwordResetBody,
   passwordResetCompleteBody,
   sessionInfo,
@@ -43,22 +44,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const { email, customerNumber, userNumber, password, staySignedIn } = request.body;
-      const identifier = email
-        ? { email }
-        : customerNumber && userNumber
-          ? { customerNumber, userNumber }
-          : undefined;
-      if (!identifier) {
-        throw new AppError('VALIDATION_FAILED', {
-          details: [{ field: customerNumber ? 'userNumber' : 'email', code: 'required' }].map((detail) => ({
-            ...detail,
-            message: request.t('validation.required'),
-          })),
-        });
-      }
+      const { password, staySignedIn } = request.body;
       const { session, userId, accountId } = await auth.signIn({
-        identifier,
+        identifier: identifierOf(request.body, request.t),
         password,
         staySignedIn: staySignedIn ?? false,
         ipAddress: request.ip,

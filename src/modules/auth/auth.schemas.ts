@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { AppError } from '../../shared/app-error.ts';
 import { passwordMaxLength } from '../../shared/passwords.ts';
 
 export const locale = Type.Union([Type.Literal('de'), Type.Literal('en'), Type.Literal('hu')]);
@@ -14,17 +15,34 @@ export const tokenBody = Type.Object({ token: linkToken }, { additionalPropertie
 export const line = (maxLength: number, minLength = 1) =>
   Type.String({ minLength, maxLength, pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
 
+/** How a person names themselves: e-mail, or customer number + user number (S1). */
+const identifierProperties = {
+  email: Type.Optional(email),
+  customerNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+  userNumber: Type.Optional(Type.String({ pattern: '^\\s*\\d{7}\\s*$' })),
+};
+
 /** S1: e-mail + password, or customer number + user number + password. */
 export const signInBody = Type.Object(
-  {
-    email: Type.Optional(email),
-    customerNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-    userNumber: Type.Optional(Type.String({ pattern: '^\\s*\\d{7}\\s*$' })),
-    password,
-    staySignedIn: Type.Optional(Type.Boolean()),
-  },
+  { ...identifierProperties, password, staySignedIn: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
+
+export const identifierBody = Type.Object(identifierProperties, { additionalProperties: false });
+
+/** The identifier a body names, or a 400 naming the field that is missing. */
+export function identifierOf(
+  body: { email?: string; customerNumber?: string; userNumber?: string },
+  t: (key: string) => string,
+): { email: string } | { customerNumber: string; userNumber: string } {
+  const { email, customerNumber, userNumber } = body;
+  if (email) return { email };
+  if (customerNumber && userNumber) return { customerNumber, userNumber };
+  const field = customerNumber ? 'userNumber' : 'email';
+  throw new AppError('VALIDATION_FAILED', {
+    details: [{ field, code: 'required', message: t('validation.required') }],
+  });
+}
 
 export const sessionInfo = Type.Object({
   user: Type.Object({

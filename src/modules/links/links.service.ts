@@ -8,7 +8,7 @@ import { addMilliseconds, type Clock } from '../../shared/clock.ts';
 import { seal, unseal } from '../../shared/sealing.ts';
 import { generateToken, hashToken, newId } from '../../shared/tokens.ts';
 import { linkErrors } from './links.errors.ts';
-import { createLinksRepository } from './links.repository.ts';
+import { createLinksRepository, type LinkOwner } from './links.repository.ts';
 
 /** The web app page that opens each kind of link. */
 const pageOf: Record<ActionTokenPurpose, string> = {
@@ -17,6 +17,7 @@ const pageOf: Record<ActionTokenPurpose, string> = {
   credentials_reveal: '/reveal',
   password_reset: '/reset-password',
   email_change: '/confirm-email-change',
+  operator_password_reset: '/operator/reset-password',
 };
 
 export function createLinksService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {
@@ -24,18 +25,31 @@ export function createLinksService({ db, clock, config }: { db: Db; clock: Clock
 
   async function findUsable(executor: Db, token: string, purpose: ActionTokenPurpose) {
     const link = await repository.find(executor, hashToken(token), purpose);
-    assertThat(link?.userId, linkErrors.LINK_INVALID);
+    assertThat(link && (link.userId || link.operatorId), linkErrors.LINK_INVALID);
     assertThat(link.usedAt === null, linkErrors.LINK_USED);
     assertThat(link.expiresAt > clock.now().toISOString(), linkErrors.LINK_EXPIRED);
-    return { ...link, userId: link.userId };
+    return link;
   }
 
+  async function consume(executor: Db, token: string, purpose: ActionTokenPurpose) {
+    const link = await findUsable(executor, token, purpose);
+    if (!(await repository.markUsed(executor, link.id, clock.now().toISOString()))) {
+      throw new AppError(linkErrors.LINK_USED);
+    }
+    return link;
+  }
+
+  const ownerOf = (options: { userId?: string; operatorId?: string }): LinkOwner =>
+    options.operatorId ? { operatorId: options.operatorId } : { userId: options.userId ?? '' };
+
   return {
+    /** A new link for a user (userId) or an operator (operatorId); it replaces their older unused ones. */
     async issueLink(
       executor: Db,
       options: {
         purpose: ActionTokenPurpose;
-        userId: string;
+        userId?: string;
+        operatorId?: string;
         validForMs: number;
         newEmail?: string;
         secret?: string;
@@ -43,13 +57,14 @@ export function createLinksService({ db, clock, config }: { db: Db; clock: Clock
     ): Promise<{ url: string; expiresAt: string }> {
       const token = generateToken();
       const now = clock.now();
+      const owner = ownerOf(options);
       const expiresAt = addMilliseconds(now, options.validForMs).toISOString();
-      await repository.revokeUnused(executor, options.userId, options.purpose, now.toISOString());
+      await repository.revokeUnused(executor, owner, options.purpose, now.toISOString());
       await repository.insert(executor, {
         id: newId(),
         purpose: options.purpose,
         tokenHash: hashToken(token),
-        userId: options.userId,
+        owner,
         newEmail: options.newEmail ?? null,
         sealedSecret: options.secret ? seal(options.secret, token) : null,
         expiresAt,
@@ -58,18 +73,26 @@ export function createLinksService({ db, clock, config }: { db: Db; clock: Clock
       return { url: new URL(`${pageOf[options.purpose]}#token=${token}`, config.publicUrl).href, expiresAt };
     },
 
-    /** Tells whether a link can still be used, and whose it is, without using it. */
-    async checkLink(token: string, purpose: ActionTokenPurpose): Promise<{ userId: string }> {
-      const { userId } = await findUsable(db, token, purpose);
-      return { userId };
+    /**
+     * Whether a new link of a kind may be sent now: not while the last one is younger than `spacingMs`, so
+     * that "send again" cannot flood anybody's inbox.
+     */
+    async mayResend(executor: Db, owner: LinkOwner, purpose: ActionTokenPurpose, spacingMs: number) {
+      const newest = await repository.newestIssuedAt(executor, owner, purpose);
+      return !newest || clock.now().getTime() - Date.parse(newest) >= spacingMs;
     },
 
-    /** Uses the link inside the caller's transaction; the change and the use commit together. */
+    /** Tells whether a user's link can still be used, and whose it is, without using it. */
+    async checkLink(token: string, purpose: ActionTokenPurpose): Promise<{ userId: string }> {
+      const link = await findUsable(db, token, purpose);
+      assertThat(link.userId, linkErrors.LINK_INVALID);
+      return { userId: link.userId };
+    },
+
+    /** Uses a user's link inside the caller's transaction; the change and the use commit together. */
     async consumeLink(executor: Db, token: string, purpose: ActionTokenPurpose) {
-      const link = await findUsable(executor, token, purpose);
-      if (!(await repository.markUsed(executor, link.id, clock.now().toISOString()))) {
-        throw new AppError(linkErrors.LINK_USED);
-      }
+      const link = await consume(executor, token, purpose);
+      assertThat(link.userId, linkErrors.LINK_INVALID);
       return {
         userId: link.userId,
         newEmail: link.newEmail,
@@ -77,8 +100,20 @@ export function createLinksService({ db, clock, config }: { db: Db; clock: Clock
       };
     },
 
+    checkOperatorLink: async (token: string, purpose: ActionTokenPurpose) => {
+      const link = await findUsable(db, token, purpose);
+      assertThat(link.operatorId, linkErrors.LINK_INVALID);
+      return { operatorId: link.operatorId };
+    },
+
+    consumeOperatorLink: async (executor: Db, token: string, purpose: ActionTokenPurpose) => {
+      const link = await consume(executor, token, purpose);
+      assertThat(link.operatorId, linkErrors.LINK_INVALID);
+      return { operatorId: link.operatorId };
+    },
+
     revokeLinks: (executor: Db, userId: string, purpose: ActionTokenPurpose) =>
-      repository.revokeUnused(executor, userId, purpose, clock.now().toISOString()),
+      repository.revokeUnused(executor, { userId }, purpose, clock.now().toISOString()),
   };
 }
 

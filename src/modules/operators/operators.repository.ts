@@ -8,6 +8,12 @@ export function createOperatorsRepository(db: Db) {
     findByEmail: (email: string, executor: Db = db) =>
       executor.selectFrom('operators').selectAll().where('email', '=', email).executeTakeFirst(),
 
+    findById: (id: string, executor: Db = db) =>
+      executor.selectFrom('operators').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    setPassword: (executor: Db, id: string, passwordHash: string, updatedAt: string) =>
+      executor.updateTable('operators').set({ passwordHash, updatedAt }).where('id', '=', id).execute(),
+
     insert: (executor: Db, operator: NewOperator) =>
       executor.insertInto('operators').values(operator).execute(),
 

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { preHandlerAsyncHookHandler } from 'fastify';
+import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { signedInOperator } from '../../http/auth.ts';
 import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
+import { passwordResetBody, passwordResetCompleteBody, tokenBody } from '../auth/auth.schemas.ts';
 import type { SessionsService } from '../sessions/index.ts';
 import { operatorResponse, setupBody, setupCheckBody, signInBody } from './operators.schemas.ts';
 import type { OperatorsService } from './operators.service.ts';
@@ -101,6 +103,57 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       const { operatorId: id, name, email, locale } = signedInOperator(request);
       return { operator: { id, name, email, locale } };
+    },
+  );
+
+  app.post(
+    '/api/v1/operator/password-reset',
+    {
+      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['operator'],
+        summary:
+          "Send an operator a password reset link (30 minutes); the answer never tells whether it is one's",
+        body: passwordResetBody,
+        response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errorResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await operators.requestPasswordReset(request.body.email);
+      return reply.status(202).send({ status: 'accepted' as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/operator/password-reset/check',
+    {
+      schema: {
+        tags: ['operator'],
+        summary: "Tell whether an operator's reset link can still be used",
+        body: tokenBody,
+        response: { 200: Type.Object({ valid: Type.Boolean() }), ...errorResponses(400, 404, 410) },
+      },
+    },
+    async (request) => {
+      await operators.checkPasswordResetLink(request.body.token);
+      return { valid: true };
+    },
+  );
+
+  app.post(
+    '/api/v1/operator/password-reset/complete',
+    {
+      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['operator'],
+        summary: "Set an operator's new password with a reset link; ends every session of the operator",
+        body: passwordResetCompleteBody,
+        response: { 204: Type.Null(), ...errorResponses(400, 404, 410, 429) },
+      },
+    },
+    async (request, reply) => {
+      await operators.completePasswordReset(request.body);
+      return reply.status(204).send(null);
     },
   );
 };

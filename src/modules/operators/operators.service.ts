@@ -9,6 +9,7 @@ import {
   verifyPassword,
 } from '../../shared/passwords.ts';
 import { generateToken, hashToken, newId } from '../../shared/tokens.ts';
+import { type LinksService, linkErrors } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
 import { identifierKey, type SignInThrottle } from '../sign-in-throttle/index.ts';
@@ -22,12 +23,18 @@ interface Dependencies {
   mail: MailService;
   sessions: SessionsService;
   throttle: SignInThrottle;
+  links: LinksService;
 }
+
+const passwordResetValidity = minutes(30);
+/** "Forgot password" sends at most one e-mail per operator and two minutes. */
+const resetSpacing = minutes(2);
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-export function createOperatorsService({ db, clock, config, mail, sessions, throttle }: Dependencies) {
+export function createOperatorsService({ db, clock, config, mail, sessions, throttle, links }: Dependencies) {
   const repository = createOperatorsRepository(db);
+  const page = (path: string) => new URL(path, config.publicUrl).href;
 
   async function findUsableSetupToken(token: string, executor: Db = db) {
     const found = await repository.findSetupToken(hashToken(token), executor);
@@ -118,6 +125,52 @@ export function createOperatorsService({ db, clock, config, mail, sessions, thro
         session,
         operator: { id: found.id, name: found.name, email: found.email, locale: found.locale as Locale },
       };
+    },
+
+    /** Operators forget passwords too: the same answer whether or not the address is an operator's. */
+    async requestPasswordReset(email: string): Promise<void> {
+      const operator = await repository.findByEmail(normalizeEmail(email));
+      if (!operator) return;
+      await db.transaction().execute(async (transaction) => {
+        const owner = { operatorId: operator.id };
+        if (!(await links.mayResend(transaction, owner, 'operator_password_reset', resetSpacing))) return;
+        const link = await links.issueLink(transaction, {
+          purpose: 'operator_password_reset',
+          operatorId: operator.id,
+          validForMs: passwordResetValidity,
+        });
+        await mail.enqueueEmail(transaction, {
+          to: operator.email,
+          greet: { name: operator.name },
+          locale: operator.locale as Locale,
+          template: 'passwordReset',
+          params: { resetUrl: link.url },
+        });
+      });
+    },
+
+    checkPasswordResetLink: (token: string) => links.checkOperatorLink(token, 'operator_password_reset'),
+
+    /** Ends every session of the operator: whoever knew the old password is out. */
+    async completePasswordReset(options: { token: string; password: string }): Promise<void> {
+      const { operatorId } = await links.checkOperatorLink(options.token, 'operator_password_reset');
+      const operator = await repository.findById(operatorId);
+      if (!operator) throw new AppError(linkErrors.LINK_INVALID);
+      assertPasswordAcceptable(options.password, [operator.name, operator.email]);
+      const passwordHash = await hashPassword(options.password);
+      await db.transaction().execute(async (transaction) => {
+        await links.consumeOperatorLink(transaction, options.token, 'operator_password_reset');
+        await repository.setPassword(transaction, operatorId, passwordHash, clock.now().toISOString());
+        await sessions.endOperatorSessions(operatorId, transaction);
+        await throttle.clear([identifierKey('operator', { email: operator.email })], transaction);
+        await mail.enqueueEmail(transaction, {
+          to: operator.email,
+          greet: { name: operator.name },
+          locale: operator.locale as Locale,
+          template: 'passwordChanged',
+          params: { resetUrl: page('/operator/forgot-password') },
+        });
+      });
     },
   };
 }

@@ -68,6 +68,9 @@ export function createSessionsRepository(db: Db) {
         .orderBy('lastSeenAt', 'desc')
         .execute(),
 
+    deleteForOperator: (executor: Db, operatorId: string) =>
+      executor.deleteFrom('sessions').where('operatorId', '=', operatorId).execute(),
+
     async deleteForUser(executor: Db, userId: string, options: { only?: string; except?: string } = {}) {
       let query = executor.deleteFrom('sessions').where('userId', '=', userId);
       if (options.only) query = query.where('id', '=', options.only);

@@ -28,7 +28,10 @@ export interface SignedInUserSession {
 export function createSessionsService({ db, clock }: { db: Db; clock: Clock }) {
   const repository = createSessionsRepository(db);
 
-  /** Slides the idle expiry, never past the absolute one; "stay signed in" sessions only have the absolute one. */
+  /**
+   * Keeps "last active" current (at most one write per session and minute) and slides the idle expiry, never
+   * past the absolute one; "stay signed in" sessions only have the absolute one.
+   */
   async function keepAlive(found: {
     sessionId: string;
     lastSeenAt: string;
@@ -36,14 +39,11 @@ export function createSessionsService({ db, clock }: { db: Db; clock: Clock }) {
     staySignedIn: number;
   }) {
     const now = clock.now();
-    if (found.staySignedIn || now.getTime() - Date.parse(found.lastSeenAt) <= sessionPolicy.touchAfterMs)
-      return;
+    if (now.getTime() - Date.parse(found.lastSeenAt) <= sessionPolicy.touchAfterMs) return;
     const idle = addMilliseconds(now, sessionPolicy.idleTimeoutMs).toISOString();
-    await repository.touch(
-      found.sessionId,
-      now.toISOString(),
-      idle < found.absoluteExpiresAt ? idle : found.absoluteExpiresAt,
-    );
+    const idleExpiresAt =
+      found.staySignedIn || idle > found.absoluteExpiresAt ? found.absoluteExpiresAt : idle;
+    await repository.touch(found.sessionId, now.toISOString(), idleExpiresAt);
   }
 
   return {
@@ -101,6 +101,9 @@ export function createSessionsService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     listUserSessions: (userId: string) => repository.listForUser(userId, clock.now().toISOString()),
+
+    endOperatorSessions: (operatorId: string, executor: Db = db) =>
+      repository.deleteForOperator(executor, operatorId),
 
     endUserSessions: (userId: string, options: { only?: string; except?: string } = {}, executor: Db = db) =>
       repository.deleteForUser(executor, userId, options),

@@ -2,7 +2,7 @@
 // credentials e-mail, a new member within the seat limit, the owner's notices, and the API view of a user.
 import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
-import type { Role, User } from '../../db/schema.ts';
+import type { NewUser, Role, User } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { hours } from '../../shared/clock.ts';
 import { formatName } from '../../shared/names.ts';
@@ -92,7 +92,7 @@ export function createMembers({ db, config, mail, links, audit, users }: Members
    * U2: the credentials reach the user's own address, or the acting admin's when the user has none,
    * as a single-use link; the key itself is never e-mailed.
    */
-  async function sendCredentials(executor: Db, user: User, accessKey: string, adminId: string) {
+  async function sendCredentials(executor: Db, user: NewUser, accessKey: string, adminId: string) {
     const reveal = await links.issueLink(executor, {
       purpose: 'credentials_reveal',
       userId: user.id,
@@ -173,8 +173,8 @@ export function createMembers({ db, config, mail, links, audit, users }: Members
       executor: Db,
       context: AdminContext,
       notice:
-        | { template: 'adminGranted'; user: User }
-        | { template: 'adminReassigned'; user: User; from: User },
+        | { template: 'adminGranted'; user: NewUser }
+        | { template: 'adminReassigned'; user: NewUser; from: NewUser },
     ) {
       const owner = await repository.findOwner(executor, context.accountId);
       if (!owner?.email || owner.id === context.actor.id) return;

@@ -1,7 +1,8 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/kysely.ts';
-import type { Database as DB, Role, User } from '../../db/schema.ts';
-import { anyColumnContains } from '../../db/search.ts';
+import type { Database as DB, NewUser, Role, User } from '../../db/schema.ts';
+import { searchMatches } from '../../db/search.ts';
+import { searchText } from '../../shared/search-text.ts';
 
 const listed = [
   'users.id',
@@ -17,6 +18,11 @@ const listed = [
   'users.createdAt',
   'memberships.role',
 ] as const;
+
+/** What the users page searches in. */
+const searched = ['username', 'firstName', 'lastName', 'email', 'userNumber'] as const;
+const searchOf = (user: Pick<User, (typeof searched)[number]>) =>
+  searchText(searched.map((field) => user[field]));
 
 export function createUsersRepository(db: Db) {
   /** The account's own users (not invited guests), with their role there. */
@@ -38,16 +44,7 @@ export function createUsersRepository(db: Db) {
       const filtered = <Query extends SelectQueryBuilder<DB, 'users', object>>(query: Query) => {
         let narrowed = query.where('users.homeAccountId', '=', options.accountId);
         if (onlyUserId) narrowed = narrowed.where('users.id', '=', onlyUserId);
-        if (search) {
-          const columns = [
-            'users.username',
-            'users.firstName',
-            'users.lastName',
-            'users.email',
-            'users.userNumber',
-          ];
-          narrowed = narrowed.where((eb) => eb.or(anyColumnContains(columns, search)));
-        }
+        if (search) narrowed = narrowed.where((eb) => eb.or(searchMatches('users.searchText', search)));
         return narrowed as Query;
       };
       const [items, total] = await Promise.all([
@@ -156,7 +153,11 @@ export function createUsersRepository(db: Db) {
         .where('id', '=', accountId)
         .execute(),
 
-    insert: (executor: Db, user: User) => executor.insertInto('users').values(user).execute(),
+    insert: (executor: Db, user: NewUser) =>
+      executor
+        .insertInto('users')
+        .values({ ...user, searchText: searchOf(user) })
+        .execute(),
 
     insertMembership: (
       executor: Db,
@@ -209,8 +210,22 @@ export function createUsersRepository(db: Db) {
         .orderBy('accounts.name')
         .execute(),
 
-    update: (executor: Db, id: string, changes: Partial<Omit<User, 'id'>>) =>
-      executor.updateTable('users').set(changes).where('id', '=', id).execute(),
+    /** A change to what is searched refreshes the search column in the caller's transaction. */
+    async update(executor: Db, id: string, changes: Partial<Omit<NewUser, 'id'>>) {
+      await executor.updateTable('users').set(changes).where('id', '=', id).execute();
+      if (!searched.some((field) => field in changes)) return;
+      const user = await executor
+        .selectFrom('users')
+        .select(searched)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (user)
+        await executor
+          .updateTable('users')
+          .set({ searchText: searchOf(user) })
+          .where('id', '=', id)
+          .execute();
+    },
 
     insertAccessKey: (
       executor: Db,

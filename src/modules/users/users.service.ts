@@ -1,5 +1,5 @@
 import type { Db } from '../../db/kysely.ts';
-import type { Role, User, UserStatus } from '../../db/schema.ts';
+import type { NewUser, Role, UserStatus } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Salutation } from '../../shared/names.ts';
@@ -39,10 +39,10 @@ export function createUsersService({ db, clock, links }: { db: Db; clock: Clock;
     repository,
 
     /** The user, their membership and their first access key, in the caller's transaction. */
-    async createUser(executor: Db, details: NewUserDetails): Promise<{ user: User; accessKey: string }> {
+    async createUser(executor: Db, details: NewUserDetails): Promise<{ user: NewUser; accessKey: string }> {
       const now = clock.now().toISOString();
       const { accountId, role, ...personal } = details;
-      const user: User = {
+      const user: NewUser = {
         id: newId(),
         homeAccountId: accountId,
         userNumber: await unusedUserNumber(executor),

@@ -37,6 +37,7 @@ export const auditActions = [
   'user.password_reset',
   'user.email_changed',
   'provider.updated',
+  'account.main_user_link_resent',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

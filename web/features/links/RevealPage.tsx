@@ -11,6 +11,17 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { LinkProblem } from './LinkProblem.tsx';
 import { isLinkError, toApiError, useLinkCheck } from './link-check.ts';
 
+// Set in this tab once the credentials were shown (never the credentials themselves): a reload then says
+// "already shown" instead of "incomplete link", since the token left the address bar with the reveal.
+const revealedKey = 'kontor.credentialsRevealed';
+const remembered = () => {
+  try {
+    return sessionStorage.getItem(revealedKey) === '1';
+  } catch {
+    return false;
+  }
+};
+
 /** U2: the program credentials behind a single-use link, shown once on request. */
 export function RevealPage() {
   const { t } = useTranslation();
@@ -26,12 +37,22 @@ export function RevealPage() {
     setError(null);
     try {
       setCredentials(await api.post<Credentials>('/api/v1/credentials/reveal', { token }));
+      try {
+        sessionStorage.setItem(revealedKey, '1');
+      } catch {
+        // Without storage a reload says "incomplete link"; nothing else changes.
+      }
     } catch (caught) {
       setError(toApiError(caught));
     } finally {
       setBusy(false);
     }
   };
+
+  const used =
+    error?.code === 'LINK_USED' ||
+    (check.status === 'invalid' && check.error.code === 'LINK_USED') ||
+    (check.status === 'missing' && remembered());
 
   return (
     <Paper maw={600} mx="auto" p="lg" withBorder>
@@ -43,6 +64,15 @@ export function RevealPage() {
           </Alert>
           <CredentialList credentials={credentials} />
           <Anchor component={Link} href="/sign-in" mt="lg" display="inline-block">
+            {t('links.goToSignIn')}
+          </Anchor>
+        </>
+      ) : used ? (
+        <>
+          <Alert color="blue" variant="light" role="status" title={t('reveal.alreadyShownTitle')} mb="md">
+            {t('reveal.alreadyShown')}
+          </Alert>
+          <Anchor component={Link} href="/sign-in">
             {t('links.goToSignIn')}
           </Anchor>
         </>

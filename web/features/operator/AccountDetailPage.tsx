@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.tsx';
 import { useApiGet } from '../../app/use-api-get.ts';
 import { isLocale, localeNames } from '../../i18n/i18n.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { displayName } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useFormErrors } from '../../ui/form-errors.ts';
 import { formatDateTime } from '../../ui/format-date.ts';
@@ -59,13 +60,13 @@ export function AccountDetailPage({ id }: { id: string }) {
     changed(t('accounts.suspendedNotice'));
   };
 
-  const reactivate = async () => {
+  /** Runs one change of the account; its notice comes from what the server answered. */
+  const act = async (change: () => Promise<string>) => {
     setBusy(true);
     setNotice(null);
     setError(null);
     try {
-      await api.post(`${accountPath(id)}/reactivate`);
-      changed(t('accounts.reactivatedNotice'));
+      changed(await change());
     } catch (caught) {
       const apiError = asApiError(caught);
       if (apiError.status === 401) return signedOut();
@@ -74,6 +75,18 @@ export function AccountDetailPage({ id }: { id: string }) {
       setBusy(false);
     }
   };
+
+  const reactivate = () =>
+    act(async () => {
+      await api.post(`${accountPath(id)}/reactivate`);
+      return t('accounts.reactivatedNotice');
+    });
+
+  const resendLink = () =>
+    act(async () => {
+      const { sentTo } = await api.post<{ sentTo: string }>(`${accountPath(id)}/resend-main-user-link`);
+      return t('accounts.linkResent', { email: sentTo });
+    });
 
   const billing = data
     ? [
@@ -129,7 +142,17 @@ export function AccountDetailPage({ id }: { id: string }) {
             {/* The list has the main user; the single account's answer may leave it out. */}
             {data.owner && (
               <Item label={t('accounts.mainUser')}>
-                {[data.owner.name, data.owner.email].filter(Boolean).join(', ')}
+                <Text>{[displayName(data.owner), data.owner.email].filter(Boolean).join(', ')}</Text>
+                {data.owner.pendingActivation && (
+                  <Group gap="sm" mt={4}>
+                    <Text size="sm" c="dimmed">
+                      {t('accounts.mainUserPending')}
+                    </Text>
+                    <Button size="xs" variant="light" loading={busy} onClick={resendLink}>
+                      {t('accounts.resendLink')}
+                    </Button>
+                  </Group>
+                )}
               </Item>
             )}
             <Item label={t('accounts.billing')}>

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { query } from '../../app/api.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useApiGet } from '../../app/use-api-get.ts';
+import { displayName } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PlusIcon } from '../../ui/icons.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -105,7 +106,7 @@ export function CustomerAccountsPage() {
                     <Table.Td>
                       {account.owner ? (
                         <>
-                          <Text size="sm">{account.owner.name}</Text>
+                          <Text size="sm">{displayName(account.owner)}</Text>
                           {account.owner.email && (
                             <Text size="xs" c="dimmed">
                               {account.owner.email}

@@ -85,9 +85,14 @@ export function OperatorSignInPage() {
           </Button>
         </Stack>
       </form>
-      <Anchor component={Link} href="/sign-in" size="sm" mt="md" display="inline-block">
-        {t('operatorSignIn.customerSignIn')}
-      </Anchor>
+      <Stack gap="xs" mt="md">
+        <Anchor component={Link} href="/operator/forgot-password" size="sm">
+          {t('signIn.forgotPassword')}
+        </Anchor>
+        <Anchor component={Link} href="/sign-in" size="sm">
+          {t('operatorSignIn.customerSignIn')}
+        </Anchor>
+      </Stack>
     </Paper>
   );
 }

@@ -20,7 +20,14 @@ export interface CustomerAccount {
   locale: string;
   timezone: string;
   billing: Billing;
-  owner: { name: string; email: string | null } | null;
+  owner: {
+    title: string | null;
+    firstName: string;
+    lastName: string;
+    email: string | null;
+    /** The main user has not yet come in: their link can be sent again. */
+    pendingActivation: boolean;
+  } | null;
   createdAt: string;
 }
 

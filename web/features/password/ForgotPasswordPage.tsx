@@ -6,12 +6,14 @@ import { Link } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useFormErrors } from '../../ui/form-errors.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { type PasswordArea, passwordAreas } from './password-areas.ts';
 
 const fields = ['email'] as const;
 
 /** S3: asks for a reset link. The answer never tells whether the address is known. */
-export function ForgotPasswordPage() {
+export function ForgotPasswordPage({ area = 'customer' }: { area?: PasswordArea }) {
   const { t } = useTranslation();
+  const paths = passwordAreas[area];
   const errors = useFormErrors(fields);
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
@@ -23,7 +25,7 @@ export function ForgotPasswordPage() {
     errors.clear();
     setBusy(true);
     try {
-      await api.post('/api/v1/auth/password-reset', { email: email.trim() });
+      await api.post(paths.request, { email: email.trim() });
       setSent(true);
     } catch (error) {
       errors.showApiError(error);
@@ -62,7 +64,7 @@ export function ForgotPasswordPage() {
           </form>
         </>
       )}
-      <Anchor component={Link} href="/sign-in" size="sm" mt="md" display="inline-block">
+      <Anchor component={Link} href={paths.signIn} size="sm" mt="md" display="inline-block">
         {t('links.backToSignIn')}
       </Anchor>
     </Paper>

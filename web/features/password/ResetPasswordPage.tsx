@@ -12,21 +12,23 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { LinkProblem } from '../links/LinkProblem.tsx';
 import { useLinkCheck } from '../links/link-check.ts';
 import { NewPasswordFields, useNewPassword } from './NewPasswordFields.tsx';
+import { type PasswordArea, passwordAreas } from './password-areas.ts';
 
 const fields = ['password', 'passwordRepeat'] as const;
 // Whose link it is stays on the server; the server also checks the person's own data.
 const noContext: string[] = [];
 
-export function ResetPasswordPage() {
+export function ResetPasswordPage({ area = 'customer' }: { area?: PasswordArea }) {
   const { t } = useTranslation();
+  const paths = passwordAreas[area];
   const [token] = useState(takeLinkToken);
-  const check = useLinkCheck('/api/v1/auth/password-reset/check', token);
+  const check = useLinkCheck(paths.check, token);
   const { signedOut } = useSession();
   const errors = useFormErrors(fields);
   const newPassword = useNewPassword(noContext);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const requestNew = { href: '/forgot-password', label: t('resetPassword.requestNew') };
+  const requestNew = { href: paths.forgot, label: t('resetPassword.requestNew') };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,8 +39,8 @@ export function ResetPasswordPage() {
     errors.clear();
     setBusy(true);
     try {
-      await api.post('/api/v1/auth/password-reset/complete', { token, password: newPassword.password });
-      signedOut(); // every session of the user has ended, this browser's included
+      await api.post(paths.complete, { token, password: newPassword.password });
+      signedOut(); // every session of the person has ended, this browser's included
       setDone(true);
     } catch (error) {
       errors.showApiError(error);
@@ -55,7 +57,7 @@ export function ResetPasswordPage() {
           <Alert color="green" variant="light" role="status" mb="md">
             {t('resetPassword.done')}
           </Alert>
-          <Button component={Link} href="/sign-in">
+          <Button component={Link} href={paths.signIn}>
             {t('resetPassword.signIn')}
           </Button>
         </>

@@ -2,6 +2,7 @@ import { Anchor, List, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../../app/router.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { ResendConfirmation } from './ResendConfirmation.tsx';
 
 /** What the registration hands over (in history state, never in the URL). */
 export interface CheckEmailState {
@@ -21,9 +22,10 @@ export function CheckEmailPage() {
         <List.Item>{t('checkEmail.confirm')}</List.Item>
         <List.Item>{t('checkEmail.contents')}</List.Item>
       </List>
-      <Text size="sm" c="dimmed" mb="md">
+      <Text size="sm" c="dimmed" mb="xs">
         {t('checkEmail.nothingArrived')}
       </Text>
+      <ResendConfirmation initialEmail={email} />
       <Anchor component={Link} href="/sign-in">
         {t('links.goToSignIn')}
       </Anchor>

@@ -12,13 +12,14 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { api, asApiError } from '../../app/api.ts';
 import { Link, navigate, returnPath, useLocation } from '../../app/router.tsx';
 import { type CustomerSession, useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
+import { type Identifier, ResendConfirmation } from '../register/ResendConfirmation.tsx';
 
 const fields = ['email', 'customerNumber', 'userNumber', 'password'] as const;
 type Field = (typeof fields)[number];
@@ -37,6 +38,8 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [staySignedIn, setStaySignedIn] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Signed in with the right password, but the address is not yet confirmed: offer the welcome again.
+  const [unconfirmed, setUnconfirmed] = useState<Identifier | null>(null);
 
   const validate = (): FieldErrors<Field> => {
     const found: FieldErrors<Field> = {};
@@ -72,6 +75,7 @@ export function SignInPage() {
     } catch (error) {
       setPassword('');
       errors.showApiError(error);
+      setUnconfirmed(asApiError(error).code === 'EMAIL_NOT_CONFIRMED' ? identifier : null);
       setBusy(false);
     }
   };
@@ -81,6 +85,7 @@ export function SignInPage() {
       <PageTitle>{t('signIn.title')}</PageTitle>
       <Text mb="md">{t('signIn.intro')}</Text>
       <ErrorAlert key={errors.attempt} message={errors.message} extra={errors.extra} />
+      {unconfirmed && <ResendConfirmation key={errors.attempt} identifier={unconfirmed} />}
       <form ref={errors.formRef} onSubmit={submit} noValidate>
         <Stack>
           <SegmentedControl

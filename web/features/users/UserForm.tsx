@@ -56,8 +56,8 @@ export function UserForm({
   const [values, setValues] = useState(initial);
   const [errorCode, setErrorCode] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // The admin right needs an address (U4); a reassigned admin keeps the right.
-  const emailRequired = Boolean(user?.isAdmin) && mode !== 'create';
+  // The admin right needs an address (U4); a reassigned user's new person starts without the right.
+  const emailRequired = Boolean(user?.isAdmin) && mode === 'edit';
 
   const set = (name: keyof typeof values, value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
@@ -145,6 +145,7 @@ export function UserForm({
           title={t('users.reassignTitle', { name: displayName(user) })}
         >
           {t('users.reassignExplanation', { userNumber: user.userNumber })}
+          {user.isAdmin && ` ${t('users.reassignAdminNote')}`}
         </Alert>
       )}
       <ErrorAlert

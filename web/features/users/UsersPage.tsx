@@ -1,11 +1,9 @@
 import {
-  ActionIcon,
   Alert,
   Anchor,
   Badge,
   Button,
   Group,
-  Menu,
   Modal,
   Progress,
   Stack,
@@ -17,7 +15,8 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, asApiError, query } from '../../app/api.ts';
+import { api, query } from '../../app/api.ts';
+import { useProvider } from '../../app/provider.tsx';
 import { Link } from '../../app/router.tsx';
 import { type CustomerSession, useSession } from '../../app/session.tsx';
 import { useApiGet } from '../../app/use-api-get.ts';
@@ -25,13 +24,14 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import type { Credentials } from '../../ui/CredentialList.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { DotsIcon, PersonPlusIcon } from '../../ui/icons.tsx';
+import { PersonPlusIcon } from '../../ui/icons.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { Paging } from '../../ui/Paging.tsx';
 import { useRetained } from '../../ui/use-retained.ts';
 import { CredentialsDialog, type ShownCredentials } from './CredentialsDialog.tsx';
 import { ImportUsersDialog } from './ImportUsersDialog.tsx';
+import { type ConfirmedAction, UserActions } from './UserActions.tsx';
 import { UserForm, type UserFormMode, type UserFormResult } from './UserForm.tsx';
 import { type AccountUser, type UserList, userPath, usersPath } from './users-types.ts';
 
@@ -39,14 +39,15 @@ const pageSize = 20;
 
 type Dialog =
   | { kind: 'form'; mode: UserFormMode; user?: AccountUser }
-  | { kind: 'confirm'; action: 'revoke' | 'rotate' | 'delete'; user: AccountUser }
+  | { kind: 'confirm'; action: ConfirmedAction; user: AccountUser }
   | { kind: 'credentials'; shown: ShownCredentials }
   | { kind: 'import' };
 
 /** U1–U6, A4: the account's users with their seats; admins create, change, reassign and delete them. */
 export function UsersPage({ session }: { session: CustomerSession }) {
   const { t } = useTranslation();
-  const { signedOut, recheckCustomer } = useSession();
+  const { recheckCustomer } = useSession();
+  const { provider } = useProvider();
   const accountId = session.account.id;
   const isAdmin = session.account.role !== 'member';
   const [search, setSearch] = useState('');
@@ -105,42 +106,35 @@ export function UsersPage({ session }: { session: CustomerSession }) {
     }
   };
 
-  const grant = async (user: AccountUser) => {
-    setNotice(null);
-    setError(null);
-    try {
-      await api.put(`${userPath(accountId, user.id)}/admin`);
-      show(t('users.granted', { name: displayName(user) }));
-    } catch (caught) {
-      const apiError = asApiError(caught);
-      if (apiError.status === 401) return signedOut();
-      setError(apiError.message);
-    } finally {
-      list.reload();
-    }
-  };
-
-  const confirmed = async (action: 'revoke' | 'rotate' | 'delete', user: AccountUser) => {
+  const confirmed = async (action: ConfirmedAction, user: AccountUser) => {
     const path = userPath(accountId, user.id);
     const name = displayName(user);
-    if (action === 'rotate') {
-      const fresh = await api.post<Credentials>(`${path}/access-keys`);
-      show(t('users.rotated', { name }));
-      showCredentials(user, fresh, true);
-      return;
-    }
-    if (action === 'revoke') {
-      await api.delete(`${path}/admin`);
-      show(t('users.revoked', { name }));
-      // Whoever revokes their own right loses the admin pages at once.
-      if (user.id === session.user.id) void recheckCustomer();
-    } else {
-      await api.delete(path);
-      show(t('users.deleted', { name }));
+    switch (action) {
+      case 'rotate': {
+        const fresh = await api.post<Credentials>(`${path}/access-keys`);
+        show(t('users.rotated', { name }));
+        showCredentials(user, fresh, true);
+        return;
+      }
+      case 'grant':
+        await api.put(`${path}/admin`);
+        show(t('users.granted', { name }));
+        break;
+      case 'revoke':
+        await api.delete(`${path}/admin`);
+        show(t('users.revoked', { name }));
+        // Whoever revokes their own right loses the admin pages at once.
+        if (user.id === session.user.id) void recheckCustomer();
+        break;
+      case 'delete':
+        await api.delete(path);
+        show(t('users.deleted', { name }));
+        break;
     }
     close();
     list.reload();
   };
+  const isOwner = session.account.role === 'owner';
 
   const imported = (created: number) => {
     close();
@@ -151,6 +145,13 @@ export function UsersPage({ session }: { session: CustomerSession }) {
   const confirmTexts =
     confirm &&
     {
+      grant: {
+        title: t('users.confirmGrant.title'),
+        text: t(isOwner ? 'users.confirmGrant.text' : 'users.confirmGrant.textOwnerTold', {
+          name: displayName(confirm.user),
+        }),
+        button: t('users.confirmGrant.button'),
+      },
       revoke: {
         title: t('users.confirmRevoke.title'),
         text: t('users.confirmRevoke.text', { name: displayName(confirm.user) }),
@@ -192,9 +193,12 @@ export function UsersPage({ session }: { session: CustomerSession }) {
             <Button variant="default" onClick={() => setDialog({ kind: 'import' })}>
               {t('usersImport.open')}
             </Button>
+            {/* With every seat taken the form could only fail: the button says no, and the hint says why. */}
             <Button
               leftSection={<PersonPlusIcon />}
               onClick={() => setDialog({ kind: 'form', mode: 'create' })}
+              disabled={full}
+              aria-describedby={full ? 'seats-full-hint' : undefined}
             >
               {t('users.new')}
             </Button>
@@ -220,8 +224,8 @@ export function UsersPage({ session }: { session: CustomerSession }) {
             aria-label={seatsText}
           />
           {full && isAdmin && (
-            <Text size="xs" c="dimmed">
-              {t('users.seatsFullHint')}
+            <Text size="sm" id="seats-full-hint">
+              {t('users.seatsFullHint', { provider: provider?.name ?? '' })}
             </Text>
           )}
         </Stack>
@@ -299,14 +303,16 @@ export function UsersPage({ session }: { session: CustomerSession }) {
                     </Table.Td>
                     {isAdmin && (
                       <Table.Td>
-                        <UserActions
-                          user={user}
-                          own={own}
-                          onEdit={() => setDialog({ kind: 'form', mode: 'edit', user })}
-                          onReassign={() => setDialog({ kind: 'form', mode: 'reassign', user })}
-                          onGrant={() => grant(user)}
-                          onConfirm={(action) => setDialog({ kind: 'confirm', action, user })}
-                        />
+                        {/* The owner's user is the owner's own business. */}
+                        {(user.role !== 'owner' || own) && (
+                          <UserActions
+                            user={user}
+                            own={own}
+                            onEdit={() => setDialog({ kind: 'form', mode: 'edit', user })}
+                            onReassign={() => setDialog({ kind: 'form', mode: 'reassign', user })}
+                            onConfirm={(action) => setDialog({ kind: 'confirm', action, user })}
+                          />
+                        )}
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -348,7 +354,7 @@ export function UsersPage({ session }: { session: CustomerSession }) {
         opened={dialog?.kind === 'confirm'}
         title={confirmTexts?.title ?? ''}
         confirmLabel={confirmTexts?.button ?? ''}
-        danger={confirm?.action !== 'rotate'}
+        danger={confirm?.action === 'revoke' || confirm?.action === 'delete'}
         onConfirm={() => (confirm ? confirmed(confirm.action, confirm.user) : Promise.resolve())}
         onClose={close}
       >
@@ -364,51 +370,5 @@ export function UsersPage({ session }: { session: CustomerSession }) {
       )}
       <CredentialsDialog shown={credentials} opened={dialog?.kind === 'credentials'} onClose={close} />
     </>
-  );
-}
-
-/** A row's actions; owners cannot lose the admin right or be deleted, and nobody deletes themselves here. */
-function UserActions({
-  user,
-  own,
-  onEdit,
-  onReassign,
-  onGrant,
-  onConfirm,
-}: {
-  user: AccountUser;
-  own: boolean;
-  onEdit: () => void;
-  onReassign: () => void;
-  onGrant: () => void;
-  onConfirm: (action: 'revoke' | 'rotate' | 'delete') => void;
-}) {
-  const { t } = useTranslation();
-  const name = displayName(user);
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name })}>
-          <DotsIcon />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item onClick={onEdit}>{t('users.edit')}</Menu.Item>
-        {user.role === 'member' && <Menu.Item onClick={onGrant}>{t('users.grant')}</Menu.Item>}
-        {user.role === 'admin' && (
-          <Menu.Item onClick={() => onConfirm('revoke')}>{t('users.revoke')}</Menu.Item>
-        )}
-        <Menu.Item onClick={() => onConfirm('rotate')}>{t('users.rotate')}</Menu.Item>
-        {!own && <Menu.Item onClick={onReassign}>{t('users.reassign')}</Menu.Item>}
-        {!own && user.role !== 'owner' && (
-          <>
-            <Menu.Divider />
-            <Menu.Item color="red" onClick={() => onConfirm('delete')}>
-              {t('users.delete')}
-            </Menu.Item>
-          </>
-        )}
-      </Menu.Dropdown>
-    </Menu>
   );
 }

@@ -1,0 +1,19 @@
+// Customers and operators reset forgotten passwords the same way, each through their own endpoints and pages.
+export const passwordAreas = {
+  customer: {
+    request: '/api/v1/auth/password-reset',
+    check: '/api/v1/auth/password-reset/check',
+    complete: '/api/v1/auth/password-reset/complete',
+    forgot: '/forgot-password',
+    signIn: '/sign-in',
+  },
+  operator: {
+    request: '/api/v1/operator/password-reset',
+    check: '/api/v1/operator/password-reset/check',
+    complete: '/api/v1/operator/password-reset/complete',
+    forgot: '/operator/forgot-password',
+    signIn: '/operator/sign-in',
+  },
+} as const;
+
+export type PasswordArea = keyof typeof passwordAreas;
