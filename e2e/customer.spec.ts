@@ -133,7 +133,7 @@ test('the confirmation link opens the account, once', async ({ page, kontor }) =
   await expect(page).toHaveURL(`${kontor.baseUrl}/sign-in`);
 });
 
-test('the reveal link shows the program credentials exactly once, then says they were shown', async ({
+test('reveal page: the credentials are shown once, then "already shown", and the key never breaks mid-group', async ({
   page,
   kontor,
 }) => {

@@ -156,7 +156,10 @@ test.describe('the first operator', () => {
     await expect(page).toHaveURL(`${kontor.baseUrl}/operator/sign-in`);
   });
 
-  test('the operator reads the welcome e-mail in the built-in mailbox', async ({ page, kontor }) => {
+  test('the operator lands on the customer accounts and reads the welcome e-mail in the built-in mailbox', async ({
+    page,
+    kontor,
+  }) => {
     await signIn(page, kontor);
     // Operators land on the customer accounts, their daily work.
     await expect(page).toHaveURL(`${kontor.baseUrl}/operator/accounts`);

@@ -19,7 +19,7 @@ describeEachDatabase('session activity', (dialect) => {
   };
   const stored = () => t.db.selectFrom('sessions').selectAll().executeTakeFirstOrThrow();
 
-  it('keeps "last active" current for stay-signed-in sessions, with at most one write a minute', async () => {
+  it('sessions: "last active" moves for stay-signed-in sessions too, with at most one write a minute', async () => {
     const client = await signIn(true);
     const started = await stored();
     t.clock.advance(days(2));
