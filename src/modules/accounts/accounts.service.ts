@@ -63,7 +63,10 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
         const pendingAccount = existing && (await repository.findById(existing.homeAccountId, transaction));
         if (existing && pendingAccount?.status === 'pending_confirmation' && !existing.emailConfirmedAt) {
           // Never confirmed (the links may have expired): the same welcome again, with fresh links.
-          await sendWelcome(transaction, pendingAccount, existing);
+          const owner = { userId: existing.id };
+          if (await links.mayResend(transaction, owner, 'email_confirmation', resendSpacing)) {
+            await sendWelcome(transaction, pendingAccount, existing);
+          }
           return;
         }
         if (existing) {

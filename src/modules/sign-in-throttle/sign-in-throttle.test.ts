@@ -125,4 +125,13 @@ describeEachDatabase('sign-in throttle', (dialect) => {
     expect(waiting.json().message).toContain('1 Min.');
     expect(await counters({ email }, 'operator')).toMatchObject({ failedSignIns: 10 });
   });
+
+  it('forgets identifiers nobody has tried for 12 hours', async () => {
+    await signIn({ email: 'once@jura.test', password: 'wrong' });
+    expect(await counters({ email: 'once@jura.test' })).toMatchObject({ failedSignIns: 1 });
+    t.clock.advance(hours(13));
+    await signIn({ email: 'later@jura.test', password: 'wrong' });
+    expect(await counters({ email: 'once@jura.test' })).toBeUndefined();
+    expect(await counters({ email: 'later@jura.test' })).toMatchObject({ failedSignIns: 1 });
+  });
 });

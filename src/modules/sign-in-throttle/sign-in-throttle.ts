@@ -21,6 +21,9 @@ export function identifierKey(kind: 'user' | 'operator', identifier: SignInIdent
 }
 
 export function createSignInThrottle({ db, clock }: { db: Db; clock: Clock }) {
+  // Identifiers nobody has tried for 12 hours are forgotten, at most once a minute per process.
+  let nextCleanup = 0;
+
   return {
     /**
      * Counts this attempt as a failure before the password is checked (one statement locks the identifier's
@@ -46,8 +49,8 @@ export function createSignInThrottle({ db, clock }: { db: Db; clock: Clock }) {
           .set(reserved)
           .where('identifierHash', '=', key)
           .execute();
-        // A first failure is a good moment to forget identifiers nobody has tried for 12 hours.
-        if (current.lastFailedAt === null) {
+        if (now.getTime() >= nextCleanup) {
+          nextCleanup = now.getTime() + 60_000;
           const forgotten = new Date(now.getTime() - bruteForcePolicy.resetAfterMs).toISOString();
           await transaction.deleteFrom('signInThrottles').where('lastFailedAt', '<', forgotten).execute();
         }
