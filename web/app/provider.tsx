@@ -33,3 +33,10 @@ export function ProviderIdentityProvider({ children }: { children: ReactNode }) 
 }
 
 export const useProvider = () => useContext(ProviderContext);
+
+/** The logo's path on this origin whatever PUBLIC_URL says, so the CSP's img-src 'self' allows it. */
+export function logoPath(provider: ProviderIdentity | null): string | null {
+  if (!provider?.logoUrl) return null;
+  const url = new URL(provider.logoUrl);
+  return url.pathname + url.search;
+}

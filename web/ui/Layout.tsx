@@ -2,7 +2,7 @@ import { Anchor, AppShell, Badge, Button, Container, Group, Stack, Text } from '
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api.ts';
-import { useProvider } from '../app/provider.tsx';
+import { logoPath, useProvider } from '../app/provider.tsx';
 import { Link, navigate } from '../app/router.tsx';
 import { type CustomerSession, useSession } from '../app/session.tsx';
 import { displayName } from './display-name.ts';
@@ -71,10 +71,7 @@ export function Layout({ children }: { children: ReactNode }) {
 function Brand() {
   const { provider } = useProvider();
   const name = provider?.configured ? provider.name : 'Kontor';
-  // Same origin whatever PUBLIC_URL says, so the CSP's img-src 'self' allows it.
-  const logo = provider?.logoUrl
-    ? new URL(provider.logoUrl).pathname + new URL(provider.logoUrl).search
-    : null;
+  const logo = logoPath(provider);
   return (
     <Anchor component={Link} href="/" fw={700} fz="xl" underline="never" c="inherit" miw={0}>
       <Group gap="xs" wrap="nowrap">

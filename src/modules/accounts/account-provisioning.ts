@@ -60,16 +60,21 @@ export function createAccountProvisioning(deps: {
     vatId: billing.vatId?.trim() || null,
   });
 
-  function view(
-    account: NewAccount & {
-      ownerTitle?: string | null;
-      ownerFirstName?: string | null;
-      ownerLastName?: string | null;
-      ownerEmail?: string | null;
-      ownerEmailConfirmedAt?: string | null;
-      ownerHasPassword?: boolean | number | null;
-    },
-  ) {
+  type AccountWithOwner = NewAccount & {
+    ownerTitle?: string | null;
+    ownerFirstName?: string | null;
+    ownerLastName?: string | null;
+    ownerEmail?: string | null;
+    ownerEmailConfirmedAt?: string | null;
+    ownerHasPassword?: boolean | number | null;
+  };
+
+  /** Until the main user has set a password (and, registered, confirmed the address) a link can be sent again. */
+  const pendingActivation = (account: AccountWithOwner) =>
+    !account.ownerHasPassword ||
+    (account.status === 'pending_confirmation' && !account.ownerEmailConfirmedAt);
+
+  function view(account: AccountWithOwner) {
     return {
       id: account.id,
       customerNumber: account.customerNumber,
@@ -93,11 +98,7 @@ export function createAccountProvisioning(deps: {
               firstName: account.ownerFirstName ?? '',
               lastName: account.ownerLastName ?? '',
               email: account.ownerEmail,
-              // Until the main user has set a password (and, registered, confirmed the address) a link can
-              // be sent again.
-              pendingActivation:
-                !account.ownerHasPassword ||
-                (account.status === 'pending_confirmation' && !account.ownerEmailConfirmedAt),
+              pendingActivation: pendingActivation(account),
             }
           : null,
       createdAt: account.createdAt,
@@ -233,8 +234,7 @@ export function createAccountProvisioning(deps: {
       return db.transaction().execute(async (transaction) => {
         const account = await findAccount(accountId, transaction);
         const owner = await users.repository.findOwner(transaction, accountId);
-        if (!owner?.email || !view(account).owner?.pendingActivation)
-          throw new AppError(accountErrors.MAIN_USER_ACTIVE);
+        if (!owner?.email || !pendingActivation(account)) throw new AppError(accountErrors.MAIN_USER_ACTIVE);
         const registered = account.status === 'pending_confirmation';
         const purpose = registered ? 'email_confirmation' : 'password_reset';
         if (!(await links.mayResend(transaction, { userId: owner.id }, purpose, resendSpacing))) {

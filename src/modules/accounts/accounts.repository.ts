@@ -80,12 +80,15 @@ export function createAccountsRepository(db: Db) {
       id: string,
       changes: Partial<Omit<NewAccount, 'id' | 'customerNumber' | 'seatsUsed'>>,
     ) {
+      // A new name is searched for with the customer number, which never changes.
       const { name } = changes;
-      const account = await executor
-        .selectFrom('accounts')
-        .select('customerNumber')
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const account =
+        name &&
+        (await executor
+          .selectFrom('accounts')
+          .select('customerNumber')
+          .where('id', '=', id)
+          .executeTakeFirst());
       const search = name && account ? { searchText: searchText([name, account.customerNumber]) } : {};
       await executor
         .updateTable('accounts')

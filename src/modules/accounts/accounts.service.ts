@@ -3,13 +3,17 @@ import type { Db } from '../../db/kysely.ts';
 import type { NewAccount } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Salutation } from '../../shared/names.ts';
-import { parseCustomerNumber } from '../../shared/numbers.ts';
 import { assertPasswordAcceptable, hashPassword } from '../../shared/passwords.ts';
 import { newId } from '../../shared/tokens.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { LinksService } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
-import { normalizeEmail, type UsersService } from '../users/index.ts';
+import {
+  normalizeEmail,
+  normalizeIdentifier,
+  type SignInIdentifier,
+  type UsersService,
+} from '../users/index.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
 import { unusedCustomerNumber } from './customer-numbers.ts';
 import { createMainUserLinks, resendSpacing } from './main-user-links.ts';
@@ -151,15 +155,9 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
      * A welcome e-mail again, with fresh links, for an owner whose address is not yet confirmed; nothing for
      * anybody else. The caller always gets the same answer, whether or not the identifier is known.
      */
-    async resendConfirmation(identifier: { email: string } | { customerNumber: string; userNumber: string }) {
-      const customerNumber =
-        'customerNumber' in identifier ? parseCustomerNumber(identifier.customerNumber) : null;
-      const user =
-        'email' in identifier
-          ? await users.repository.findByEmail(normalizeEmail(identifier.email))
-          : customerNumber
-            ? await users.repository.findByNumbers(customerNumber, identifier.userNumber.trim())
-            : undefined;
+    async resendConfirmation(identifier: SignInIdentifier) {
+      const normalized = normalizeIdentifier(identifier);
+      const user = normalized && (await users.findBySignInIdentifier(normalized));
       if (!user?.email || user.emailConfirmedAt) return;
       const account = await repository.findById(user.homeAccountId);
       if (account?.status !== 'pending_confirmation') return;

@@ -3,7 +3,6 @@ import type { Db } from '../../db/kysely.ts';
 import type { User } from '../../db/schema.ts';
 import { AppError, assertThat } from '../../shared/app-error.ts';
 import { type Clock, hours, minutes } from '../../shared/clock.ts';
-import { parseCustomerNumber } from '../../shared/numbers.ts';
 import {
   assertPasswordAcceptable,
   hashPassword,
@@ -14,8 +13,14 @@ import type { AuditActor, AuditService } from '../audit/index.ts';
 import { type LinksService, linkErrors } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
-import { identifierKey, type SignInIdentifier, type SignInThrottle } from '../sign-in-throttle/index.ts';
-import { normalizeEmail, type UsersService, userErrors } from '../users/index.ts';
+import { identifierKey, type SignInThrottle } from '../sign-in-throttle/index.ts';
+import {
+  normalizeEmail,
+  normalizeIdentifier,
+  type SignInIdentifier,
+  type UsersService,
+  userErrors,
+} from '../users/index.ts';
 import { authErrors } from './auth.errors.ts';
 
 interface Dependencies {
@@ -51,23 +56,17 @@ export function createAuthService({
     return [user.firstName, user.lastName, user.username, user.email, user.userNumber, customerNumber];
   }
 
-  /** The identifier as stored: a lower-case address, or the customer number with its check digit. */
+  /** The identifier as stored, or a named error for a customer number with a wrong check digit. */
   function normalized(identifier: SignInIdentifier): SignInIdentifier {
-    if ('email' in identifier) return { email: normalizeEmail(identifier.email) };
-    const customerNumber = parseCustomerNumber(identifier.customerNumber);
+    const found = normalizeIdentifier(identifier);
     // The check digit is public knowledge: saying a number is mistyped reveals nothing about accounts.
-    if (!customerNumber) {
+    if (!found) {
       throw new AppError(authErrors.CUSTOMER_NUMBER_INVALID, {
         details: [{ field: 'customerNumber', code: authErrors.CUSTOMER_NUMBER_INVALID }],
       });
     }
-    return { customerNumber, userNumber: identifier.userNumber.trim() };
+    return found;
   }
-
-  const findUser = (identifier: SignInIdentifier) =>
-    'email' in identifier
-      ? users.repository.findByEmail(identifier.email)
-      : users.repository.findByNumbers(identifier.customerNumber, identifier.userNumber);
 
   /** Both identifiers of a user, whose counts start again when the password is set anew. */
   async function signInKeys(executor: Db, user: User): Promise<string[]> {
@@ -131,7 +130,7 @@ export function createAuthService({
       const identifier = normalized(options.identifier);
       const key = identifierKey('user', identifier);
       await throttle.reserve(key);
-      const user = await findUser(identifier);
+      const user = await users.findBySignInIdentifier(identifier);
       const valid = user?.passwordHash
         ? await verifyPassword(user.passwordHash, options.password)
         : await verifyAgainstDummy(options.password);

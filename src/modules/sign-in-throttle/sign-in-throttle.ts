@@ -5,18 +5,18 @@ import type { Db } from '../../db/kysely.ts';
 import { AppError, defineErrors } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { hashToken } from '../../shared/tokens.ts';
+import type { SignInIdentifier } from '../users/index.ts';
 import { bruteForcePolicy, reserveAttempt } from './policy.ts';
 
 export const throttleErrors = defineErrors({ SIGN_IN_LOCKED: 429 });
 
-export type SignInIdentifier = { email: string } | { customerNumber: string; userNumber: string };
-
-/** Identifiers are stored only as hashes: the table of unknown ones is no list of guessed addresses. */
+/**
+ * The row of a normalized identifier (users' `normalizeIdentifier`, operators' lower-case address). Stored
+ * only as a hash: the table of unknown identifiers is no list of guessed addresses.
+ */
 export function identifierKey(kind: 'user' | 'operator', identifier: SignInIdentifier): string {
   const text =
-    'email' in identifier
-      ? identifier.email.trim().toLowerCase()
-      : `${identifier.customerNumber.trim()}/${identifier.userNumber.trim()}`;
+    'email' in identifier ? identifier.email : `${identifier.customerNumber}/${identifier.userNumber}`;
   return hashToken(`${kind}:${text}`);
 }
 

@@ -7,5 +7,7 @@ export {
   createUsersService,
   type NewUserDetails,
   normalizeEmail,
+  normalizeIdentifier,
+  type SignInIdentifier,
   type UsersService,
 } from './users.service.ts';

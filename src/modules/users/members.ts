@@ -123,12 +123,58 @@ export function createMembers({ db, config, mail, links, audit, users }: Members
     }
   }
 
+  /**
+   * The owner hears of every new admin and every admin user given to someone else, unless the owner did it:
+   * an admin who is not the owner cannot quietly hand the account's rights around.
+   */
+  async function notifyOwner(
+    executor: Db,
+    context: AdminContext,
+    notice:
+      | { template: 'adminGranted'; user: NewUser }
+      | { template: 'adminReassigned'; user: NewUser; from: NewUser },
+  ) {
+    const owner = await repository.findOwner(executor, context.accountId);
+    if (!owner?.email || owner.id === context.actor.id) return;
+    const actor = await repository.findById(context.actor.id, executor);
+    const seats = await repository.seats(context.accountId, executor);
+    const locale = localeOf(owner);
+    const common = {
+      actorName: actor ? formatName(actor, locale) : '',
+      userNumber: notice.user.userNumber,
+      companyName: seats.name,
+      usersUrl: new URL('/account/users', config.publicUrl).href,
+    };
+    const base = { to: owner.email, greet: owner, locale };
+    if (notice.template === 'adminGranted') {
+      await mail.enqueueEmail(executor, {
+        ...base,
+        template: 'adminGranted',
+        params: { ...common, userName: formatName(notice.user, locale) },
+      });
+    } else {
+      await mail.enqueueEmail(executor, {
+        ...base,
+        template: 'adminReassigned',
+        params: {
+          ...common,
+          fromName: formatName(notice.from, locale),
+          toName: formatName(notice.user, locale),
+        },
+      });
+    }
+  }
+
   return {
     findUser,
     assertUnique,
     sendCredentials,
+    notifyOwner,
 
-    /** A new member of the account: a seat, a user number, an access key behind a reveal link, an audit entry. */
+    /**
+     * A new member of the account: a seat, a user number, an access key behind a reveal link, an audit entry;
+     * for a new admin, the owner's notice.
+     */
     async addMember(
       transaction: Db,
       context: AdminContext,
@@ -162,49 +208,9 @@ export function createMembers({ db, config, mail, links, audit, users }: Members
           ...options.auditDetails,
         },
       });
-      return { ...created, role };
-    },
-
-    /**
-     * The owner hears of every new admin and every admin user given to someone else, unless the owner did it:
-     * an admin who is not the owner cannot quietly hand the account's rights around.
-     */
-    async notifyOwner(
-      executor: Db,
-      context: AdminContext,
-      notice:
-        | { template: 'adminGranted'; user: NewUser }
-        | { template: 'adminReassigned'; user: NewUser; from: NewUser },
-    ) {
-      const owner = await repository.findOwner(executor, context.accountId);
-      if (!owner?.email || owner.id === context.actor.id) return;
-      const actor = await repository.findById(context.actor.id, executor);
-      const seats = await repository.seats(context.accountId, executor);
-      const locale = localeOf(owner);
-      const common = {
-        actorName: actor ? formatName(actor, locale) : '',
-        userNumber: notice.user.userNumber,
-        companyName: seats.name,
-        usersUrl: new URL('/account/users', config.publicUrl).href,
-      };
-      const base = { to: owner.email, greet: owner, locale };
-      if (notice.template === 'adminGranted') {
-        await mail.enqueueEmail(executor, {
-          ...base,
-          template: 'adminGranted',
-          params: { ...common, userName: formatName(notice.user, locale) },
-        });
-      } else {
-        await mail.enqueueEmail(executor, {
-          ...base,
-          template: 'adminReassigned',
-          params: {
-            ...common,
-            fromName: formatName(notice.from, locale),
-            toName: formatName(notice.user, locale),
-          },
-        });
-      }
+      if (role === 'admin')
+        await notifyOwner(transaction, context, { template: 'adminGranted', user: created.user });
+      return created;
     },
   };
 }

@@ -29,6 +29,10 @@ describeEachDatabase('the owner and the access keys', (dialect) => {
   });
   afterEach(() => t.close());
 
+  const berndPerson = { username: 'bernd', firstName: 'Bernd', lastName: 'Bauer', email: 'bernd@jura.test' };
+  const paul = { username: 'prog', firstName: 'Paul', lastName: 'Prog', email: 'paul@jura.test' };
+  const createUser = (client: TestClient, person: object) => client.post(users, person);
+
   it('account takeover by any admin: never; only the owner changes the owner’s user', async () => {
     const before = await t.db
       .selectFrom('users')
@@ -80,14 +84,7 @@ describeEachDatabase('the owner and the access keys', (dialect) => {
   });
 
   it('gives a reassigned admin user’s new person no admin right, and tells the owner', async () => {
-    const bernd = (
-      await owner.post(users, {
-        username: 'bernd',
-        firstName: 'Bernd',
-        lastName: 'Bauer',
-        email: 'bernd@jura.test',
-      })
-    ).json().user;
+    const bernd = (await createUser(owner, berndPerson)).json().user;
     await owner.request({ method: 'PUT', url: `${users}/${bernd.id}/admin` });
     expect(await subjectsTo(t.app, 'justus@jura.test')).not.toContain(
       'Bernd Bauer hat jetzt das Verwalterrecht für Kanzlei Jura & Partner', // the owner did it: no notice
@@ -101,7 +98,7 @@ describeEachDatabase('the owner and the access keys', (dialect) => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json().user).toMatchObject({ username: 'clara', role: 'member', isAdmin: false });
-    // Clara, signed in, cannot administer users.
+    // Clara's membership is a member's: the admin right did not go with the user.
     const clara = await t.db
       .selectFrom('memberships')
       .select('role')
@@ -123,14 +120,7 @@ describeEachDatabase('the owner and the access keys', (dialect) => {
   });
 
   it('tells the owner whenever someone else grants the admin right', async () => {
-    const bernd = (
-      await anna.post(users, {
-        username: 'bernd',
-        firstName: 'Bernd',
-        lastName: 'Bauer',
-        email: 'bernd@jura.test',
-      })
-    ).json().user;
+    const bernd = (await createUser(anna, berndPerson)).json().user;
     t.clock.advance(1000);
     expect((await anna.request({ method: 'PUT', url: `${users}/${bernd.id}/admin` })).statusCode).toBe(200);
     const notice = await lastEmailTo(t.app, 'justus@jura.test');
@@ -140,14 +130,7 @@ describeEachDatabase('the owner and the access keys', (dialect) => {
   });
 
   it('a revoked key handed out: never; a new key ends every reveal link that would show an older one', async () => {
-    const created = (
-      await anna.post(users, {
-        username: 'prog',
-        firstName: 'Paul',
-        lastName: 'Prog',
-        email: 'paul@jura.test',
-      })
-    ).json();
+    const created = (await createUser(anna, paul)).json();
     const token = (await lastEmailTo(t.app, 'paul@jura.test', 'reveal')).link('reveal');
     expect((await anna.post(`${users}/${created.user.id}/access-keys`)).statusCode).toBe(201);
     const check = await new TestClient(t.app).post('/api/v1/credentials/reveal/check', { token });
@@ -168,12 +151,7 @@ describeEachDatabase('the owner and the access keys', (dialect) => {
   });
 
   it('checks that the key behind a reveal link is still live before it shows it', async () => {
-    await anna.post(users, {
-      username: 'prog',
-      firstName: 'Paul',
-      lastName: 'Prog',
-      email: 'paul@jura.test',
-    });
+    await createUser(anna, paul);
     const token = (await lastEmailTo(t.app, 'paul@jura.test', 'reveal')).link('reveal');
     // A key revoked by any path (not only rotation) is never revealed.
     await t.db.updateTable('accessKeys').set({ revokedAt: t.clock.now().toISOString() }).execute();

@@ -4,9 +4,9 @@
 // read in any of them. RFC 4180 quoting.
 import type { Locale } from '../../config.ts';
 import { supportedLocales } from '../../config.ts';
-import type { Role } from '../../db/schema.ts';
+import type { Role, User } from '../../db/schema.ts';
 import { serverCatalogs } from '../../shared/i18n.ts';
-import { nameFieldOrder, type Salutation, salutations } from '../../shared/names.ts';
+import { nameFieldOrder, salutations } from '../../shared/names.ts';
 
 export const csvColumns = [
   'userNumber',
@@ -39,16 +39,7 @@ function cell(value: string | null | undefined): string {
   return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export interface CsvUser {
-  userNumber: string;
-  username: string;
-  salutation: Salutation | null;
-  title: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  role: Role;
-}
+export type CsvUser = Pick<User, Exclude<CsvColumn, 'role'>> & { role: Role };
 
 export function formatCsv(users: CsvUser[], locale: Locale): string {
   const words = catalog(locale);

@@ -145,13 +145,10 @@ export function createUsersTransfer({
         if (rows.some((row) => row.status === 'invalid')) throw new AppError(userErrors.IMPORT_HAS_ERRORS);
         for (const row of rows.filter((candidate) => candidate.status === 'new')) {
           const { line: _line, status: _status, errors: _errors, role: rowRole, ...details } = row;
-          const created = await members.addMember(transaction, context, details, {
+          await members.addMember(transaction, context, details, {
             role: rowRole === 'admin' ? 'admin' : 'member',
             auditDetails: { imported: true },
           });
-          if (created.role === 'admin') {
-            await members.notifyOwner(transaction, context, { template: 'adminGranted', user: created.user });
-          }
           preview.created += 1;
         }
         return preview;

@@ -3,7 +3,7 @@ import type { NewUser, Role, UserStatus } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Salutation } from '../../shared/names.ts';
-import { generateUserNumber } from '../../shared/numbers.ts';
+import { generateUserNumber, parseCustomerNumber } from '../../shared/numbers.ts';
 import { hashToken, newId } from '../../shared/tokens.ts';
 import { type LinksService, linkErrors } from '../links/index.ts';
 import { rotateAccessKey } from './credentials.ts';
@@ -25,6 +25,19 @@ export interface NewUserDetails {
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
+/** How a person names themselves at sign-in: an e-mail address, or customer number + user number (S1). */
+export type SignInIdentifier = { email: string } | { customerNumber: string; userNumber: string };
+
+/**
+ * The identifier as stored: a lower-case address, or the customer number with its check digit; null for a
+ * customer number whose check digit is wrong (a typo, which the caller may name as such).
+ */
+export function normalizeIdentifier(identifier: SignInIdentifier): SignInIdentifier | null {
+  if ('email' in identifier) return { email: normalizeEmail(identifier.email) };
+  const customerNumber = parseCustomerNumber(identifier.customerNumber);
+  return customerNumber ? { customerNumber, userNumber: identifier.userNumber.trim() } : null;
+}
+
 export function createUsersService({ db, clock, links }: { db: Db; clock: Clock; links: LinksService }) {
   const repository = createUsersRepository(db);
 
@@ -37,6 +50,12 @@ export function createUsersService({ db, clock, links }: { db: Db; clock: Clock;
 
   return {
     repository,
+
+    /** The user a normalized sign-in identifier names, if any. */
+    findBySignInIdentifier: (identifier: SignInIdentifier) =>
+      'email' in identifier
+        ? repository.findByEmail(identifier.email)
+        : repository.findByNumbers(identifier.customerNumber, identifier.userNumber),
 
     /** The user, their membership and their first access key, in the caller's transaction. */
     async createUser(executor: Db, details: NewUserDetails): Promise<{ user: NewUser; accessKey: string }> {

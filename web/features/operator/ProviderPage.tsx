@@ -2,7 +2,7 @@ import { Alert, Button, Group, Input, Stack, Text, Textarea, TextInput } from '@
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asApiError } from '../../app/api.ts';
-import { type ProviderIdentity, useProvider } from '../../app/provider.tsx';
+import { logoPath, type ProviderIdentity, useProvider } from '../../app/provider.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
@@ -115,9 +115,7 @@ function ProviderForm({ provider }: { provider: ProviderIdentity }) {
     }
   };
 
-  const logo = provider.logoUrl
-    ? new URL(provider.logoUrl).pathname + new URL(provider.logoUrl).search
-    : null;
+  const logo = logoPath(provider);
   return (
     <>
       <PageTitle>{t('provider.title')}</PageTitle>
