@@ -32,7 +32,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
+          {/* The left side gives way (a long provider name is cut short), the switcher never does. */}
+          <Group gap="md" wrap="nowrap" miw={0}>
             <Brand />
             {/* Account context: the active customer account; later also the account switcher. */}
             {customer && <AccountContext session={customer} />}
@@ -45,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </Group>
             )}
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
             <LanguageSwitcher />
             {status === 'signedIn' && (
               <Button variant="default" size="xs" onClick={handleSignOut}>
