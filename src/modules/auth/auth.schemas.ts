@@ -61,6 +61,8 @@ export const sessionInfo = Type.Object({
     customerNumber: Type.String(),
     name: Type.String(),
     role: Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]),
+    /** IANA zone (e.g. Europe/Berlin) in which the account's dates are shown. */
+    timeZone: Type.String(),
   }),
   memberships: Type.Array(
     Type.Object({

@@ -174,6 +174,7 @@ export function createAuthService({
           customerNumber: current.customerNumber,
           name: current.name,
           role: current.role,
+          timeZone: current.timeZone,
         },
         memberships: memberships
           .filter((membership) => membership.status === 'active')

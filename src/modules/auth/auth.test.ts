@@ -29,7 +29,12 @@ describeEachDatabase('customer sign-in', (dialect) => {
     expect(byEmail.statusCode).toBe(200);
     expect(byEmail.json()).toMatchObject({
       user: { userNumber: owner.userNumber, firstName: 'Justus', email: 'justus@jura.test', locale: 'de' },
-      account: { customerNumber: owner.customerNumber, name: 'Kanzlei Jura & Partner', role: 'owner' },
+      account: {
+        customerNumber: owner.customerNumber,
+        name: 'Kanzlei Jura & Partner',
+        role: 'owner',
+        timeZone: 'Europe/Berlin',
+      },
       memberships: [{ customerNumber: owner.customerNumber, role: 'owner' }],
     });
     const byNumbers = new TestClient(t.app);

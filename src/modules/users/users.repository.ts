@@ -204,6 +204,7 @@ export function createUsersRepository(db: Db) {
           'accounts.customerNumber',
           'accounts.name',
           'accounts.status',
+          'accounts.timezone as timeZone',
           'memberships.role',
         ])
         .where('memberships.userId', '=', userId)
