@@ -107,7 +107,7 @@ test.describe('the first operator', () => {
     await field(page, 'Name').fill(operator.name);
     await field(page, 'E-mail address').fill('not-an-e-mail');
     await password.fill('short');
-    await expect(password).toHaveAccessibleDescription(/12 to 128 characters.*7 more characters needed/);
+    await expect(password).toHaveAccessibleDescription(/12–128 characters.*7 more characters needed/);
     await password.fill(operator.password);
     await expect(password).not.toHaveAccessibleDescription(/more characters? needed/);
     await repeat.fill('something else entirely');

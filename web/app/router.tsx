@@ -1,111 +1,180 @@
-// A tiny router on the History API: the app has a handful of routes, so no library is needed.
-import { type AnchorHTMLAttributes, type MouseEvent, type Ref, useEffect, useSyncExternalStore } from 'react';
+// The web app's routes (TanStack Router, code-based): public pages, the customer area under /account and the
+// operator area under /operator, each area a layout with a guard and its own lazily loaded chunk.
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+  useRouterState,
+} from '@tanstack/react-router';
+import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
+import { RootLayout } from '../ui/Layout.tsx';
+import { queryClient } from './query-client.ts';
+import { loadSession } from './session.tsx';
 
-export interface RouterLocation {
-  path: string;
-  search: URLSearchParams;
-  state: unknown;
-  /** Counts user navigations (not redirects); 0 on the first page load, so pages know whether to move focus. */
-  navigations: number;
-  /** Changes when a link from an e-mail (…#token=…) opens the page that is already showing. */
-  linkOpenings: number;
-}
-
-const listeners = new Set<() => void>();
-let navigations = 0;
-let linkOpenings = 0;
-let snapshot = readLocation();
-
-function readLocation(): RouterLocation {
-  return {
-    path: window.location.pathname,
-    search: new URLSearchParams(window.location.search),
-    state: window.history.state,
-    navigations,
-    linkOpenings,
-  };
-}
-
-function notify(): void {
-  snapshot = readLocation();
-  for (const listener of listeners) listener();
-}
-
-window.addEventListener('popstate', () => {
-  navigations += 1;
-  notify();
-});
-
-// Opening an e-mail link in a tab that already shows its page changes only the fragment: no page load, so
-// the page is told to start again and read the new token. Other fragments (the skip link's #main) are not links.
-window.addEventListener('hashchange', () => {
-  if (!new URLSearchParams(window.location.hash.slice(1)).has('token')) return;
-  linkOpenings += 1;
-  notify();
-});
-
-export function navigate(to: string, options: { replace?: boolean; state?: unknown } = {}): void {
-  const method = options.replace ? 'replaceState' : 'pushState';
-  window.history[method](options.state ?? null, '', to);
-  if (!options.replace) navigations += 1;
-  notify();
-}
-
-export function useLocation(): RouterLocation {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => snapshot,
-  );
-}
-
-/** Matches `/operator/mailbox/:id` style patterns; returns the decoded parameters or null. */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const patternParts = pattern.split('/').filter(Boolean);
-  const pathParts = path.split('/').filter(Boolean);
-  if (patternParts.length !== pathParts.length) return null;
-  const params: Record<string, string> = {};
-  for (const [index, part] of patternParts.entries()) {
-    const actual = pathParts[index] ?? '';
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(actual);
-    else if (part !== actual) return null;
+declare module '@tanstack/history' {
+  // What one page hands the next in history state (not the URL, so it is not bookmarked or shared).
+  interface HistoryState {
+    /** To a sign-in page, when a deep link needed a session first: the page asked for. */
+    next?: string;
+    /** To /register/check-email: the address the confirmation went to. */
+    email?: string;
+    /** To /operator/sign-in after the first-operator set-up. */
+    setupDone?: boolean;
+    /** To an account's page right after it was created. */
+    created?: boolean;
   }
-  return params;
 }
 
-export type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
-  href: string;
-  ref?: Ref<HTMLAnchorElement>;
+const publicPages = () => import('./areas/public.tsx');
+const customerPages = () => import('./areas/customer.ts');
+const operatorPages = () => import('./areas/operator.ts');
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+/** A customer goes to their account, an operator to the operator area, anybody else to the sign-in. */
+const startRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: async ({ context }) => {
+    const { customer, operator } = await loadSession(context.queryClient);
+    throw redirect({
+      to: customer ? '/account' : operator ? '/operator/accounts' : '/sign-in',
+      replace: true,
+    });
+  },
+});
+
+type PublicPage = keyof Awaited<ReturnType<typeof publicPages>>;
+const publicRoute = <Path extends string>(path: Path, page: PublicPage) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component: lazyRouteComponent(publicPages, page) });
+
+const publicRoutes = [
+  publicRoute('/sign-in', 'SignInPage'),
+  publicRoute('/register', 'RegisterPage'),
+  publicRoute('/register/check-email', 'CheckEmailPage'),
+  publicRoute('/confirm-email', 'ConfirmEmailPage'),
+  publicRoute('/confirm-email-change', 'ConfirmEmailChangePage'),
+  publicRoute('/reveal', 'RevealPage'),
+  publicRoute('/forgot-password', 'ForgotPasswordPage'),
+  publicRoute('/reset-password', 'ResetPasswordPage'),
+  publicRoute('/setup', 'SetupPage'),
+  publicRoute('/operator/sign-in', 'OperatorSignInPage'),
+  publicRoute('/operator/forgot-password', 'OperatorForgotPasswordPage'),
+  publicRoute('/operator/reset-password', 'OperatorResetPasswordPage'),
+];
+
+// The path whose session was last asked for: each new page of the area asks again, so a suspended account
+// or an ended session sends the person to sign-in at their next click (not at every keystroke in a search).
+let sessionCheckedFor: string | null = null;
+
+const customerArea = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'customer',
+  beforeLoad: async ({ context, location, cause }) => {
+    const fresh =
+      cause !== 'preload' && sessionCheckedFor !== null && sessionCheckedFor !== location.pathname;
+    sessionCheckedFor = location.pathname;
+    const { customer } = await loadSession(context.queryClient, { fresh });
+    if (!customer) throw redirect({ to: '/sign-in', state: { next: location.href }, replace: true });
+  },
+  component: lazyRouteComponent(customerPages, 'AccountArea'),
+});
+
+type CustomerPage = keyof Awaited<ReturnType<typeof customerPages>>;
+const customerRoute = <Path extends string>(path: Path, page: CustomerPage) =>
+  createRoute({
+    getParentRoute: () => customerArea,
+    path,
+    component: lazyRouteComponent(customerPages, page),
+  });
+
+const customerRoutes = [
+  customerRoute('account', 'OverviewPage'),
+  customerRoute('account/users', 'UsersPage'),
+  customerRoute('account/audit', 'AuditPage'),
+  customerRoute('account/sessions', 'SessionsPage'),
+  customerRoute('account/email', 'ChangeEmailPage'),
+  customerRoute('account/password', 'ChangePasswordPage'),
+];
+
+const operatorArea = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'operator',
+  beforeLoad: async ({ context, location }) => {
+    const { operator } = await loadSession(context.queryClient);
+    if (!operator) throw redirect({ to: '/operator/sign-in', state: { next: location.href }, replace: true });
+  },
+  component: lazyRouteComponent(operatorPages, 'OperatorArea'),
+});
+
+type OperatorPage = keyof Awaited<ReturnType<typeof operatorPages>>;
+const operatorRoute = <Path extends string>(path: Path, page: OperatorPage) =>
+  createRoute({
+    getParentRoute: () => operatorArea,
+    path,
+    component: lazyRouteComponent(operatorPages, page),
+  });
+
+const toAccountList = () => {
+  throw redirect({ to: '/operator/accounts', replace: true });
 };
 
-/** A real <a href> (so it opens in new tabs and is keyboard reachable) that navigates in-app on plain clicks. */
-export function Link({ href, onClick, ...props }: LinkProps) {
-  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(event);
-    const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
-    if (event.defaultPrevented || event.button !== 0 || modified || props.target) return;
-    event.preventDefault();
-    navigate(href);
-  };
-  return <a href={href} onClick={handleClick} {...props} />;
+export const accountDetailRoute = operatorRoute('operator/accounts/$id', 'AccountDetailPage');
+export const mailMessageRoute = operatorRoute('operator/mailbox/$id', 'MailMessagePage');
+
+const operatorRoutes = [
+  createRoute({ getParentRoute: () => operatorArea, path: 'operator', beforeLoad: toAccountList }),
+  // The list's first address; kept for bookmarks.
+  createRoute({
+    getParentRoute: () => operatorArea,
+    path: 'operator/customer-accounts',
+    beforeLoad: toAccountList,
+  }),
+  operatorRoute('operator/accounts', 'CustomerAccountsPage'),
+  operatorRoute('operator/accounts/new', 'NewAccountPage'),
+  accountDetailRoute,
+  operatorRoute('operator/audit', 'OperatorAuditPage'),
+  operatorRoute('operator/provider', 'ProviderPage'),
+  operatorRoute('operator/mailbox', 'MailboxPage'),
+  mailMessageRoute,
+];
+
+const routeTree = rootRoute.addChildren([
+  startRoute,
+  ...publicRoutes,
+  customerArea.addChildren(customerRoutes),
+  operatorArea.addChildren(operatorRoutes),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  scrollRestoration: true,
+  defaultPendingMinMs: 0,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
 }
 
-export function Redirect({ to, state }: { to: string; state?: unknown }) {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the state goes with the target it was made for
-  useEffect(() => navigate(to, { replace: true, state }), [to]);
-  return null;
-}
-
-/** What a sign-in page is handed when a deep link needed a session first (history state, not the URL). */
-export interface ReturnState {
-  next?: string;
-}
+/** Counts the person's navigations (not redirects); 0 on the first page, so pages know whether to move focus. */
+let navigations = 0;
+router.history.subscribe(({ action }) => {
+  if (action.type !== 'REPLACE') navigations += 1;
+});
+export const navigationCount = () => navigations;
 
 /** The page to return to after signing in: the deep link that asked for it, if it belongs to `area`. */
-export function returnPath(state: unknown, area: '/account' | '/operator', fallback: string): string {
-  const next = (state as ReturnState | null)?.next;
+export function useReturnPath(area: '/account' | '/operator', fallback: string): string {
+  const next = useRouterState({ select: (state) => state.location.state.next });
   const inArea = typeof next === 'string' && (next === area || next.startsWith(`${area}/`));
   return inArea && !next.includes('//') && !next.endsWith('/sign-in') ? next : fallback;
 }

@@ -1,174 +1,137 @@
-import {
-  createContext,
-  type ReactNode,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+// Who is signed in, kept in the query cache under ['session']: one session cookie serves either kind, so at
+// most one of customer and operator is set. Sign-in pages put the answer in, a 401 anywhere takes it out.
+import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { type ApiResult, asApiError, client } from '../api/client.ts';
 import { changeLocale, currentLocale, isLocale } from '../i18n/i18n.ts';
-import { ApiError, api } from './api.ts';
 
-export interface Operator {
-  id: string;
-  name: string;
-  email: string;
-  locale: string;
+export type CustomerSession = ApiResult<'/api/v1/auth/session'>;
+export type Operator = ApiResult<'/api/v1/operator/session'>['operator'];
+export type Role = CustomerSession['account']['role'];
+
+export interface SignedIn {
+  customer: CustomerSession | null;
+  operator: Operator | null;
 }
 
-export type Role = 'owner' | 'admin' | 'member';
+export const sessionKey = ['session'] as const;
+const nobody: SignedIn = { customer: null, operator: null };
 
-/** GET /api/v1/auth/session: the signed-in user, the account they act in, and their other accounts. */
-export interface CustomerSession {
-  user: {
-    id: string;
-    userNumber: string;
-    username: string;
-    salutation: string | null;
-    title: string | null;
-    firstName: string;
-    lastName: string;
-    email: string | null;
-    locale: string | null;
-  };
-  account: { id: string; customerNumber: string; name: string; role: Role };
-  memberships: { accountId: string; customerNumber: string; name: string; role: string }[];
+/** null when nobody of this kind is signed in (401); any other failure is thrown, so the cache keeps what it had. */
+async function orNobody<T>(request: Promise<{ data?: T }>): Promise<T | null> {
+  try {
+    return (await request).data ?? null;
+  } catch (error) {
+    if (asApiError(error).status === 401) return null;
+    throw error;
+  }
+}
+
+export const sessionQuery = queryOptions({
+  queryKey: sessionKey,
+  queryFn: async (): Promise<SignedIn> => {
+    const [customer, operator] = await Promise.all([
+      orNobody(client.GET('/api/v1/auth/session')),
+      orNobody(client.GET('/api/v1/operator/session')),
+    ]);
+    return { customer, operator: operator?.operator ?? null };
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+  retry: false,
+});
+
+/** The session as the guards need it: the cached one, or asked for; a failed check counts as nobody. */
+export async function loadSession(queryClient: QueryClient, { fresh = false } = {}): Promise<SignedIn> {
+  const load = fresh
+    ? queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 })
+    : queryClient.ensureQueryData(sessionQuery);
+  return load.catch(() => queryClient.getQueryData(sessionKey) ?? nobody);
+}
+
+/** Forget the session and everything read with it, so the next person signing in sees none of it. */
+export function sessionEnded(queryClient: QueryClient): void {
+  queryClient.setQueryData(sessionKey, nobody);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
 }
 
 export type SessionStatus = 'loading' | 'signedIn' | 'signedOut';
 
-interface SessionContextValue {
-  status: SessionStatus;
-  /** Set when an operator is signed in (the operator area). */
-  operator: Operator | null;
-  /** Set when a customer account's user is signed in (the account area). */
-  customer: CustomerSession | null;
-  operatorSignedIn: (operator: Operator) => void;
-  customerSignedIn: (session: CustomerSession) => void;
-  /** The signed-in user's own data changed (e.g. PATCH /api/v1/me answered with the new values). */
-  customerUserChanged: (changes: Partial<CustomerSession['user']>) => void;
-  /**
-   * Asks the server again who is signed in: a suspended account, an ended session or a changed role shows
-   * on the next page. Only a 401 signs out; a network failure keeps the session as it is.
-   */
-  recheckCustomer: () => Promise<void>;
-  /** Forget the session locally, e.g. when the server answered 401 because it expired. */
-  signedOut: () => void;
-  /** Ends the session on the server; resolves to the sign-in page that fits whoever was signed in. */
-  signOut: () => Promise<string>;
-}
+export function useSession() {
+  const queryClient = useQueryClient();
+  const { data, isPending } = useQuery(sessionQuery);
+  const signed = data ?? nobody;
+  const status: SessionStatus = isPending
+    ? 'loading'
+    : signed.customer || signed.operator
+      ? 'signedIn'
+      : 'signedOut';
 
-type State =
-  | { status: 'loading' }
-  | { status: 'signedOut' }
-  | { status: 'signedIn'; operator: Operator; customer?: undefined }
-  | { status: 'signedIn'; customer: CustomerSession; operator?: undefined };
-
-const SessionContext = createContext<SessionContextValue | null>(null);
-
-/** null for "nobody of this kind is signed in" (401); other failures are logged and count as signed out. */
-async function current<T>(path: string): Promise<T | null> {
-  try {
-    return await api.get<T>(path);
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 401) console.warn('Session check failed', error);
-    return null;
-  }
-}
-
-export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
-
-  useEffect(() => {
-    let cancelled = false;
-    // One session cookie serves either kind; at most one of the two answers 200.
-    void Promise.all([
-      current<CustomerSession>('/api/v1/auth/session'),
-      current<{ operator: Operator }>('/api/v1/operator/session'),
-    ]).then(([customer, operator]) => {
-      if (cancelled) return;
-      if (customer) setState({ status: 'signedIn', customer });
-      else if (operator) setState({ status: 'signedIn', operator: operator.operator });
-      else setState({ status: 'signedOut' });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  const operatorSignedIn = useCallback(
-    (operator: Operator) => setState({ status: 'signedIn', operator }),
-    [],
-  );
+  const set = useCallback((next: SignedIn) => queryClient.setQueryData(sessionKey, next), [queryClient]);
+  const operatorSignedIn = useCallback((operator: Operator) => set({ customer: null, operator }), [set]);
   const customerSignedIn = useCallback(
-    (customer: CustomerSession) => setState({ status: 'signedIn', customer }),
-    [],
+    (customer: CustomerSession) => set({ customer, operator: null }),
+    [set],
   );
+  /** The signed-in user's own data changed (e.g. PATCH /api/v1/me answered with the new values). */
   const customerUserChanged = useCallback(
     (changes: Partial<CustomerSession['user']>) =>
-      setState((current) =>
-        current.status === 'signedIn' && current.customer
+      queryClient.setQueryData<SignedIn>(sessionKey, (current) =>
+        current?.customer
           ? { ...current, customer: { ...current.customer, user: { ...current.customer.user, ...changes } } }
           : current,
       ),
-    [],
+    [queryClient],
   );
-  const signedOut = useCallback(() => setState({ status: 'signedOut' }), []);
-  const recheckCustomer = useCallback(async () => {
-    try {
-      const customer = await api.get<CustomerSession>('/api/v1/auth/session');
-      setState((current) =>
-        current.status === 'signedIn' && JSON.stringify(current.customer) === JSON.stringify(customer)
-          ? current
-          : { status: 'signedIn', customer },
-      );
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setState({ status: 'signedOut' });
-    }
-  }, []);
-
-  // Once per signed-in user, the interface takes the language stored for them, which the server uses for its
-  // messages and e-mails; the header's switcher changes both together from then on.
-  const adoptedLocaleOf = useRef<string | null>(null);
-  const customerUser = state.status === 'signedIn' ? state.customer?.user : undefined;
-  useEffect(() => {
-    if (!customerUser || adoptedLocaleOf.current === customerUser.id) return;
-    adoptedLocaleOf.current = customerUser.id;
-    if (isLocale(customerUser.locale) && customerUser.locale !== currentLocale()) {
-      void changeLocale(customerUser.locale);
-    }
-  }, [customerUser]);
-  const isOperator = state.status === 'signedIn' && state.operator !== undefined;
+  /** Asks the server again: a changed role or an ended session shows at once; a network failure changes nothing. */
+  const recheck = useCallback(() => loadSession(queryClient, { fresh: true }), [queryClient]);
+  const signedOut = useCallback(() => sessionEnded(queryClient), [queryClient]);
+  const isOperator = signed.operator !== null;
+  /** Ends the session on the server; resolves to the sign-in page that fits whoever was signed in. */
   const signOut = useCallback(async () => {
-    const path = isOperator ? '/api/v1/operator/sign-out' : '/api/v1/auth/sign-out';
-    await api.post(path).catch((error: unknown) => {
-      if (!(error instanceof ApiError) || error.status !== 401) throw error; // 401: already signed out
+    const request = isOperator
+      ? client.POST('/api/v1/operator/sign-out')
+      : client.POST('/api/v1/auth/sign-out');
+    await request.catch((error: unknown) => {
+      if (asApiError(error).status !== 401) throw error; // 401: already signed out
     });
     signedOut();
-    return isOperator ? '/operator/sign-in' : '/sign-in';
+    return isOperator ? ('/operator/sign-in' as const) : ('/sign-in' as const);
   }, [isOperator, signedOut]);
 
-  const value = useMemo(
+  return useMemo(
     () => ({
-      status: state.status,
-      operator: state.status === 'signedIn' ? (state.operator ?? null) : null,
-      customer: state.status === 'signedIn' ? (state.customer ?? null) : null,
+      status,
+      customer: signed.customer,
+      operator: signed.operator,
       operatorSignedIn,
       customerSignedIn,
       customerUserChanged,
-      recheckCustomer,
+      recheck,
       signedOut,
       signOut,
     }),
-    [state, operatorSignedIn, customerSignedIn, customerUserChanged, recheckCustomer, signedOut, signOut],
+    [status, signed, operatorSignedIn, customerSignedIn, customerUserChanged, recheck, signedOut, signOut],
   );
-  return <SessionContext value={value}>{children}</SessionContext>;
 }
 
-export function useSession(): SessionContextValue {
-  const value = useContext(SessionContext);
-  if (!value) throw new Error('useSession needs a <SessionProvider>');
-  return value;
+/**
+ * Once per signed-in user, the interface takes the language stored for them, which the server uses for its
+ * messages and e-mails; the header's switcher changes both together from then on.
+ */
+export function useAdoptUserLocale(): void {
+  const { customer } = useSession();
+  const adoptedFor = useRef<string | null>(null);
+  const user = customer?.user;
+  useEffect(() => {
+    if (!user || adoptedFor.current === user.id) return;
+    adoptedFor.current = user.id;
+    if (isLocale(user.locale) && user.locale !== currentLocale()) void changeLocale(user.locale);
+  }, [user]);
+}
+
+/** The signed-in customer session, for pages of the customer area (its guard lets nobody else in). */
+export function useCustomer(): CustomerSession {
+  const { customer } = useSession();
+  if (!customer) throw new Error('useCustomer is for pages of the customer area');
+  return customer;
 }

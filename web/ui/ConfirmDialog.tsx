@@ -1,8 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { asApiError } from '../app/api.ts';
-import { useSession } from '../app/session.tsx';
+import { asApiError } from '../api/client.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 /**
@@ -17,6 +16,7 @@ export function ConfirmDialog({
   danger = false,
   onConfirm,
   onClose,
+  onExitTransitionEnd,
 }: {
   opened: boolean;
   title: string;
@@ -26,9 +26,10 @@ export function ConfirmDialog({
   /** Does the work; the caller closes the dialog (or opens the next one) when it succeeded. */
   onConfirm: () => Promise<void>;
   onClose: () => void;
+  /** After the dialog has faded out; when given, it decides where focus goes (see use-return-focus.ts). */
+  onExitTransitionEnd?: () => void;
 }) {
   const { t } = useTranslation();
-  const { signedOut } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -39,9 +40,8 @@ export function ConfirmDialog({
     try {
       await onConfirm();
     } catch (caught) {
-      const apiError = asApiError(caught);
-      if (apiError.status === 401) return signedOut();
-      setError(apiError.message);
+      // A 401 has already ended the session (query-client.ts); anything else is read here and tried again.
+      setError(asApiError(caught).message);
       setAttempt((count) => count + 1);
     } finally {
       setBusy(false);
@@ -52,7 +52,11 @@ export function ConfirmDialog({
     <Modal
       opened={opened}
       onClose={busy ? () => undefined : onClose}
-      onExitTransitionEnd={() => setError(null)}
+      returnFocus={onExitTransitionEnd === undefined}
+      onExitTransitionEnd={() => {
+        setError(null);
+        onExitTransitionEnd?.();
+      }}
       title={title}
       closeButtonProps={{ 'aria-label': t('common.close') }}
       centered

@@ -1,14 +1,10 @@
 import { Button, CopyButton, DataList, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiResult } from '../api/client.ts';
 
 /** What the desktop program needs; the access key is shown once, wherever this list appears. */
-export interface Credentials {
-  customerNumber: string;
-  userNumber: string;
-  username: string;
-  accessKey: string;
-}
+export type Credentials = ApiResult<'/api/v1/accounts/{accountId}/users/{userId}/access-keys', 'post'>;
 
 /**
  * A long key in groups of four that never break inside: the gaps are margins, not spaces, so a key selected

@@ -1,7 +1,7 @@
 import { Group, Select, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../app/api.ts';
+import { asApiError, client } from '../api/client.ts';
 import { useSession } from '../app/session.tsx';
 import { changeLocale, currentLocale, isLocale, type Locale, localeNames, locales } from '../i18n/i18n.ts';
 
@@ -9,7 +9,7 @@ const options = locales.map((locale) => ({ value: locale, label: localeNames[loc
 
 export function LanguageSwitcher() {
   const { t } = useTranslation();
-  const { customer, customerUserChanged, signedOut } = useSession();
+  const { customer, customerUserChanged } = useSession();
   const id = useId();
 
   const choose = async (locale: Locale) => {
@@ -17,11 +17,12 @@ export function LanguageSwitcher() {
     // before the browser's. It is stored first, so pages that load again on the switch get the new language.
     if (customer && customer.user.locale !== locale) {
       try {
-        const user = await api.patch<{ locale: string | null }>('/api/v1/me', { locale });
-        customerUserChanged({ locale: user.locale });
+        const { data: user } = await client.PATCH('/api/v1/me', { body: { locale } });
+        if (user) customerUserChanged({ locale });
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) signedOut();
-        else console.warn('The language could not be stored for the user', error);
+        // A 401 ends the session in the query client; anything else leaves the stored language as it was.
+        if (asApiError(error).status !== 401)
+          console.warn('The language could not be stored for the user', error);
       }
     }
     await changeLocale(locale);

@@ -1,13 +1,12 @@
 import { Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useProvider } from '../app/provider.tsx';
-import { useLocation } from '../app/router.tsx';
+import { navigationCount } from '../app/router.tsx';
 
 /** The page's h1. After an in-app navigation it takes focus so screen readers announce the new page. */
 export function PageTitle({ children }: { children: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  const { navigations } = useLocation();
-  const focusOnMount = useRef(navigations > 0);
+  const focusOnMount = useRef(navigationCount() > 0);
   const { provider } = useProvider();
   const site = provider?.configured ? provider.name : 'Kontor';
 

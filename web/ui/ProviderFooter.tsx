@@ -13,7 +13,11 @@ export function ProviderFooter() {
       component="footer"
       mt="xl"
       py="lg"
-      style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+      // Beside the shell's side bar, like the main content.
+      style={{
+        borderTop: '1px solid var(--mantine-color-default-border)',
+        paddingInlineStart: 'var(--app-shell-navbar-offset, 0rem)',
+      }}
     >
       <Container size="lg">
         <Text size="sm" fw={600}>

@@ -1,69 +1,47 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Button, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api.ts';
-import { type CustomerSession, useSession } from '../../app/session.tsx';
+import { api } from '../../api/client.ts';
+import { useCustomer } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
+import { useKontorForm, useRequired } from '../../ui/forms.ts';
+import { notifyDone } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
-import { NewPasswordFields, useNewPassword } from '../password/NewPasswordFields.tsx';
+import { NewPasswordFields, usePasswordRules } from '../password/NewPasswordFields.tsx';
 
-const fields = ['currentPassword', 'newPassword', 'newPasswordRepeat'] as const;
-type Field = (typeof fields)[number];
-
-export function ChangePasswordPage({ session }: { session: CustomerSession }) {
+export function ChangePasswordPage() {
   const { t } = useTranslation();
-  const { signedOut } = useSession();
-  const errors = useFormErrors(fields);
-  const { user } = session;
+  const { user } = useCustomer();
+  const queryClient = useQueryClient();
+  const required = useRequired();
+  const change = api.useMutation('post', '/api/v1/me/password');
   // The same personal data the server checks the new password against.
-  const newPassword = useNewPassword([
-    user.firstName,
-    user.lastName,
-    user.username,
-    user.email,
-    user.userNumber,
-  ]);
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
+  const rules = usePasswordRules([user.firstName, user.lastName, user.username, user.email, user.userNumber]);
+  const form = useKontorForm({
+    initialValues: { currentPassword: '', newPassword: '', newPasswordRepeat: '' },
+    validate: {
+      currentPassword: required,
+      newPassword: rules.password,
+      newPasswordRepeat: rules.repeat('newPassword'),
+    },
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(false);
-    const found: FieldErrors<Field> = {};
-    if (currentPassword === '') found.currentPassword = t('errors.required');
-    const problems = newPassword.validate(t);
-    if (problems.password) found.newPassword = problems.password;
-    if (problems.repeat) found.newPasswordRepeat = problems.repeat;
-    if (Object.keys(found).length > 0) return errors.show(t('errors.checkFields'), found);
-    errors.clear();
-    setBusy(true);
-    try {
-      await api.post('/api/v1/me/password', { currentPassword, newPassword: newPassword.password });
-      setCurrentPassword('');
-      newPassword.reset();
-      setDone(true);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return signedOut();
-      errors.showApiError(error);
-    } finally {
-      setBusy(false);
-    }
+  const send = async ({ currentPassword, newPassword }: typeof form.values) => {
+    await change.mutateAsync({ body: { currentPassword, newPassword } });
+    form.reset();
+    notifyDone(t('changePassword.done'));
+    // The other sessions were ended, and the change is in the account's audit log.
+    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/auth/sessions'] });
+    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/audit'] });
   };
 
   return (
     <>
       <PageTitle>{t('changePassword.title')}</PageTitle>
       <Text mb="md">{t('changePassword.intro')}</Text>
-      {done && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('changePassword.done')}
-        </Alert>
-      )}
-      <ErrorAlert key={errors.attempt} message={errors.message} extra={errors.extra} />
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
+      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <form ref={form.formRef} onSubmit={form.submit(send)} noValidate>
         <Stack maw={480}>
           {/* Lets password managers file the new password under the right user. */}
           <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
@@ -71,19 +49,19 @@ export function ChangePasswordPage({ session }: { session: CustomerSession }) {
             label={t('changePassword.current')}
             name="currentPassword"
             autoComplete="current-password"
-            value={currentPassword}
-            onChange={(event) => setCurrentPassword(event.currentTarget.value)}
-            error={errors.fields.currentPassword}
+            {...form.getInputProps('currentPassword')}
+            key={form.key('currentPassword')}
             required
           />
           <NewPasswordFields
-            state={newPassword}
+            rules={rules}
             name="newPassword"
             label={t('changePassword.new')}
             repeatLabel={t('changePassword.repeat')}
-            errors={{ password: errors.fields.newPassword, repeat: errors.fields.newPasswordRepeat }}
+            password={form.getInputProps('newPassword')}
+            repeat={form.getInputProps('newPasswordRepeat')}
           />
-          <Button type="submit" loading={busy} w="fit-content">
+          <Button type="submit" loading={form.submitting} w="fit-content">
             {t('changePassword.submit')}
           </Button>
         </Stack>

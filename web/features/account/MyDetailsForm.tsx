@@ -1,122 +1,120 @@
-import { Alert, Button, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Button, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, asApiError } from '../../app/api.ts';
-import { type CustomerSession, useSession } from '../../app/session.tsx';
+import { type ApiBody, api } from '../../api/client.ts';
+import { type CustomerSession, useCustomer, useSession } from '../../app/session.tsx';
 import { changeLocale, currentLocale, isLocale, localeNames, locales } from '../../i18n/i18n.ts';
 import { nameAutoComplete, nameFields } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
+import { useKontorForm, useRequired } from '../../ui/forms.ts';
+import { notifyDone } from '../../ui/notify.tsx';
 import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
 
+type User = Pick<CustomerSession['user'], 'salutation' | 'title' | 'firstName' | 'lastName' | 'locale'>;
+
 const fields = ['salutation', 'title', 'firstName', 'lastName', 'locale'] as const;
-type Field = (typeof fields)[number];
-type User = CustomerSession['user'];
+type Values = Record<(typeof fields)[number], string>;
+
+/** The form's values for what is stored; a language never chosen shows as the interface language. */
+const storedValues = (user: User): Values => ({
+  salutation: user.salutation ?? '',
+  title: user.title ?? '',
+  firstName: user.firstName,
+  lastName: user.lastName,
+  locale: isLocale(user.locale) ? user.locale : currentLocale(),
+});
 
 /** The signed-in person's own name, title, salutation and language (PATCH /api/v1/me). */
-export function MyDetailsForm({ user }: { user: User }) {
+export function MyDetailsForm() {
   const { t } = useTranslation();
-  const { customerUserChanged, signedOut } = useSession();
-  const errors = useFormErrors(fields);
-  // Only what the person typed is kept here; everything else follows the session (e.g. the header's switcher).
-  const [edits, setEdits] = useState<Partial<Record<Field, string>>>({});
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const stored: Record<Field, string> = {
-    salutation: user.salutation ?? '',
-    title: user.title ?? '',
-    firstName: user.firstName,
-    lastName: user.lastName,
-    locale: isLocale(user.locale) ? user.locale : currentLocale(),
-  };
-  const values = { ...stored, ...edits };
-
-  const input = (name: 'title' | 'firstName' | 'lastName', label: string) => ({
-    label,
-    name,
-    value: values[name],
-    onChange: (event: { currentTarget: { value: string } }) => {
-      const { value } = event.currentTarget;
-      setDone(false);
-      setEdits((current) => ({ ...current, [name]: value }));
-    },
-    error: errors.fields[name],
+  const { user } = useCustomer();
+  const { customerUserChanged } = useSession();
+  const queryClient = useQueryClient();
+  const required = useRequired();
+  const save = api.useMutation('patch', '/api/v1/me');
+  const form = useKontorForm<Values>({
+    initialValues: storedValues(user),
+    validate: { firstName: required, lastName: required },
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(false);
-    const found: FieldErrors<Field> = {};
-    if (values.firstName.trim() === '') found.firstName = t('errors.required');
-    if (values.lastName.trim() === '') found.lastName = t('errors.required');
-    if (Object.keys(found).length > 0) return errors.show(t('errors.checkFields'), found);
-    errors.clear();
-    const locale = isLocale(values.locale) ? values.locale : currentLocale();
-    const changes: Record<string, string | null> = {};
+  // Only what the person changed is kept; every other field follows the session (e.g. the header's
+  // language switcher). `form` is a new object on every render, so only the stored values are a dependency.
+  const storedKey = JSON.stringify(storedValues(user));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the stored values change, see above
+  useEffect(() => {
+    const before = form.getInitialValues();
+    if (JSON.stringify(before) === storedKey) return;
+    const next = JSON.parse(storedKey) as Values;
+    const values = form.getValues();
+    form.setInitialValues(next);
+    for (const name of fields) if (values[name] === before[name]) form.setFieldValue(name, next[name]);
+  }, [storedKey]);
+
+  const send = async (values: Values) => {
+    const stored = storedValues(user);
+    const changes: ApiBody<'/api/v1/me', 'patch'> = {};
     if (values.salutation !== stored.salutation) changes.salutation = salutationValue(values.salutation);
     if (values.title.trim() !== stored.title) changes.title = values.title.trim() || null;
     if (values.firstName.trim() !== stored.firstName) changes.firstName = values.firstName.trim();
     if (values.lastName.trim() !== stored.lastName) changes.lastName = values.lastName.trim();
-    if (edits.locale !== undefined && edits.locale !== user.locale) changes.locale = locale;
-    if (Object.keys(changes).length === 0) {
-      setEdits({});
-      return setDone(true);
+    // The language is sent when the person picked one other than the stored one (none counts as other).
+    if (form.isTouched('locale') && isLocale(values.locale) && values.locale !== user.locale) {
+      changes.locale = values.locale;
     }
-    setBusy(true);
-    try {
-      const saved = await api.patch<User>('/api/v1/me', changes);
+    if (Object.keys(changes).length > 0) {
+      const saved = await save.mutateAsync({ body: changes });
+      const locale = isLocale(saved.locale) ? saved.locale : null;
+      const next = storedValues({ ...saved, locale });
+      form.setInitialValues(next);
+      form.setValues(next);
+      form.resetTouched();
       customerUserChanged({
         salutation: saved.salutation,
         title: saved.title,
         firstName: saved.firstName,
         lastName: saved.lastName,
-        locale: saved.locale,
+        locale,
       });
-      setEdits({});
-      setDone(true);
-      // The interface follows the language the person chose for their messages.
-      if (isLocale(saved.locale) && saved.locale !== currentLocale()) await changeLocale(saved.locale);
-    } catch (error) {
-      if (asApiError(error).status === 401) return signedOut();
-      errors.showApiError(error);
-    } finally {
-      setBusy(false);
+      // The account's users list shows the name; the audit log has the change.
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/users'] });
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/audit'] });
+      // The interface follows the language the person chose for their messages (and says "saved" in it).
+      if (locale && locale !== currentLocale()) await changeLocale(locale);
+    } else {
+      form.setValues(stored);
     }
+    notifyDone(t('myDetails.saved'));
   };
 
   return (
     <>
-      {done && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('myDetails.saved')}
-        </Alert>
-      )}
-      <ErrorAlert key={errors.attempt} message={errors.message} extra={errors.extra} />
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
+      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <form ref={form.formRef} onSubmit={form.submit(send)} noValidate>
         <Stack maw={560}>
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <NativeSelect
               label={t('users.salutation')}
               name="salutation"
               data={salutationOptions(t)}
-              value={values.salutation}
-              onChange={(event) => {
-                const { value } = event.currentTarget;
-                setDone(false);
-                setEdits((current) => ({ ...current, salutation: value }));
-              }}
-              error={errors.fields.salutation}
+              {...form.getInputProps('salutation')}
+              key={form.key('salutation')}
             />
             <TextInput
-              {...input('title', t('users.personTitle'))}
+              label={t('users.personTitle')}
+              name="title"
+              {...form.getInputProps('title')}
+              key={form.key('title')}
               description={t('register.personTitleHint')}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               autoComplete="honorific-prefix"
             />
             {nameFields().map((name) => (
               <TextInput
-                key={name}
-                {...input(name, t(`users.${name}`))}
+                label={t(`users.${name}`)}
+                name={name}
+                {...form.getInputProps(name)}
+                key={form.key(name)}
                 autoComplete={nameAutoComplete[name]}
                 required
               />
@@ -127,15 +125,10 @@ export function MyDetailsForm({ user }: { user: User }) {
             description={t('myDetails.localeHint')}
             name="locale"
             data={locales.map((locale) => ({ value: locale, label: localeNames[locale] }))}
-            value={values.locale}
-            onChange={(event) => {
-              const { value } = event.currentTarget;
-              setDone(false);
-              setEdits((current) => ({ ...current, locale: value }));
-            }}
-            error={errors.fields.locale}
+            {...form.getInputProps('locale')}
+            key={form.key('locale')}
           />
-          <Button type="submit" loading={busy} w="fit-content">
+          <Button type="submit" loading={form.submitting} w="fit-content">
             {t('myDetails.save')}
           </Button>
         </Stack>

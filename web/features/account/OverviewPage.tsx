@@ -1,14 +1,14 @@
 import { DataList, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CustomerSession } from '../../app/session.tsx';
+import { useCustomer } from '../../app/session.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { MyDetailsForm } from './MyDetailsForm.tsx';
 
 /** The account's start page: who is signed in, and the data the desktop program needs. */
-export function OverviewPage({ session }: { session: CustomerSession }) {
+export function OverviewPage() {
   const { t } = useTranslation();
-  const { user, account } = session;
+  const { user, account } = useCustomer();
   const items = [
     { label: t('account.company'), value: account.name },
     { label: t('account.customerNumber'), value: account.customerNumber, monospace: true },
@@ -48,7 +48,7 @@ export function OverviewPage({ session }: { session: CustomerSession }) {
         <Text c="dimmed" size="sm" mb="md">
           {t('myDetails.intro')}
         </Text>
-        <MyDetailsForm user={user} />
+        <MyDetailsForm />
       </section>
     </>
   );

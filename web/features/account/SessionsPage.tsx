@@ -1,35 +1,31 @@
-import { Alert, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api.ts';
-import { useSession } from '../../app/session.tsx';
-import { useApiGet } from '../../app/use-api-get.ts';
+import { api, asApiError } from '../../api/client.ts';
+import { useCustomer } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format-date.ts';
 import { Loading } from '../../ui/Loading.tsx';
+import { notifyDone } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { describeUserAgent } from './user-agent.ts';
-
-interface SessionItem {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  ipAddress: string;
-  userAgent: string;
-  staySignedIn: boolean;
-  current: boolean;
-}
 
 /** S2: the user's open sessions; any but the current one can be ended here. */
 export function SessionsPage() {
   const { t, i18n } = useTranslation();
-  const { signedOut } = useSession();
-  const sessions = useApiGet<{ items: SessionItem[] }>('/api/v1/auth/sessions');
-  const [notice, setNotice] = useState<string | null>(null);
+  const { account } = useCustomer();
+  const queryClient = useQueryClient();
+  const sessions = api.useQuery('get', '/api/v1/auth/sessions');
+  const endOne = api.useMutation('delete', '/api/v1/auth/sessions/{sessionId}');
+  const endOthers = api.useMutation('post', '/api/v1/auth/sessions/revoke-others');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // The ended session's button goes with its row; focus then lands on the table instead of the page's end.
+  const table = useRef<HTMLTableElement>(null);
   const items = sessions.data?.items ?? [];
   const others = items.filter((item) => !item.current).length;
+  const when = (iso: string) => formatDateTime(iso, i18n.language, account.timeZone);
 
   const deviceName = (userAgent: string) => {
     const { browser, system } = describeUserAgent(userAgent);
@@ -39,27 +35,27 @@ export function SessionsPage() {
 
   const run = async (key: string, action: () => Promise<string>) => {
     setBusy(key);
-    setNotice(null);
     setError(null);
     try {
-      setNotice(await action());
+      notifyDone(await action());
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 401) return signedOut();
-      setError(caught instanceof ApiError ? caught.message : t('errors.network'));
+      // A 401 has already ended the session (query-client.ts).
+      setError(asApiError(caught).message);
     } finally {
       setBusy(null);
-      sessions.reload();
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/auth/sessions'] });
     }
   };
 
-  const endSession = (id: string) =>
-    run(id, async () => {
-      await api.delete(`/api/v1/auth/sessions/${encodeURIComponent(id)}`);
+  const endSession = (sessionId: string) =>
+    run(sessionId, async () => {
+      await endOne.mutateAsync({ params: { path: { sessionId } } });
+      table.current?.focus();
       return t('sessions.ended');
     });
-  const endOthers = () =>
+  const endAllOthers = () =>
     run('others', async () => {
-      const { ended } = await api.post<{ ended: number }>('/api/v1/auth/sessions/revoke-others');
+      const { ended } = await endOthers.mutateAsync({});
       return t('sessions.endedOthers', { count: ended });
     });
 
@@ -67,25 +63,20 @@ export function SessionsPage() {
     <>
       <PageTitle>{t('sessions.title')}</PageTitle>
       <Text mb="md">{t('sessions.intro')}</Text>
-      {notice && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {notice}
-        </Alert>
-      )}
       <ErrorAlert message={error} />
-      {sessions.status === 'loading' && <Loading />}
-      {sessions.status === 'failed' && <ErrorAlert message={sessions.error.message} />}
+      {sessions.isPending && <Loading />}
+      {sessions.error && <ErrorAlert message={sessions.error.message} />}
       {sessions.data && (
         <>
           <Table.ScrollContainer minWidth={720}>
-            <Table aria-label={t('sessions.caption')} verticalSpacing="sm">
+            <Table ref={table} tabIndex={-1} aria-label={t('sessions.caption')} verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('sessions.deviceColumn')}</Table.Th>
                   <Table.Th>{t('sessions.address')}</Table.Th>
                   <Table.Th>{t('sessions.signedIn')}</Table.Th>
                   <Table.Th>{t('sessions.lastActive')}</Table.Th>
-                  <Table.Th>
+                  <Table.Th className="sticky-actions">
                     <VisuallyHidden>{t('sessions.actions')}</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
@@ -113,19 +104,16 @@ export function SessionsPage() {
                         </Group>
                       </Table.Td>
                       <Table.Td ff="monospace">{item.ipAddress}</Table.Td>
-                      <Table.Td>{formatDateTime(item.createdAt, i18n.language)}</Table.Td>
-                      <Table.Td>{formatDateTime(item.lastSeenAt, i18n.language)}</Table.Td>
-                      <Table.Td>
+                      <Table.Td>{when(item.createdAt)}</Table.Td>
+                      <Table.Td>{when(item.lastSeenAt)}</Table.Td>
+                      <Table.Td className="sticky-actions">
                         {!item.current && (
                           <Button
                             size="xs"
                             variant="default"
                             loading={busy === item.id}
                             onClick={() => endSession(item.id)}
-                            aria-label={t('sessions.signOutSession', {
-                              device,
-                              date: formatDateTime(item.createdAt, i18n.language),
-                            })}
+                            aria-label={t('sessions.signOutSession', { device, date: when(item.createdAt) })}
                           >
                             {t('sessions.signOut')}
                           </Button>
@@ -143,7 +131,7 @@ export function SessionsPage() {
               color="red"
               disabled={others === 0}
               loading={busy === 'others'}
-              onClick={endOthers}
+              onClick={endAllOthers}
             >
               {t('sessions.signOutOthers')}
             </Button>

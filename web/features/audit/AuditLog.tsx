@@ -1,57 +1,87 @@
 import { Anchor, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { query } from '../../app/api.ts';
-import { Link } from '../../app/router.tsx';
-import { useApiGet } from '../../app/use-api-get.ts';
+import { type ApiResult, api } from '../../api/client.ts';
+import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format-date.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PrevNextPaging } from '../../ui/Paging.tsx';
-import { type AuditEvent, type AuditPage, auditActions, isAuditAction } from './audit-types.ts';
+import { auditActions, isAuditAction } from './audit-actions.ts';
 
 const pageSize = 50;
+
+/**
+ * Whose log: one account's (GET /api/v1/accounts/{accountId}/audit, the customer area) or the operators'
+ * (GET /api/v1/operator/audit), there optionally narrowed to one account.
+ */
+export type AuditSource = { accountId: string; operator?: never } | { operator: true; accountId?: string };
+
+export type AuditEvent = ApiResult<'/api/v1/accounts/{accountId}/audit'>['items'][number];
 
 export interface AuditUserOption {
   value: string;
   label: string;
 }
 
+interface Filters {
+  userId: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+const noFilters: Filters = { userId: '', action: '', from: '', to: '' };
+
+/**
+ * One page of the log; the last page stays on screen while the next loads, so the table does not flash.
+ * Both reads are declared (hooks cannot be chosen), only the one of the source runs.
+ */
+function useAuditPage(source: AuditSource, filters: Filters, page: number) {
+  const query = { ...filters, page, pageSize };
+  const operatorLog = api.useQuery(
+    'get',
+    '/api/v1/operator/audit',
+    { params: { query: { ...query, accountId: source.accountId } } },
+    { enabled: source.operator === true, placeholderData: keepPreviousData },
+  );
+  const accountLog = api.useQuery(
+    'get',
+    '/api/v1/accounts/{accountId}/audit',
+    { params: { path: { accountId: source.accountId ?? '' }, query } },
+    { enabled: !source.operator, placeholderData: keepPreviousData },
+  );
+  return source.operator ? operatorLog : accountLog;
+}
+
 /**
  * U7: who did what, when and from where, newest first, with filters. The account area passes its users
- * for the user filter; the operator area can show which account an entry belongs to.
+ * for the user filter; the operator area can show which account an entry belongs to. Pages that change
+ * something invalidate the audit queries, so the log shows the new entry.
  */
 export function AuditLog({
-  path,
-  fixed = {},
+  source,
   users,
   showAccount = false,
   caption,
-  refresh = 0,
 }: {
-  /** GET endpoint: the account's audit log or the operators' one. */
-  path: string;
-  /** Filters that are always sent (the operator's account page: accountId). */
-  fixed?: Record<string, string>;
+  source: AuditSource;
   /** When given, a user filter with these options. */
   users?: AuditUserOption[];
   showAccount?: boolean;
   caption: string;
-  /** Changes when the page knows of a new entry (e.g. after suspending): loads again. */
-  refresh?: number;
 }) {
   const { t, i18n } = useTranslation();
-  const [filters, setFilters] = useState({ userId: '', action: '', from: '', to: '' });
+  const { customer } = useSession();
+  const [filters, setFilters] = useState(noFilters);
   const [page, setPage] = useState(1);
-  const log = useApiGet<AuditPage>(`${path}${query({ ...fixed, ...filters, page, pageSize })}`);
-  const { reload } = log;
-  const data = log.data;
+  const { data, error, isPending } = useAuditPage(source, filters, page);
+  // An account's log in its own time zone; the operators' log spans accounts, so the browser's zone.
+  const timeZone = source.operator ? undefined : customer?.account.timeZone;
 
-  useEffect(() => {
-    if (refresh > 0) reload();
-  }, [refresh, reload]);
-
-  const setFilter = (name: keyof typeof filters, value: string) => {
+  const setFilter = (name: keyof Filters, value: string) => {
     setFilters((current) => ({ ...current, [name]: value }));
     setPage(1);
   };
@@ -128,8 +158,8 @@ export function AuditLog({
           onChange={(event) => setFilter('to', event.currentTarget.value)}
         />
       </SimpleGrid>
-      {log.status === 'loading' && <Loading />}
-      {log.status === 'failed' && <ErrorAlert message={log.error.message} />}
+      {isPending && <Loading />}
+      {error && <ErrorAlert message={error.message} />}
       {data && data.items.length === 0 && (
         <Text c="dimmed">{hasFilters || page > 1 ? t('audit.noMatch') : t('audit.empty')}</Text>
       )}
@@ -148,11 +178,12 @@ export function AuditLog({
             </Table.Thead>
             <Table.Tbody>
               {data.items.map((event) => {
-                const when = formatDateTime(event.createdAt, i18n.language);
                 const extra = detail(event);
                 return (
                   <Table.Tr key={event.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{when}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {formatDateTime(event.createdAt, i18n.language, timeZone)}
+                    </Table.Td>
                     <Table.Td>{actor(event)}</Table.Td>
                     <Table.Td>
                       {actionLabel(event.action)}
@@ -165,21 +196,7 @@ export function AuditLog({
                     <Table.Td>{target(event)}</Table.Td>
                     <Table.Td ff="monospace">{event.ipAddress ?? ''}</Table.Td>
                     {showAccount && (
-                      <Table.Td>
-                        {event.account && (
-                          <Anchor
-                            component={Link}
-                            href={`/operator/accounts/${encodeURIComponent(event.account.id)}`}
-                          >
-                            {event.account.name}
-                          </Anchor>
-                        )}
-                        {event.account && (
-                          <Text size="xs" c="dimmed" ff="monospace">
-                            {event.account.customerNumber}
-                          </Text>
-                        )}
-                      </Table.Td>
+                      <Table.Td>{event.account && <AccountLink account={event.account} />}</Table.Td>
                     )}
                   </Table.Tr>
                 );
@@ -188,7 +205,23 @@ export function AuditLog({
           </Table>
         </Table.ScrollContainer>
       )}
-      {data && <PrevNextPaging page={page} hasNext={data.items.length >= data.pageSize} onChange={setPage} />}
+      {data && <PrevNextPaging page={page} hasNext={data.hasMore} onChange={setPage} />}
     </Stack>
+  );
+}
+
+/** The account an entry of the operators' log belongs to, leading to its page. */
+function AccountLink({ account }: { account: NonNullable<AuditEvent['account']> }) {
+  return (
+    <>
+      <Anchor
+        renderRoot={(props) => <Link {...props} to="/operator/accounts/$id" params={{ id: account.id }} />}
+      >
+        {account.name}
+      </Anchor>
+      <Text size="xs" c="dimmed" ff="monospace">
+        {account.customerNumber}
+      </Text>
+    </>
   );
 }

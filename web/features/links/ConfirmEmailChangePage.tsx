@@ -1,6 +1,8 @@
 import { Alert, Button, Paper } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -10,8 +12,19 @@ import { useLinkConfirmation } from './use-link-confirmation.ts';
 /** S3: the link sent to the new address; opening it makes the new address the user's. */
 export function ConfirmEmailChangePage() {
   const { t } = useTranslation();
-  const { customer } = useSession();
-  const state = useLinkConfirmation<{ email: string }>('/api/v1/auth/confirm-email-change');
+  const queryClient = useQueryClient();
+  const { customer, recheck } = useSession();
+  const state = useLinkConfirmation('/api/v1/auth/confirm-email-change');
+  const confirmed = state.status === 'confirmed';
+
+  // The session (the account area's "e-mail address") and the user lists still hold the old address; the
+  // session may even have been read before the change, so it is asked for again.
+  useEffect(() => {
+    if (!confirmed) return;
+    void recheck();
+    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/users'] });
+    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/audit'] });
+  }, [confirmed, recheck, queryClient]);
 
   return (
     <Paper maw={520} mx="auto" p="lg" withBorder>
@@ -24,8 +37,7 @@ export function ConfirmEmailChangePage() {
           <Alert color="green" variant="light" role="status" mb="md">
             {t('confirmEmailChange.done', { email: state.result.email })}
           </Alert>
-          {/* The account area asks the server again, so it shows the new address. */}
-          <Button component={Link} href={customer ? '/account' : '/sign-in'}>
+          <Button component={Link} to={customer ? '/account' : '/sign-in'}>
             {customer ? t('confirmEmailChange.toAccount') : t('confirmEmailChange.signIn')}
           </Button>
         </>

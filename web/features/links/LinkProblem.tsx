@@ -1,8 +1,9 @@
 import { Anchor, Group } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../app/api.ts';
-import { Link } from '../../app/router.tsx';
+import type { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import type { PasswordArea, passwordAreas } from '../password/password-areas.ts';
 import { linkErrorMessage } from './link-check.ts';
 
 /**
@@ -13,11 +14,14 @@ export function LinkProblem({
   error,
   missingText,
   requestNew,
+  signIn = '/sign-in',
 }: {
   error?: ApiError;
   missingText: string;
   /** Where a new link of this kind can be requested, e.g. /forgot-password. */
-  requestNew?: { href: string; label: string };
+  requestNew?: { to: (typeof passwordAreas)[PasswordArea]['forgot']; label: string };
+  /** The sign-in page that fits the link: the operators' for an operator's link. */
+  signIn?: (typeof passwordAreas)[PasswordArea]['signIn'];
 }) {
   const { t } = useTranslation();
   const expiredOrInvalid = !error || error.code === 'LINK_EXPIRED' || error.code === 'LINK_INVALID';
@@ -26,11 +30,11 @@ export function LinkProblem({
       <ErrorAlert message={error ? linkErrorMessage(t, error) : missingText} />
       <Group gap="lg">
         {requestNew && expiredOrInvalid && (
-          <Anchor component={Link} href={requestNew.href}>
+          <Anchor component={Link} to={requestNew.to}>
             {requestNew.label}
           </Anchor>
         )}
-        <Anchor component={Link} href="/sign-in">
+        <Anchor component={Link} to={signIn}>
           {t('links.goToSignIn')}
         </Anchor>
       </Group>

@@ -1,15 +1,15 @@
 import { Alert, Anchor, Button, Paper } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../app/api.ts';
+import { api, asApiError } from '../../api/client.ts';
 import { takeLinkToken } from '../../app/link-token.ts';
-import { Link } from '../../app/router.tsx';
-import { CredentialList, type Credentials } from '../../ui/CredentialList.tsx';
+import { CredentialList } from '../../ui/CredentialList.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { LinkProblem } from './LinkProblem.tsx';
-import { isLinkError, toApiError, useLinkCheck } from './link-check.ts';
+import { isLinkError, useLinkCheck } from './link-check.ts';
 
 // Set in this tab once the credentials were shown (never the credentials themselves): a reload then says
 // "already shown" instead of "incomplete link", since the token left the address bar with the reveal.
@@ -21,32 +21,27 @@ const remembered = () => {
     return false;
   }
 };
+const remember = () => {
+  try {
+    sessionStorage.setItem(revealedKey, '1');
+  } catch {
+    // Without storage a reload says "incomplete link"; nothing else changes.
+  }
+};
 
 /** U2: the program credentials behind a single-use link, shown once on request. */
 export function RevealPage() {
   const { t } = useTranslation();
   const [token] = useState(takeLinkToken);
   const check = useLinkCheck('/api/v1/credentials/reveal/check', token);
-  const [credentials, setCredentials] = useState<Credentials | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Revealing uses the link up, so it is only ever the person's click (never an effect React may repeat).
+  // gcTime 0: the credentials leave the mutation cache with the page.
+  const revealing = api.useMutation('post', '/api/v1/credentials/reveal', { onSuccess: remember, gcTime: 0 });
+  const credentials = revealing.data;
+  const error = revealing.error ? asApiError(revealing.error) : null;
 
-  const reveal = async () => {
-    if (!token) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setCredentials(await api.post<Credentials>('/api/v1/credentials/reveal', { token }));
-      try {
-        sessionStorage.setItem(revealedKey, '1');
-      } catch {
-        // Without storage a reload says "incomplete link"; nothing else changes.
-      }
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+  const reveal = () => {
+    if (token && !revealing.isPending) revealing.mutate({ body: { token } });
   };
 
   const used =
@@ -63,7 +58,7 @@ export function RevealPage() {
             {t('reveal.storeNow')}
           </Alert>
           <CredentialList credentials={credentials} />
-          <Anchor component={Link} href="/sign-in" mt="lg" display="inline-block">
+          <Anchor component={Link} to="/sign-in" mt="lg" display="inline-block">
             {t('links.goToSignIn')}
           </Anchor>
         </>
@@ -72,7 +67,7 @@ export function RevealPage() {
           <Alert color="blue" variant="light" role="status" title={t('reveal.alreadyShownTitle')} mb="md">
             {t('reveal.alreadyShown')}
           </Alert>
-          <Anchor component={Link} href="/sign-in">
+          <Anchor component={Link} to="/sign-in">
             {t('links.goToSignIn')}
           </Anchor>
         </>
@@ -91,7 +86,7 @@ export function RevealPage() {
                 {t('reveal.warning')}
               </Alert>
               <ErrorAlert message={error?.message} />
-              <Button onClick={reveal} loading={busy}>
+              <Button onClick={reveal} loading={revealing.isPending}>
                 {t('reveal.show')}
               </Button>
             </>

@@ -1,29 +1,35 @@
 import { Anchor, Code, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router.tsx';
-import { useApiGet } from '../../app/use-api-get.ts';
+import { api } from '../../api/client.ts';
+import { mailMessageRoute } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format-date.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { LinkifiedText } from './LinkifiedText.tsx';
 import { MailStatusBadge } from './MailStatusBadge.tsx';
-import type { MailMessage } from './mailbox-types.ts';
 
-export function MailMessagePage({ id }: { id: string }) {
+export function MailMessagePage() {
   const { t, i18n } = useTranslation();
-  const message = useApiGet<MailMessage>(`/api/v1/operator/mailbox/${encodeURIComponent(id)}`);
-  const mail = message.data;
+  const { id } = mailMessageRoute.useParams();
+  const {
+    data: mail,
+    error,
+    isPending,
+  } = api.useQuery('get', '/api/v1/operator/mailbox/{id}', {
+    params: { path: { id } },
+  });
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} href="/operator/mailbox">
+      <Anchor component={Link} to="/operator/mailbox">
         ← {t('message.back')}
       </Anchor>
       <PageTitle>{mail?.subject ?? t('mailbox.title')}</PageTitle>
-      {message.status === 'loading' && <Loading />}
-      {message.status === 'failed' && <ErrorAlert message={message.error.message} />}
+      {isPending && <Loading />}
+      {error && <ErrorAlert message={error.message} />}
       {mail && (
         <>
           <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing="xs" m={0}>
@@ -57,7 +63,8 @@ function Header({ label, children }: { label: string; children: ReactNode }) {
       <Text component="dt" size="sm" c="dimmed">
         {label}
       </Text>
-      <Text component="dd" m={0}>
+      {/* Long addresses and subjects wrap rather than widen the page at phone width. */}
+      <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
         {children}
       </Text>
     </div>

@@ -1,6 +1,8 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MailStatus } from './mailbox-types.ts';
+import type { ApiResult } from '../../api/client.ts';
+
+export type MailStatus = ApiResult<'/api/v1/operator/mailbox'>['items'][number]['status'];
 
 const colors: Record<MailStatus, string> = {
   pending: 'yellow',

@@ -1,35 +1,49 @@
-import { Anchor, Button, Group, Pagination, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
+import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Link, navigate, useLocation } from '../../app/router.tsx';
-import { useApiGet } from '../../app/use-api-get.ts';
+import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format-date.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { Paging } from '../../ui/Paging.tsx';
 import { MailStatusBadge } from './MailStatusBadge.tsx';
-import type { MailboxPage as MailboxPageData } from './mailbox-types.ts';
 
 const pageSize = 20;
+const maxPage = 100_000; // the API's limit
+
+/** `?page=N` from the address (the router parses it to a number, a hand-typed one may be anything). */
+function pageOf(requested: unknown): number {
+  const page = Number.parseInt(String(requested ?? '1'), 10) || 1;
+  return Math.min(Math.max(1, page), maxPage);
+}
 
 export function MailboxPage() {
   const { t, i18n } = useTranslation();
-  const { search } = useLocation();
-  const requested = Number.parseInt(search.get('page') ?? '1', 10) || 1;
-  const page = Math.min(Math.max(1, requested), 100_000); // the API's limit
-  const mailbox = useApiGet<MailboxPageData>(`/api/v1/operator/mailbox?page=${page}&pageSize=${pageSize}`);
-  const data = mailbox.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const navigate = useNavigate();
+  // The page is in the URL, so a reload or the way back from an e-mail keeps it.
+  const page = useRouterState({
+    select: (state) => pageOf('page' in state.location.search ? state.location.search.page : undefined),
+  });
+  const mailbox = api.useQuery(
+    'get',
+    '/api/v1/operator/mailbox',
+    { params: { query: { page, pageSize } } },
+    { placeholderData: keepPreviousData },
+  );
+  const { data } = mailbox;
 
   return (
     <>
       <Group justify="space-between" align="flex-start">
         <PageTitle>{t('mailbox.title')}</PageTitle>
-        <Button variant="default" size="xs" onClick={mailbox.reload}>
+        <Button variant="default" size="xs" onClick={() => void mailbox.refetch()}>
           {t('mailbox.refresh')}
         </Button>
       </Group>
-      {mailbox.status === 'loading' && <Loading />}
-      {mailbox.status === 'failed' && <ErrorAlert message={mailbox.error.message} />}
+      {mailbox.isPending && <Loading />}
+      {mailbox.error && <ErrorAlert message={mailbox.error.message} />}
       {data && (
         <>
           <Text mb="md">
@@ -38,51 +52,53 @@ export function MailboxPage() {
           {data.items.length === 0 ? (
             <Text c="dimmed">{t('mailbox.empty')}</Text>
           ) : (
+            // At phone width the table scrolls inside its container, not the page; the subject (the row's
+            // link) comes first so it stays in view.
             <Table.ScrollContainer minWidth={560}>
               <Table highlightOnHover aria-label={t('mailbox.caption')}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('mailbox.recipient')}</Table.Th>
                     <Table.Th>{t('mailbox.subject')}</Table.Th>
+                    <Table.Th>{t('mailbox.recipient')}</Table.Th>
                     <Table.Th>{t('mailbox.status')}</Table.Th>
                     <Table.Th>{t('mailbox.date')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.items.map((mail) => {
-                    const href = `/operator/mailbox/${encodeURIComponent(mail.id)}`;
-                    return (
-                      // The subject link is the keyboard and screen-reader way in; the row click is a mouse shortcut.
-                      <Table.Tr key={mail.id} onClick={() => navigate(href)} style={{ cursor: 'pointer' }}>
-                        <Table.Td>{mail.to}</Table.Td>
-                        <Table.Td>
-                          <Anchor component={Link} href={href} onClick={(event) => event.stopPropagation()}>
-                            {mail.subject}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          <MailStatusBadge status={mail.status} />
-                        </Table.Td>
-                        <Table.Td>{formatDateTime(mail.createdAt, i18n.language)}</Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
+                  {data.items.map((mail) => (
+                    // The subject link is the keyboard and screen-reader way in; the row click is a mouse shortcut.
+                    <Table.Tr
+                      key={mail.id}
+                      onClick={() => void navigate({ to: '/operator/mailbox/$id', params: { id: mail.id } })}
+                      style={{ cursor: 'pointer' }}
+                    >
+                      <Table.Td>
+                        <Anchor
+                          renderRoot={(props) => (
+                            <Link {...props} to="/operator/mailbox/$id" params={{ id: mail.id }} />
+                          )}
+                          onClick={(event) => event.stopPropagation()}
+                        >
+                          {mail.subject}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{mail.to}</Table.Td>
+                      <Table.Td>
+                        <MailStatusBadge status={mail.status} />
+                      </Table.Td>
+                      <Table.Td>{formatDateTime(mail.createdAt, i18n.language)}</Table.Td>
+                    </Table.Tr>
+                  ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
           )}
-          {pages > 1 && (
-            <nav aria-label={t('mailbox.pages')}>
-              <Pagination
-                mt="md"
-                total={pages}
-                value={Math.min(page, pages)}
-                onChange={(next) => navigate(`/operator/mailbox?page=${next}`)}
-                getItemProps={(item) => ({ 'aria-label': t('mailbox.page', { page: item }) })}
-                getControlProps={(control) => ({ 'aria-label': t(`mailbox.${control}`) })}
-              />
-            </nav>
-          )}
+          <Paging
+            page={page}
+            total={data.total}
+            pageSize={data.pageSize}
+            onChange={(next) => void navigate({ to: '/operator/mailbox', search: { page: next } })}
+          />
         </>
       )}
     </>

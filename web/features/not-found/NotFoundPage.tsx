@@ -1,6 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 
 export function NotFoundPage() {
@@ -9,7 +9,7 @@ export function NotFoundPage() {
     <>
       <PageTitle>{t('notFound.title')}</PageTitle>
       <Text mb="md">{t('notFound.text')}</Text>
-      <Anchor component={Link} href="/">
+      <Anchor component={Link} to="/">
         {t('notFound.home')}
       </Anchor>
     </>

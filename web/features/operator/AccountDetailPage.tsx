@@ -1,92 +1,92 @@
-import { Alert, Anchor, Button, DataList, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { Alert, Anchor, Button, DataList, Group, Modal, Stack, Text, Title, useMatches } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useRouterState } from '@tanstack/react-router';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, asApiError } from '../../app/api.ts';
-import { Link, useLocation } from '../../app/router.tsx';
-import { useSession } from '../../app/session.tsx';
-import { useApiGet } from '../../app/use-api-get.ts';
+import { type ApiBody, api, asApiError } from '../../api/client.ts';
+import { accountDetailRoute } from '../../app/router.tsx';
 import { isLocale, localeNames } from '../../i18n/i18n.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { useFormErrors } from '../../ui/form-errors.ts';
 import { formatDateTime } from '../../ui/format-date.ts';
+import { useKontorForm } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
+import { notifyDone } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { useReturnFocus } from '../../ui/use-return-focus.ts';
 import { AuditLog } from '../audit/AuditLog.tsx';
-import {
-  AccountFields,
-  type AccountValues,
-  accountFields,
-  accountValuesOf,
-  billingOf,
-  validateAccount,
-} from './AccountFields.tsx';
+import { AccountFields, accountValuesOf, billingOf, localeOf, useAccountRules } from './AccountFields.tsx';
 import { AccountStatusBadge } from './AccountStatusBadge.tsx';
-import { accountPath, billingFields, type CustomerAccount } from './accounts-types.ts';
-
-/** What the new-account page hands over in history state. */
-export interface AccountDetailState {
-  created?: boolean;
-}
+import { accountStatusLabel, billingFields, type CustomerAccount } from './accounts.ts';
 
 /** A3: one customer account: its data, changes, suspension and its audit log. */
-export function AccountDetailPage({ id }: { id: string }) {
+export function AccountDetailPage() {
+  const { id } = accountDetailRoute.useParams();
+  // Another account's page starts afresh: no notice or error of the one before.
+  return <AccountDetail key={id} id={id} />;
+}
+
+/** Everything a change of the account shows differently: the account, the list and the audit logs. */
+function useAccountChanged() {
+  const queryClient = useQueryClient();
+  return () => {
+    for (const path of [
+      '/api/v1/operator/accounts/{accountId}',
+      '/api/v1/operator/accounts',
+      '/api/v1/operator/audit',
+    ] as const) {
+      void queryClient.invalidateQueries({ queryKey: ['get', path] });
+    }
+  };
+}
+
+function AccountDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
-  const { state } = useLocation();
-  const handedOver = (state ?? {}) as AccountDetailState;
-  const account = useApiGet<CustomerAccount>(accountPath(id));
+  const created = useRouterState({ select: (state) => state.location.state.created === true });
+  const request = { params: { path: { accountId: id } } };
+  const account = api.useQuery('get', '/api/v1/operator/accounts/{accountId}', request);
+  const suspend = api.useMutation('post', '/api/v1/operator/accounts/{accountId}/suspend');
+  const reactivate = api.useMutation('post', '/api/v1/operator/accounts/{accountId}/reactivate');
+  const resendLink = api.useMutation('post', '/api/v1/operator/accounts/{accountId}/resend-main-user-link');
+  const accountChanged = useAccountChanged();
+  const editFocus = useReturnFocus();
   const [editing, setEditing] = useState(false);
   const [confirmSuspend, setConfirmSuspend] = useState(false);
-  const [notice, setNotice] = useState<string | null>(
-    handedOver.created ? t('accounts.createdNotice') : null,
-  );
+  // The page's result after "create": it stays until the next change, which brings its own notification.
+  const [createdShown, setCreatedShown] = useState(created);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [auditVersion, setAuditVersion] = useState(0);
-  const { signedOut } = useSession();
+  // Changes with every refusal, so a repeated one is announced again.
+  const [attempt, setAttempt] = useState(0);
   const data = account.data;
+  // Labels above their values at phone width, beside them from there on.
+  const orientation = useMatches({ base: 'vertical', xs: 'horizontal' } as const, {
+    getInitialValueInEffect: false,
+  });
 
   const changed = (message: string) => {
+    setCreatedShown(false);
     setError(null);
-    setNotice(message);
-    account.reload();
-    setAuditVersion((version) => version + 1);
+    notifyDone(message);
+    accountChanged();
   };
 
-  const suspend = async () => {
-    await api.post(`${accountPath(id)}/suspend`);
-    setConfirmSuspend(false);
-    changed(t('accounts.suspendedNotice'));
-  };
-
-  /** Runs one change of the account; its notice comes from what the server answered. */
+  /** Runs one change of the account; a refusal is shown on the page (e.g. "the link was just sent"). */
   const act = async (change: () => Promise<string>) => {
-    setBusy(true);
-    setNotice(null);
     setError(null);
     try {
       changed(await change());
     } catch (caught) {
-      const apiError = asApiError(caught);
-      if (apiError.status === 401) return signedOut();
-      setError(apiError.message);
-    } finally {
-      setBusy(false);
+      setError(asApiError(caught).message);
+      setAttempt((count) => count + 1);
     }
   };
 
-  const reactivate = () =>
-    act(async () => {
-      await api.post(`${accountPath(id)}/reactivate`);
-      return t('accounts.reactivatedNotice');
-    });
-
-  const resendLink = () =>
-    act(async () => {
-      const { sentTo } = await api.post<{ sentTo: string }>(`${accountPath(id)}/resend-main-user-link`);
-      return t('accounts.linkResent', { email: sentTo });
-    });
+  const confirmSuspension = async () => {
+    await suspend.mutateAsync(request);
+    setConfirmSuspend(false);
+    changed(t('accounts.suspendedNotice'));
+  };
 
   const billing = data
     ? [
@@ -98,27 +98,44 @@ export function AccountDetailPage({ id }: { id: string }) {
 
   return (
     <>
-      <Anchor component={Link} href="/operator/accounts" size="sm">
+      <Anchor component={Link} to="/operator/accounts" size="sm">
         {t('accounts.back')}
       </Anchor>
       <PageTitle>{data?.name ?? t('accounts.account')}</PageTitle>
-      {notice && (
+      {createdShown && (
         <Alert color="green" variant="light" role="status" mb="md">
-          {notice}
+          {t('accounts.createdNotice')}
         </Alert>
       )}
-      <ErrorAlert message={error} />
-      {account.status === 'loading' && <Loading />}
-      {account.status === 'failed' && <ErrorAlert message={account.error.message} />}
+      <ErrorAlert key={attempt} message={error} />
+      {account.isPending && <Loading />}
+      {account.error && <ErrorAlert message={account.error.message} />}
       {data && (
         <Stack gap="xl">
           <Group gap="sm">
             <AccountStatusBadge status={data.status} />
-            <Button variant="default" onClick={() => setEditing(true)}>
+            <Button
+              variant="default"
+              onClick={() => {
+                editFocus.remember();
+                setEditing(true);
+              }}
+            >
               {t('accounts.edit')}
             </Button>
+            {/* One button that changes its meaning, so focus stays on it after a suspension or reactivation. */}
             {data.status === 'suspended' ? (
-              <Button color="green" variant="light" loading={busy} onClick={reactivate}>
+              <Button
+                color="green"
+                variant="light"
+                loading={reactivate.isPending}
+                onClick={() =>
+                  act(async () => {
+                    await reactivate.mutateAsync(request);
+                    return t('accounts.reactivatedNotice');
+                  })
+                }
+              >
                 {t('accounts.reactivate')}
               </Button>
             ) : (
@@ -127,11 +144,11 @@ export function AccountDetailPage({ id }: { id: string }) {
               </Button>
             )}
           </Group>
-          <DataList labelWidth={200} withDivider>
+          <DataList labelWidth={200} orientation={orientation} withDivider>
             <Item label={t('accounts.customerNumber')} mono>
               {data.customerNumber}
             </Item>
-            <Item label={t('accounts.status')}>{t(`accounts.statuses.${data.status}`)}</Item>
+            <Item label={t('accounts.status')}>{accountStatusLabel(t, data.status)}</Item>
             <Item label={t('accounts.seats')}>
               {t('accounts.seatsValue', { used: data.seatsUsed, limit: data.seatLimit })}
             </Item>
@@ -148,7 +165,17 @@ export function AccountDetailPage({ id }: { id: string }) {
                     <Text size="sm" c="dimmed">
                       {t('accounts.mainUserPending')}
                     </Text>
-                    <Button size="xs" variant="light" loading={busy} onClick={resendLink}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      loading={resendLink.isPending}
+                      onClick={() =>
+                        act(async () => {
+                          const { sentTo } = await resendLink.mutateAsync(request);
+                          return t('accounts.linkResent', { email: sentTo });
+                        })
+                      }
+                    >
                       {t('accounts.resendLink')}
                     </Button>
                   </Group>
@@ -169,18 +196,15 @@ export function AccountDetailPage({ id }: { id: string }) {
             <Title order={2} size="h4" id="account-audit-title" mb="md">
               {t('audit.title')}
             </Title>
-            <AuditLog
-              path="/api/v1/operator/audit"
-              fixed={{ accountId: data.id }}
-              caption={t('audit.caption')}
-              refresh={auditVersion}
-            />
+            <AuditLog source={{ operator: true, accountId: id }} caption={t('audit.caption')} />
           </section>
         </Stack>
       )}
       <Modal
         opened={editing}
         onClose={() => setEditing(false)}
+        returnFocus={false}
+        onExitTransitionEnd={editFocus.returnFocus}
         title={t('accounts.editTitle')}
         closeButtonProps={{ 'aria-label': t('common.close') }}
         closeOnClickOutside={false}
@@ -201,7 +225,7 @@ export function AccountDetailPage({ id }: { id: string }) {
         title={t('accounts.confirmSuspend.title', { name: data?.name ?? '' })}
         confirmLabel={t('accounts.confirmSuspend.button')}
         danger
-        onConfirm={suspend}
+        onConfirm={confirmSuspension}
         onClose={() => setConfirmSuspend(false)}
       >
         {t('accounts.confirmSuspend.text')}
@@ -214,7 +238,9 @@ function Item({ label, mono, children }: { label: string; mono?: boolean; childr
   return (
     <DataList.Item>
       <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue ff={mono ? 'monospace' : undefined}>{children}</DataList.ItemValue>
+      <DataList.ItemValue ff={mono ? 'monospace' : undefined} style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </DataList.ItemValue>
     </DataList.Item>
   );
 }
@@ -228,55 +254,35 @@ function EditAccountForm({
   onDone: (updated: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const { signedOut } = useSession();
-  const errors = useFormErrors(accountFields);
   const [initial] = useState(() => accountValuesOf(account));
-  const [values, setValues] = useState<AccountValues>(initial);
-  const [busy, setBusy] = useState(false);
+  const rules = useAccountRules(account.seatsUsed);
+  const form = useKontorForm({ initialValues: initial, validate: rules });
+  const update = api.useMutation('patch', '/api/v1/operator/accounts/{accountId}');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateAccount(values, t);
-    // The API would accept it, but the account would then hold more users than it is licensed for (A4).
-    if (!found.seatLimit && Number(values.seatLimit) < account.seatsUsed) {
-      found.seatLimit = t('accounts.seatLimitBelowUsed', { used: account.seatsUsed });
-    }
-    if (Object.keys(found).length > 0) return errors.show(t('errors.checkFields'), found);
-    errors.clear();
-    const changes: Record<string, unknown> = {};
+  const submit = form.submit(async (values) => {
+    const changes: ApiBody<'/api/v1/operator/accounts/{accountId}', 'patch'> = {};
     if (values.name.trim() !== initial.name) changes.name = values.name.trim();
     if (values.seatLimit.trim() !== initial.seatLimit) changes.seatLimit = Number(values.seatLimit);
-    if (values.locale !== initial.locale) changes.locale = values.locale;
+    if (values.locale !== initial.locale) changes.locale = localeOf(values.locale);
     if (values.timezone !== initial.timezone) changes.timezone = values.timezone;
-    if (billingFields.some((name) => values[`billing.${name}`].trim() !== initial[`billing.${name}`])) {
-      changes.billing = billingOf(values);
+    if (billingFields.some((name) => values.billing[name].trim() !== initial.billing[name])) {
+      changes.billing = billingOf(values.billing);
     }
     if (Object.keys(changes).length === 0) return onDone(false);
-    setBusy(true);
-    try {
-      await api.patch<CustomerAccount>(accountPath(account.id), changes);
-      onDone(true);
-    } catch (error) {
-      if (asApiError(error).status === 401) return signedOut();
-      errors.showApiError(error);
-      setBusy(false);
-    }
-  };
+    await update.mutateAsync({ params: { path: { accountId: account.id } }, body: changes });
+    onDone(true);
+  });
 
   return (
     <>
-      <ErrorAlert key={errors.attempt} message={errors.message} extra={errors.extra} />
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
-        <AccountFields
-          values={values}
-          onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
-          errors={errors.fields}
-        />
+      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <form ref={form.formRef} onSubmit={submit} noValidate>
+        <AccountFields form={form} />
         <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={() => onDone(false)} disabled={busy}>
+          <Button variant="default" onClick={() => onDone(false)} disabled={form.submitting}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.submitting}>
             {t('accounts.save')}
           </Button>
         </Group>

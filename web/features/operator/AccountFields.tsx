@@ -1,99 +1,114 @@
 import { Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import type { TFunction } from 'i18next';
+import type { GetInputPropsReturnType } from '@mantine/form';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localeNames, locales } from '../../i18n/i18n.ts';
-import type { FieldErrors } from '../../ui/form-errors.ts';
-import { type Billing, billingFields, type CustomerAccount, commonTimezones } from './accounts-types.ts';
+import { currentLocale, isLocale, type Locale, localeNames, locales } from '../../i18n/i18n.ts';
+import { useRequired } from '../../ui/forms.ts';
+import {
+  type Billing,
+  type BillingField,
+  billingFields,
+  type CustomerAccount,
+  commonTimezones,
+} from './accounts.ts';
 
-// Field names are the API's, dotted for nested objects, so its error details land under the right input.
-export const accountFields = [
-  'name',
-  'seatLimit',
-  'locale',
-  'timezone',
-  'billing.street',
-  'billing.postalCode',
-  'billing.city',
-  'billing.country',
-  'billing.vatId',
-] as const;
-export type AccountField = (typeof accountFields)[number];
-export type AccountValues = Record<AccountField, string>;
+/** The inputs of a new and a changed account; nested like the API's body, so its `billing.city` errors land here. */
+export type AccountValues = {
+  name: string;
+  seatLimit: string;
+  locale: string;
+  timezone: string;
+  billing: Record<BillingField, string>;
+};
+
+export type AccountPath = 'name' | 'seatLimit' | 'locale' | 'timezone' | `billing.${BillingField}`;
+
+/** The part of a form (useKontorForm) the fields need; the new-account form holds more than these. */
+export interface AccountInputs {
+  getInputProps: (path: AccountPath) => GetInputPropsReturnType;
+  key: (path: AccountPath) => string;
+}
+
+const noBilling: Record<BillingField, string> = {
+  street: '',
+  postalCode: '',
+  city: '',
+  country: '',
+  vatId: '',
+};
 
 export function emptyAccountValues(locale: string): AccountValues {
-  return {
-    name: '',
-    seatLimit: '',
-    locale,
-    timezone: 'Europe/Berlin',
-    'billing.street': '',
-    'billing.postalCode': '',
-    'billing.city': '',
-    'billing.country': '',
-    'billing.vatId': '',
-  };
+  return { name: '', seatLimit: '', locale, timezone: 'Europe/Berlin', billing: noBilling };
 }
 
 export function accountValuesOf(account: CustomerAccount): AccountValues {
+  const billing = Object.fromEntries(billingFields.map((name) => [name, account.billing[name] ?? '']));
   return {
     name: account.name,
     seatLimit: String(account.seatLimit),
     locale: account.locale,
     timezone: account.timezone,
-    'billing.street': account.billing.street ?? '',
-    'billing.postalCode': account.billing.postalCode ?? '',
-    'billing.city': account.billing.city ?? '',
-    'billing.country': account.billing.country ?? '',
-    'billing.vatId': account.billing.vatId ?? '',
+    billing: { ...noBilling, ...billing },
   };
 }
 
 /** The billing object the API takes: every field, empty ones as null (it replaces all of them at once). */
-export function billingOf(values: AccountValues): Billing {
-  return Object.fromEntries(
-    billingFields.map((name) => [name, values[`billing.${name}`].trim() || null]),
-  ) as unknown as Billing;
+export function billingOf(values: AccountValues['billing']): Billing {
+  const value = (name: BillingField) => values[name].trim() || null;
+  return {
+    street: value('street'),
+    postalCode: value('postalCode'),
+    city: value('city'),
+    country: value('country'),
+    vatId: value('vatId'),
+  };
 }
 
-/** Checks what the browser can: required fields and a whole seat limit of at least 1. */
-export function validateAccount(values: AccountValues, t: TFunction): FieldErrors<AccountField> {
-  const found: FieldErrors<AccountField> = {};
-  if (values.name.trim() === '') found.name = t('errors.required');
-  if (values.seatLimit.trim() === '') found.seatLimit = t('errors.required');
-  else if (!/^\d+$/.test(values.seatLimit.trim()) || Number(values.seatLimit) < 1) {
-    found.seatLimit = t('accounts.seatLimitInvalid');
-  }
-  return found;
+/** The select only offers the interface languages; an account's unknown one is sent as the current one. */
+export const localeOf = (value: string): Locale => (isLocale(value) ? value : currentLocale());
+
+/**
+ * What the browser can check: a name, and a whole seat limit of at least 1 — and not below the users an
+ * existing account already has (the API would accept it, but the account would hold more users than licensed, A4).
+ */
+export function useAccountRules(seatsUsed = 0) {
+  const { t } = useTranslation();
+  const required = useRequired();
+  return useMemo(
+    () => ({
+      name: required,
+      seatLimit: (value: string) => {
+        const seats = value.trim();
+        if (seats === '') return t('errors.required');
+        if (!/^\d+$/.test(seats) || Number(seats) < 1) return t('accounts.seatLimitInvalid');
+        if (Number(seats) < seatsUsed) return t('accounts.seatLimitBelowUsed', { used: seatsUsed });
+        return null;
+      },
+    }),
+    [required, t, seatsUsed],
+  );
 }
 
 /** Name, seat limit, language, time zone and billing data: the same inputs for a new and a changed account. */
-export function AccountFields({
-  values,
-  onChange,
-  errors,
-}: {
-  values: AccountValues;
-  onChange: (name: AccountField, value: string) => void;
-  errors: FieldErrors<AccountField>;
-}) {
+export function AccountFields({ form }: { form: AccountInputs }) {
   const { t } = useTranslation();
-  const text = (name: AccountField, label: string) => ({
-    label,
-    name,
-    value: values[name],
-    onChange: (event: { currentTarget: { value: string } }) => onChange(name, event.currentTarget.value),
-    error: errors[name],
-  });
-  const timezones = commonTimezones.includes(values.timezone)
-    ? commonTimezones
-    : [...commonTimezones, values.timezone];
+  const input = (path: AccountPath, label: string) => ({ ...form.getInputProps(path), label, name: path });
+  const timezone = String(form.getInputProps('timezone').value ?? '');
+  const timezones = commonTimezones.includes(timezone) ? commonTimezones : [...commonTimezones, timezone];
 
   return (
     <Stack>
-      <TextInput {...text('name', t('accounts.name'))} autoComplete="off" required />
+      <TextInput
+        {...input('name', t('accounts.name'))}
+        key={form.key('name')}
+        autoComplete="off"
+        required
+        data-autofocus
+      />
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
         <TextInput
-          {...text('seatLimit', t('accounts.seatLimit'))}
+          {...input('seatLimit', t('accounts.seatLimit'))}
+          key={form.key('seatLimit')}
           description={t('accounts.seatLimitHint')}
           type="number"
           min={1}
@@ -102,33 +117,48 @@ export function AccountFields({
           required
         />
         <NativeSelect
-          label={t('accounts.locale')}
+          {...input('locale', t('accounts.locale'))}
+          key={form.key('locale')}
           description={t('accounts.localeHint')}
-          name="locale"
           data={locales.map((locale) => ({ value: locale, label: localeNames[locale] }))}
-          value={values.locale}
-          onChange={(event) => onChange('locale', event.currentTarget.value)}
-          error={errors.locale}
         />
         <NativeSelect
-          label={t('accounts.timezone')}
+          {...input('timezone', t('accounts.timezone'))}
+          key={form.key('timezone')}
           description={t('accounts.timezoneHint')}
-          name="timezone"
           data={timezones}
-          value={values.timezone}
-          onChange={(event) => onChange('timezone', event.currentTarget.value)}
-          error={errors.timezone}
         />
       </SimpleGrid>
       <Fieldset legend={t('accounts.billing')}>
         <Stack>
-          <TextInput {...text('billing.street', t('accounts.street'))} autoComplete="off" />
+          <TextInput
+            {...input('billing.street', t('accounts.street'))}
+            key={form.key('billing.street')}
+            autoComplete="off"
+          />
           <SimpleGrid cols={{ base: 1, xs: 3 }}>
-            <TextInput {...text('billing.postalCode', t('accounts.postalCode'))} autoComplete="off" />
-            <TextInput {...text('billing.city', t('accounts.city'))} autoComplete="off" />
-            <TextInput {...text('billing.country', t('accounts.country'))} autoComplete="off" />
+            <TextInput
+              {...input('billing.postalCode', t('accounts.postalCode'))}
+              key={form.key('billing.postalCode')}
+              autoComplete="off"
+            />
+            <TextInput
+              {...input('billing.city', t('accounts.city'))}
+              key={form.key('billing.city')}
+              autoComplete="off"
+            />
+            <TextInput
+              {...input('billing.country', t('accounts.country'))}
+              key={form.key('billing.country')}
+              autoComplete="off"
+            />
           </SimpleGrid>
-          <TextInput {...text('billing.vatId', t('accounts.vatId'))} autoComplete="off" maw={320} />
+          <TextInput
+            {...input('billing.vatId', t('accounts.vatId'))}
+            key={form.key('billing.vatId')}
+            autoComplete="off"
+            maw={320}
+          />
         </Stack>
       </Fieldset>
     </Stack>

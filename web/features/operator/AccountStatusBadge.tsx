@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AccountStatus } from './accounts-types.ts';
+import { type AccountStatus, accountStatusLabel, isAccountStatus } from './accounts.ts';
 
 const colors: Record<AccountStatus, string> = {
   pending_confirmation: 'yellow',
@@ -8,11 +8,11 @@ const colors: Record<AccountStatus, string> = {
   suspended: 'red',
 };
 
-export function AccountStatusBadge({ status }: { status: AccountStatus }) {
+export function AccountStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colors[status] ?? 'gray'} variant="light">
-      {t(`accounts.statuses.${status}`, { defaultValue: status })}
+    <Badge color={isAccountStatus(status) ? colors[status] : 'gray'} variant="light">
+      {accountStatusLabel(t, status)}
     </Badge>
   );
 }

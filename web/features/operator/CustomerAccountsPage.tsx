@@ -10,38 +10,43 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { query } from '../../app/api.ts';
-import { Link, navigate } from '../../app/router.tsx';
-import { useApiGet } from '../../app/use-api-get.ts';
+import { api } from '../../api/client.ts';
 import { displayName } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { PlusIcon } from '../../ui/icons.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { Paging } from '../../ui/Paging.tsx';
 import { AccountStatusBadge } from './AccountStatusBadge.tsx';
-import { type AccountList, accountStatuses } from './accounts-types.ts';
+import { type AccountStatus, accountStatuses, isAccountStatus } from './accounts.ts';
 
 const pageSize = 25;
 
 /** A3: the operators' list of customer accounts, searchable, with the way to create one for an order. */
 export function CustomerAccountsPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<AccountStatus | ''>('');
   const [page, setPage] = useState(1);
-  const accounts = useApiGet<AccountList>(`/api/v1/operator/accounts${query({ q, status, page, pageSize })}`);
-  const data = accounts.data;
+  const { data, error, isPending } = api.useQuery(
+    'get',
+    '/api/v1/operator/accounts',
+    { params: { query: { q: q || undefined, status: status || undefined, page, pageSize } } },
+    { placeholderData: keepPreviousData },
+  );
   const filtered = q !== '' || status !== '';
 
   return (
     <>
       <Group justify="space-between" align="flex-start">
         <PageTitle>{t('operator.customerAccounts')}</PageTitle>
-        <Button component={Link} href="/operator/accounts/new" leftSection={<PlusIcon />}>
+        <Button component={Link} to="/operator/accounts/new" leftSection={<IconPlus size={18} aria-hidden />}>
           {t('accounts.new')}
         </Button>
       </Group>
@@ -65,13 +70,14 @@ export function CustomerAccountsPage() {
           ]}
           value={status}
           onChange={(event) => {
-            setStatus(event.currentTarget.value);
+            const { value } = event.currentTarget;
+            setStatus(isAccountStatus(value) ? value : '');
             setPage(1);
           }}
         />
       </SimpleGrid>
-      {accounts.status === 'loading' && <Loading />}
-      {accounts.status === 'failed' && <ErrorAlert message={accounts.error.message} />}
+      {isPending && <Loading />}
+      {error && <ErrorAlert message={error.message} />}
       {data && data.total === 0 && !filtered && (
         <EmptyState withIndicatorBackground py="xl">
           <EmptyState.Title order={2}>{t('operator.noAccountsTitle')}</EmptyState.Title>
@@ -80,52 +86,58 @@ export function CustomerAccountsPage() {
       )}
       {data && data.items.length === 0 && filtered && <Text c="dimmed">{t('accounts.noMatch')}</Text>}
       {data && data.items.length > 0 && (
+        // At phone width the table scrolls inside its container, not the page; the name (the row's link)
+        // comes first so it stays in view.
         <Table.ScrollContainer minWidth={720}>
           <Table aria-label={t('accounts.caption')} highlightOnHover verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('accounts.customerNumber')}</Table.Th>
                 <Table.Th>{t('accounts.name')}</Table.Th>
+                <Table.Th>{t('accounts.customerNumber')}</Table.Th>
                 <Table.Th>{t('accounts.mainUser')}</Table.Th>
                 <Table.Th>{t('accounts.seats')}</Table.Th>
                 <Table.Th>{t('accounts.status')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {data.items.map((account) => {
-                const href = `/operator/accounts/${encodeURIComponent(account.id)}`;
-                return (
-                  // The name is the keyboard and screen-reader way in; the row click is a mouse shortcut.
-                  <Table.Tr key={account.id} onClick={() => navigate(href)} style={{ cursor: 'pointer' }}>
-                    <Table.Td ff="monospace">{account.customerNumber}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} href={href} onClick={(event) => event.stopPropagation()}>
-                        {account.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      {account.owner ? (
-                        <>
-                          <Text size="sm">{displayName(account.owner)}</Text>
-                          {account.owner.email && (
-                            <Text size="xs" c="dimmed">
-                              {account.owner.email}
-                            </Text>
-                          )}
-                        </>
-                      ) : (
-                        ''
+              {data.items.map((account) => (
+                // The name is the keyboard and screen-reader way in; the row click is a mouse shortcut.
+                <Table.Tr
+                  key={account.id}
+                  onClick={() => void navigate({ to: '/operator/accounts/$id', params: { id: account.id } })}
+                  style={{ cursor: 'pointer' }}
+                >
+                  <Table.Td>
+                    <Anchor
+                      renderRoot={(props) => (
+                        <Link {...props} to="/operator/accounts/$id" params={{ id: account.id }} />
                       )}
-                    </Table.Td>
-                    <Table.Td>
-                      {t('accounts.seatsValue', { used: account.seatsUsed, limit: account.seatLimit })}
-                    </Table.Td>
-                    <Table.Td>
-                      <AccountStatusBadge status={account.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+                      onClick={(event) => event.stopPropagation()}
+                    >
+                      {account.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td ff="monospace">{account.customerNumber}</Table.Td>
+                  <Table.Td>
+                    {account.owner && (
+                      <>
+                        <Text size="sm">{displayName(account.owner)}</Text>
+                        {account.owner.email && (
+                          <Text size="xs" c="dimmed">
+                            {account.owner.email}
+                          </Text>
+                        )}
+                      </>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {t('accounts.seatsValue', { used: account.seatsUsed, limit: account.seatLimit })}
+                  </Table.Td>
+                  <Table.Td>
+                    <AccountStatusBadge status={account.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

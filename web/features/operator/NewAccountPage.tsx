@@ -9,121 +9,101 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api, asApiError } from '../../app/api.ts';
-import { Link, navigate } from '../../app/router.tsx';
-import { useSession } from '../../app/session.tsx';
+import { type ApiBody, api } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { nameFields } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
+import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
-import type { AccountDetailState } from './AccountDetailPage.tsx';
 import {
   AccountFields,
   type AccountValues,
-  accountFields,
   billingOf,
   emptyAccountValues,
-  validateAccount,
+  localeOf,
+  useAccountRules,
 } from './AccountFields.tsx';
-import type { CustomerAccount } from './accounts-types.ts';
 
-const mainUserFields = [
-  'mainUser.salutation',
-  'mainUser.title',
-  'mainUser.firstName',
-  'mainUser.lastName',
-  'mainUser.username',
-  'mainUser.email',
-] as const;
-type MainUserField = (typeof mainUserFields)[number];
-const fields = [...accountFields, ...mainUserFields] as const;
-type Field = (typeof fields)[number];
-type MainUserValues = Record<MainUserField, string>;
+/** Nested as the API's body is, so its `mainUser.email` error lands under that input. */
+type NewAccountValues = AccountValues & {
+  mainUser: {
+    salutation: string;
+    title: string;
+    firstName: string;
+    lastName: string;
+    username: string;
+    email: string;
+  };
+};
+
+type NewAccountBody = ApiBody<'/api/v1/operator/accounts', 'post'>;
+
+function bodyOf(values: NewAccountValues): NewAccountBody {
+  const optional = (value: string) => value.trim() || undefined;
+  const billing = billingOf(values.billing);
+  const { mainUser } = values;
+  return {
+    name: values.name.trim(),
+    seatLimit: Number(values.seatLimit),
+    locale: localeOf(values.locale),
+    timezone: values.timezone,
+    ...(Object.values(billing).some(Boolean) ? { billing } : {}),
+    mainUser: {
+      salutation: salutationValue(mainUser.salutation) ?? undefined,
+      title: optional(mainUser.title),
+      firstName: mainUser.firstName.trim(),
+      lastName: mainUser.lastName.trim(),
+      username: optional(mainUser.username),
+      email: mainUser.email.trim(),
+    },
+  };
+}
 
 /** A3: an operator creates a customer account for an order; its main user gets a link to set a password. */
 export function NewAccountPage() {
   const { t } = useTranslation();
-  const { signedOut } = useSession();
-  const errors = useFormErrors(fields);
-  const [account, setAccount] = useState<AccountValues>(() => emptyAccountValues(currentLocale()));
-  const [mainUser, setMainUser] = useState<MainUserValues>({
-    'mainUser.salutation': '',
-    'mainUser.title': '',
-    'mainUser.firstName': '',
-    'mainUser.lastName': '',
-    'mainUser.username': '',
-    'mainUser.email': '',
-  });
-  const [busy, setBusy] = useState(false);
-
-  const text = (name: Exclude<MainUserField, 'mainUser.salutation'>, label: string) => ({
-    label,
-    name,
-    value: mainUser[name],
-    onChange: (event: { currentTarget: { value: string } }) => {
-      const { value } = event.currentTarget;
-      setMainUser((current) => ({ ...current, [name]: value }));
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const required = useRequired();
+  const accountRules = useAccountRules();
+  const form = useKontorForm<NewAccountValues>({
+    initialValues: {
+      ...emptyAccountValues(currentLocale()),
+      mainUser: { salutation: '', title: '', firstName: '', lastName: '', username: '', email: '' },
     },
-    error: errors.fields[name],
+    validate: { ...accountRules, mainUser: { firstName: required, lastName: required, email: required } },
+  });
+  const create = api.useMutation('post', '/api/v1/operator/accounts');
+
+  const submit = form.submit(async (values) => {
+    const created = await create.mutateAsync({ body: bodyOf(values) });
+    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/operator/accounts'] });
+    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/operator/audit'] });
+    await navigate({ to: '/operator/accounts/$id', params: { id: created.id }, state: { created: true } });
+  });
+
+  const text = (name: 'title' | 'firstName' | 'lastName' | 'username' | 'email', label: string) => ({
+    ...form.getInputProps(`mainUser.${name}`),
+    label,
+    name: `mainUser.${name}`,
     autoComplete: 'off',
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: FieldErrors<Field> = validateAccount(account, t);
-    for (const name of ['mainUser.firstName', 'mainUser.lastName', 'mainUser.email'] as const) {
-      if (mainUser[name].trim() === '') found[name] = t('errors.required');
-    }
-    if (Object.keys(found).length > 0) return errors.show(t('errors.checkFields'), found);
-    errors.clear();
-    setBusy(true);
-    const optional = (value: string) => value.trim() || undefined;
-    const billing = billingOf(account);
-    const body = {
-      name: account.name.trim(),
-      seatLimit: Number(account.seatLimit),
-      locale: account.locale,
-      timezone: account.timezone,
-      ...(Object.values(billing).some(Boolean) ? { billing } : {}),
-      mainUser: {
-        salutation: salutationValue(mainUser['mainUser.salutation']) ?? undefined,
-        title: optional(mainUser['mainUser.title']),
-        firstName: mainUser['mainUser.firstName'].trim(),
-        lastName: mainUser['mainUser.lastName'].trim(),
-        username: optional(mainUser['mainUser.username']),
-        email: mainUser['mainUser.email'].trim(),
-      },
-    };
-    try {
-      const created = await api.post<CustomerAccount>('/api/v1/operator/accounts', body);
-      const state: AccountDetailState = { created: true };
-      navigate(`/operator/accounts/${encodeURIComponent(created.id)}`, { state });
-    } catch (error) {
-      if (asApiError(error).status === 401) return signedOut();
-      errors.showApiError(error);
-      setBusy(false);
-    }
-  };
-
   return (
     <>
-      <Anchor component={Link} href="/operator/accounts" size="sm">
+      <Anchor component={Link} to="/operator/accounts" size="sm">
         {t('accounts.back')}
       </Anchor>
       <PageTitle>{t('accounts.newTitle')}</PageTitle>
       <Text mb="md">{t('accounts.newIntro')}</Text>
-      <ErrorAlert key={errors.attempt} message={errors.message} extra={errors.extra} />
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
+      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack maw={760}>
-          <AccountFields
-            values={account}
-            onChange={(name, value) => setAccount((current) => ({ ...current, [name]: value }))}
-            errors={errors.fields}
-          />
+          <AccountFields form={form} />
           <Fieldset legend={t('accounts.mainUser')}>
             <Text size="sm" c="dimmed" mb="sm">
               {t('accounts.mainUserHint')}
@@ -131,31 +111,34 @@ export function NewAccountPage() {
             <Stack>
               <SimpleGrid cols={{ base: 1, xs: 2 }}>
                 <NativeSelect
+                  {...form.getInputProps('mainUser.salutation')}
+                  key={form.key('mainUser.salutation')}
                   label={t('users.salutation')}
                   name="mainUser.salutation"
                   data={salutationOptions(t)}
-                  value={mainUser['mainUser.salutation']}
-                  onChange={(event) => {
-                    const { value } = event.currentTarget;
-                    setMainUser((current) => ({ ...current, 'mainUser.salutation': value }));
-                  }}
-                  error={errors.fields['mainUser.salutation']}
                 />
                 <TextInput
-                  {...text('mainUser.title', t('users.personTitle'))}
+                  {...text('title', t('users.personTitle'))}
+                  key={form.key('mainUser.title')}
                   description={t('register.personTitleHint')}
                   inputWrapperOrder={['label', 'input', 'description', 'error']}
                 />
                 {nameFields().map((name) => (
-                  <TextInput key={name} {...text(`mainUser.${name}`, t(`users.${name}`))} required />
+                  <TextInput
+                    {...text(name, t(`users.${name}`))}
+                    key={form.key(`mainUser.${name}`)}
+                    required
+                  />
                 ))}
               </SimpleGrid>
               <TextInput
-                {...text('mainUser.username', t('users.username'))}
+                {...text('username', t('users.username'))}
+                key={form.key('mainUser.username')}
                 description={t('accounts.mainUsernameHint')}
               />
               <TextInput
-                {...text('mainUser.email', t('users.email'))}
+                {...text('email', t('users.email'))}
+                key={form.key('mainUser.email')}
                 description={t('accounts.mainEmailHint')}
                 type="email"
                 required
@@ -163,10 +146,10 @@ export function NewAccountPage() {
             </Stack>
           </Fieldset>
           <Group>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={form.submitting}>
               {t('accounts.create')}
             </Button>
-            <Button component={Link} href="/operator/accounts" variant="default">
+            <Button component={Link} to="/operator/accounts" variant="default">
               {t('common.cancel')}
             </Button>
           </Group>

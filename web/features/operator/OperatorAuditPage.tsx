@@ -10,7 +10,7 @@ export function OperatorAuditPage() {
     <>
       <PageTitle>{t('audit.title')}</PageTitle>
       <Text mb="md">{t('audit.operatorIntro')}</Text>
-      <AuditLog path="/api/v1/operator/audit" showAccount caption={t('audit.caption')} />
+      <AuditLog source={{ operator: true }} showAccount caption={t('audit.caption')} />
     </>
   );
 }

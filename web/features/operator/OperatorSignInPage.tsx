@@ -1,95 +1,80 @@
 import { Alert, Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
-import { Link, navigate, returnPath, useLocation } from '../../app/router.tsx';
-import { type Operator, useSession } from '../../app/session.tsx';
+import { api } from '../../api/client.ts';
+import { useReturnPath } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { useFormErrors } from '../../ui/form-errors.ts';
+import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 
-const fields = ['email', 'password'] as const;
-
-/** What the set-up page hands over (in history state, never in the URL). */
-export interface OperatorSignInState {
-  email?: string;
-  setupDone?: boolean;
-}
-
 export function OperatorSignInPage() {
   const { t } = useTranslation();
-  const { state } = useLocation();
-  const handedOver = (state ?? {}) as OperatorSignInState;
+  const navigate = useNavigate();
+  // Handed over by the set-up page (history state, never the URL).
+  const handedEmail = useRouterState({ select: (state) => state.location.state.email });
+  const setupDone = useRouterState({ select: (state) => state.location.state.setupDone === true });
+  const next = useReturnPath('/operator', '/operator/accounts');
   const { operatorSignedIn } = useSession();
-  const errors = useFormErrors(fields);
-  const [email, setEmail] = useState(handedOver.email ?? '');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
+  const required = useRequired();
+  const form = useKontorForm({
+    initialValues: { email: handedEmail ?? '', password: '' },
+    validate: { email: required, password: required },
+  });
+  const signIn = api.useMutation('post', '/api/v1/operator/sign-in');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const missing = Object.fromEntries(
-      Object.entries({ email, password })
-        .filter(([, value]) => value.trim() === '')
-        .map(([field]) => [field, t('errors.required')]),
-    );
-    if (Object.keys(missing).length > 0) return errors.show(t('errors.checkFields'), missing);
-    errors.clear();
-    setBusy(true);
+  const submit = form.submit(async (values) => {
     try {
-      const result = await api.post<{ operator: Operator }>('/api/v1/operator/sign-in', { email, password });
-      operatorSignedIn(result.operator);
-      navigate(returnPath(state, '/operator', '/operator/accounts'));
+      const { operator } = await signIn.mutateAsync({ body: values });
+      operatorSignedIn(operator);
+      // `next` may carry a query string, so it goes as a whole href.
+      await navigate({ href: next });
     } catch (error) {
-      setPassword('');
-      errors.showApiError(error);
-    } finally {
-      setBusy(false);
+      form.setFieldValue('password', '');
+      throw error;
     }
-  };
+  });
 
   return (
     <Paper maw={420} mx="auto" p="lg" withBorder>
       <PageTitle>{t('operatorSignIn.title')}</PageTitle>
-      {handedOver.setupDone && (
+      {setupDone && (
         <Alert color="green" variant="light" role="status" mb="md">
           {t('setup.done')}
         </Alert>
       )}
       <Text mb="md">{t('operatorSignIn.intro')}</Text>
-      <ErrorAlert key={errors.attempt} message={errors.message} extra={errors.extra} />
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
+      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack>
           <TextInput
+            {...form.getInputProps('email')}
+            key={form.key('email')}
             label={t('operatorSignIn.email')}
             type="email"
             name="email"
             autoComplete="username"
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={errors.fields.email}
             required
           />
           <PasswordField
+            {...form.getInputProps('password')}
+            key={form.key('password')}
             label={t('operatorSignIn.password')}
             name="password"
             autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={errors.fields.password}
             required
           />
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.submitting}>
             {t('operatorSignIn.submit')}
           </Button>
         </Stack>
       </form>
       <Stack gap="xs" mt="md">
-        <Anchor component={Link} href="/operator/forgot-password" size="sm">
+        <Anchor component={Link} to="/operator/forgot-password" size="sm">
           {t('signIn.forgotPassword')}
         </Anchor>
-        <Anchor component={Link} href="/sign-in" size="sm">
+        <Anchor component={Link} to="/sign-in" size="sm">
           {t('operatorSignIn.customerSignIn')}
         </Anchor>
       </Stack>

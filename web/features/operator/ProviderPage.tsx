@@ -1,16 +1,17 @@
-import { Alert, Button, Group, Input, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { Button, Group, Input, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ChangeEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, asApiError } from '../../app/api.ts';
+import { type ApiBody, api } from '../../api/client.ts';
 import { logoPath, type ProviderIdentity, useProvider } from '../../app/provider.tsx';
-import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
+import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
+import { notifyDone } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 
-const fields = ['name', 'address', 'supportEmail', 'supportPhone', 'website', 'legalNotice', 'data'] as const;
-type Field = Exclude<(typeof fields)[number], 'data'>;
+const fields = ['name', 'address', 'supportEmail', 'supportPhone', 'website', 'legalNotice'] as const;
+type Field = (typeof fields)[number];
 type Values = Record<Field, string>;
 
 const valuesOf = (provider: ProviderIdentity): Values => ({
@@ -32,62 +33,111 @@ export function ProviderPage() {
 function ProviderForm({ provider }: { provider: ProviderIdentity }) {
   const { t } = useTranslation();
   const { providerChanged } = useProvider();
-  const { signedOut } = useSession();
-  const errors = useFormErrors(fields);
-  const logoId = useId();
-  const initial = valuesOf(provider);
-  const [values, setValues] = useState(initial);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
+  const required = useRequired();
+  const form = useKontorForm<Values>({
+    initialValues: valuesOf(provider),
+    validate: {
+      name: required,
+      website: (value) =>
+        value.trim() && !/^https?:\/\/\S+$/.test(value.trim()) ? t('provider.websiteFormat') : null,
+    },
+  });
+  const update = api.useMutation('patch', '/api/v1/operator/provider');
 
+  /** The header, footer and this page show the answer at once; the change is in the operators' audit log. */
   const saved = (changed: ProviderIdentity, message: string) => {
     providerChanged(changed);
-    setNotice(message);
-  };
-  const failed = (error: unknown) => {
-    if (asApiError(error).status === 401) return signedOut();
-    errors.showApiError(error);
+    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/operator/audit'] });
+    notifyDone(message);
   };
 
+  const submit = form.submit(async (values) => {
+    const initial = form.getInitialValues();
+    const changes: ApiBody<'/api/v1/operator/provider', 'patch'> = {};
+    for (const name of fields) {
+      if (values[name].trim() !== initial[name]) changes[name] = values[name].trim() || null;
+    }
+    if (Object.keys(changes).length === 0) return notifyDone(t('provider.saved'));
+    const changed = await update.mutateAsync({ body: changes });
+    // The server's spelling (e.g. the phone number in international format) becomes the form's.
+    form.setInitialValues(valuesOf(changed));
+    form.setValues(valuesOf(changed));
+    saved(changed, t('provider.saved'));
+  });
+
   const input = (name: Field, extra: { description?: string } = {}) => ({
+    ...form.getInputProps(name),
     label: t(`provider.${name}`),
     name,
-    value: values[name],
-    onChange: (event: { currentTarget: { value: string } }) => {
-      const { value } = event.currentTarget;
-      setNotice(null);
-      setValues((current) => ({ ...current, [name]: value }));
-    },
-    error: errors.fields[name],
     ...extra,
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setNotice(null);
-    const found: FieldErrors<Field> = {};
-    if (values.name.trim() === '') found.name = t('errors.required');
-    if (values.website.trim() && !/^https?:\/\/\S+$/.test(values.website.trim()))
-      found.website = t('provider.websiteFormat');
-    if (Object.keys(found).length > 0) return errors.show(t('errors.checkFields'), found);
-    errors.clear();
-    const changes = Object.fromEntries(
-      (Object.keys(values) as Field[])
-        .filter((name) => values[name].trim() !== initial[name])
-        .map((name) => [name, values[name].trim() || null]),
-    );
-    if (Object.keys(changes).length === 0) return setNotice(t('provider.saved'));
-    setBusy(true);
-    try {
-      const changed = await api.patch<ProviderIdentity>('/api/v1/operator/provider', changes);
-      saved(changed, t('provider.saved'));
-      setValues(valuesOf(changed));
-    } catch (error) {
-      failed(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  return (
+    <>
+      <PageTitle>{t('provider.title')}</PageTitle>
+      <Text mb="md">{t('provider.intro')}</Text>
+      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <form ref={form.formRef} onSubmit={submit} noValidate>
+        <Stack maw={640}>
+          <TextInput
+            {...input('name', { description: t('provider.nameHint') })}
+            key={form.key('name')}
+            autoComplete="organization"
+            required
+          />
+          <Textarea
+            {...input('address')}
+            key={form.key('address')}
+            autosize
+            minRows={2}
+            autoComplete="street-address"
+          />
+          <TextInput
+            {...input('supportEmail')}
+            key={form.key('supportEmail')}
+            type="email"
+            autoComplete="email"
+          />
+          <TextInput
+            {...input('supportPhone', { description: t('provider.supportPhoneHint') })}
+            key={form.key('supportPhone')}
+            type="tel"
+            autoComplete="tel"
+          />
+          <TextInput {...input('website')} key={form.key('website')} type="url" autoComplete="url" />
+          <Textarea
+            {...input('legalNotice', { description: t('provider.legalNoticeHint') })}
+            key={form.key('legalNotice')}
+            autosize
+            minRows={3}
+          />
+          <Button type="submit" loading={form.submitting} w="fit-content">
+            {t('provider.save')}
+          </Button>
+        </Stack>
+      </form>
+      <LogoField provider={provider} saved={saved} />
+    </>
+  );
+}
+
+/** The logo is sent on its own, as soon as a file is chosen; its refusal shows under the file input. */
+function LogoField({
+  provider,
+  saved,
+}: {
+  provider: ProviderIdentity;
+  saved: (changed: ProviderIdentity, message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const logoId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  // A form of one field, so the server's `data` detail lands under the file input like any field error.
+  const form = useKontorForm({ initialValues: { data: '' } });
+  const upload = api.useMutation('put', '/api/v1/operator/provider/logo');
+  const remove = api.useMutation('delete', '/api/v1/operator/provider/logo');
+  const error = form.errors.data;
 
   const chooseLogo = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
@@ -96,79 +146,57 @@ function ProviderForm({ provider }: { provider: ProviderIdentity }) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     let binary = '';
     for (const byte of bytes) binary += String.fromCharCode(byte);
+    form.clearAlert();
+    form.clearErrors();
     try {
-      errors.clear();
-      const changed = await api.put<ProviderIdentity>('/api/v1/operator/provider/logo', {
-        data: btoa(binary),
-      });
-      saved(changed, t('provider.logoSaved'));
-    } catch (error) {
-      failed(error);
+      saved(await upload.mutateAsync({ body: { data: btoa(binary) } }), t('provider.logoSaved'));
+    } catch (caught) {
+      form.showApiError(caught);
     }
   };
 
   const removeLogo = async () => {
+    form.clearAlert();
+    form.clearErrors();
     try {
-      saved(await api.delete<ProviderIdentity>('/api/v1/operator/provider/logo'), t('provider.logoRemoved'));
-    } catch (error) {
-      failed(error);
+      saved(await remove.mutateAsync({}), t('provider.logoRemoved'));
+      fileInput.current?.focus(); // the button is gone with the logo
+    } catch (caught) {
+      form.showApiError(caught);
     }
   };
 
   const logo = logoPath(provider);
+  const describedBy = [`${logoId}-description`, error ? `${logoId}-error` : null].filter(Boolean).join(' ');
   return (
-    <>
-      <PageTitle>{t('provider.title')}</PageTitle>
-      <Text mb="md">{t('provider.intro')}</Text>
-      {notice && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {notice}
-        </Alert>
-      )}
-      <ErrorAlert key={errors.attempt} message={errors.message} extra={errors.extra} />
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
-        <Stack maw={640}>
-          <TextInput
-            {...input('name', { description: t('provider.nameHint') })}
-            autoComplete="organization"
-            required
-          />
-          <Textarea {...input('address')} autosize minRows={2} autoComplete="street-address" />
-          <TextInput {...input('supportEmail')} type="email" autoComplete="email" />
-          <TextInput
-            {...input('supportPhone', { description: t('provider.supportPhoneHint') })}
-            type="tel"
-            autoComplete="tel"
-          />
-          <TextInput {...input('website')} type="url" autoComplete="url" />
-          <Textarea
-            {...input('legalNotice', { description: t('provider.legalNoticeHint') })}
-            autosize
-            minRows={3}
-          />
-          <Button type="submit" loading={busy} w="fit-content">
-            {t('provider.save')}
-          </Button>
-        </Stack>
-      </form>
-      <Input.Wrapper
-        id={logoId}
-        label={t('provider.logo')}
-        description={t('provider.logoHint')}
-        error={errors.fields.data}
-        mt="xl"
-        maw={640}
-      >
-        <Group mt={4} gap="md">
-          {logo && <img src={logo} alt={t('provider.logoCurrent')} height={48} />}
-          <input id={logoId} type="file" accept="image/png,image/jpeg" onChange={chooseLogo} />
-          {logo && (
-            <Button variant="default" size="xs" onClick={removeLogo}>
-              {t('provider.logoRemove')}
-            </Button>
-          )}
-        </Group>
-      </Input.Wrapper>
-    </>
+    <form ref={form.formRef} onSubmit={(event) => event.preventDefault()} noValidate>
+      <Stack mt="xl" maw={640} gap={0}>
+        <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+        <Input.Wrapper
+          id={logoId}
+          label={t('provider.logo')}
+          description={t('provider.logoHint')}
+          error={error}
+        >
+          <Group mt={4} gap="md">
+            {logo && <img src={logo} alt={t('provider.logoCurrent')} height={48} />}
+            <input
+              ref={fileInput}
+              id={logoId}
+              type="file"
+              accept="image/png,image/jpeg"
+              onChange={chooseLogo}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+            />
+            {logo && (
+              <Button variant="default" size="xs" onClick={removeLogo} loading={remove.isPending}>
+                {t('provider.logoRemove')}
+              </Button>
+            )}
+          </Group>
+        </Input.Wrapper>
+      </Stack>
+    </form>
   );
 }

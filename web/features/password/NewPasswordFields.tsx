@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
+import type { GetInputPropsReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { type PasswordProblem, passwordProblemMessage, usePasswordPolicy } from './password-policy.ts';
@@ -15,73 +16,66 @@ function lengthProblem(password: string): PasswordProblem | null {
 }
 
 /**
- * A new password and its repetition. `context` is the person's own data (name, username, e-mail…) that the
- * password must not be built from, as the server checks it.
+ * The server's password rules as form validators. `context` is the person's own data (name, username,
+ * e-mail…) that the password must not be built from, as the server checks it.
  */
-export function useNewPassword(context: (string | null | undefined)[]) {
+export function usePasswordRules(context: (string | null | undefined)[]) {
+  const { t } = useTranslation();
   const policy = usePasswordPolicy();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const typed = useDeferredValue(password);
   const contextKey = JSON.stringify(context);
-
   const check = useMemo(() => {
-    const words = JSON.parse(contextKey) as string[];
+    const words = (JSON.parse(contextKey) as (string | null)[]).filter((word): word is string => !!word);
     return (value: string) => (policy ? policy.checkPassword(value, words) : lengthProblem(value));
   }, [policy, contextKey]);
-  const problem = useMemo(() => (typed === '' ? null : check(typed)), [typed, check]);
 
-  /** Field errors before sending; an empty object when the password may go to the server. */
-  const validate = (t: TFunction): { password?: string; repeat?: string } => {
-    const found: { password?: string; repeat?: string } = {};
-    const current = check(password);
-    if (password === '') found.password = t('errors.required');
-    else if (current) found.password = passwordProblemMessage(t, current);
-    if (repeat !== password) found.repeat = t('password.mismatch');
-    return found;
-  };
-  const reset = () => {
-    setPassword('');
-    setRepeat('');
-  };
-
-  return {
-    password,
-    setPassword,
-    repeat,
-    setRepeat,
-    /** What the live feedback says about what was typed so far. */
-    feedback: { typed, problem, checked: policy !== null },
-    validate,
-    reset,
-  };
+  const password = useCallback(
+    (value: string) => {
+      if (value === '') return t('errors.required');
+      const problem = check(value);
+      return problem ? passwordProblemMessage(t, problem) : null;
+    },
+    [check, t],
+  );
+  /** The repetition must equal the password in `field`. */
+  const repeat = useCallback(
+    (field: string) => (value: string, values: Record<string, unknown>) =>
+      value !== values[field] ? t('password.mismatch') : null,
+    [t],
+  );
+  return { check, checked: policy !== null, password, repeat };
 }
 
-export type NewPassword = ReturnType<typeof useNewPassword>;
+export type PasswordRules = ReturnType<typeof usePasswordRules>;
 
+/** A new password with live feedback on the rules while typing, and its repetition. */
 export function NewPasswordFields({
-  state,
+  rules,
   label,
   repeatLabel,
   name = 'password',
-  errors,
+  password,
+  repeat,
 }: {
-  state: NewPassword;
+  rules: PasswordRules;
   label: string;
   repeatLabel: string;
   name?: string;
-  errors: { password?: string; repeat?: string };
+  password: GetInputPropsReturnType;
+  repeat: GetInputPropsReturnType;
 }) {
   const { t } = useTranslation();
+  const typed = useDeferredValue(String(password.value ?? ''));
+  const problem = typed === '' ? null : rules.check(typed);
+  // Once the field shows its error, the live line is quiet: the same reason is not said twice.
+  const feedback = password.error ? '' : liveFeedback(t, typed, problem, rules.checked);
   return (
     <>
       <PasswordField
+        {...password}
         label={label}
         name={name}
         autoComplete="new-password"
         inputWrapperOrder={['label', 'input', 'description', 'error']}
-        value={state.password}
-        onChange={(event) => state.setPassword(event.currentTarget.value)}
         description={
           <>
             {t('password.rule')}{' '}
@@ -92,30 +86,31 @@ export function NewPasswordFields({
               mt={2}
               fw={500}
               aria-live="polite"
-              c={state.feedback.problem ? 'red.9' : 'teal.9'}
+              c={problem ? 'red.9' : 'teal.9'}
             >
-              {liveFeedback(t, state.feedback)}
+              {feedback}
             </Text>
           </>
         }
-        error={errors.password}
         required
       />
       <PasswordField
+        {...repeat}
         label={repeatLabel}
         name={`${name}Repeat`}
         autoComplete="new-password"
-        value={state.repeat}
-        onChange={(event) => state.setRepeat(event.currentTarget.value)}
-        error={errors.repeat}
         required
       />
     </>
   );
 }
 
-function liveFeedback(t: TFunction, feedback: NewPassword['feedback']): string {
-  const { typed, problem, checked } = feedback;
+function liveFeedback(
+  t: TFunction,
+  typed: string,
+  problem: PasswordProblem | null,
+  checked: boolean,
+): string {
   if (typed === '') return '';
   if (problem?.code === 'PASSWORD_TOO_SHORT')
     return t('password.tooShortHint', { count: passwordMinLength - characters(typed) });

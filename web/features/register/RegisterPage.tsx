@@ -1,117 +1,90 @@
 import { Anchor, Button, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
-import { Link, navigate } from '../../app/router.tsx';
-import { currentLocale, type Locale, localeNames, locales } from '../../i18n/i18n.ts';
+import { api } from '../../api/client.ts';
+import { currentLocale, isLocale, localeNames, locales } from '../../i18n/i18n.ts';
 import { nameAutoComplete, nameFields } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
+import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
-import { NewPasswordFields, useNewPassword } from '../password/NewPasswordFields.tsx';
-import type { CheckEmailState } from './CheckEmailPage.tsx';
+import { NewPasswordFields, usePasswordRules } from '../password/NewPasswordFields.tsx';
 
-const fields = [
-  'companyName',
-  'salutation',
-  'title',
-  'firstName',
-  'lastName',
-  'username',
-  'email',
-  'password',
-  'passwordRepeat',
-  'locale',
-] as const;
-type Field = (typeof fields)[number];
-const requiredFields = ['companyName', 'firstName', 'lastName', 'username', 'email'] as const;
 const localeOptions = locales.map((locale) => ({ value: locale, label: localeNames[locale] }));
 
 /** A2: a company registers its customer account; the person registering becomes its owner. */
 export function RegisterPage() {
   const { t } = useTranslation();
-  const errors = useFormErrors(fields);
-  const [values, setValues] = useState<Record<(typeof requiredFields)[number] | 'title', string>>({
-    companyName: '',
-    title: '',
-    firstName: '',
-    lastName: '',
-    username: '',
-    email: '',
+  const navigate = useNavigate();
+  const required = useRequired();
+  const register = api.useMutation('post', '/api/v1/auth/register');
+  const form = useKontorForm({
+    initialValues: {
+      companyName: '',
+      salutation: '',
+      title: '',
+      firstName: '',
+      lastName: '',
+      username: '',
+      email: '',
+      password: '',
+      passwordRepeat: '',
+      // Empty: follow the interface language until the person picks one.
+      locale: '',
+    },
+    validate: {
+      companyName: required,
+      firstName: required,
+      lastName: required,
+      username: required,
+      email: required,
+      // `rules` below needs the typed names; these run only on blur and submit, when it is there.
+      password: (value) => rules.password(value),
+      passwordRepeat: (value, values) => rules.repeat('password')(value, values),
+    },
   });
-  const [salutation, setSalutation] = useState('');
-  // null: follow the interface language until the person picks one.
-  const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
-  const locale = chosenLocale ?? currentLocale();
-  const newPassword = useNewPassword([
+  const values = form.getValues();
+  const rules = usePasswordRules([
     values.firstName,
     values.lastName,
     values.username,
     values.companyName,
     values.email,
   ]);
-  const [busy, setBusy] = useState(false);
+  const locale = isLocale(values.locale) ? values.locale : currentLocale();
 
-  const text = (name: keyof typeof values, label: string, extra: { description?: string } = {}) => ({
-    label,
-    name,
-    value: values[name],
-    onChange: (event: { currentTarget: { value: string } }) => {
-      const { value } = event.currentTarget;
-      setValues((current) => ({ ...current, [name]: value }));
-    },
-    error: errors.fields[name],
-    ...extra,
-  });
-
-  const validate = (): FieldErrors<Field> => {
-    const found: FieldErrors<Field> = {};
-    for (const name of requiredFields) if (values[name].trim() === '') found[name] = t('errors.required');
-    const password = newPassword.validate(t);
-    if (password.password) found.password = password.password;
-    if (password.repeat) found.passwordRepeat = password.repeat;
-    return found;
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = validate();
-    if (Object.keys(found).length > 0) return errors.show(t('errors.checkFields'), found);
-    errors.clear();
-    setBusy(true);
+  const send = form.submit(async (typed) => {
     const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
-    const body = {
-      companyName: values.companyName.trim(),
-      salutation: salutationValue(salutation) ?? undefined,
-      title: optional(values.title),
-      firstName: values.firstName.trim(),
-      lastName: values.lastName.trim(),
-      username: values.username.trim(),
-      email: values.email.trim(),
-      password: newPassword.password,
-      locale,
-    };
-    try {
-      await api.post('/api/v1/auth/register', body);
-      const handOver: CheckEmailState = { email: body.email };
-      navigate('/register/check-email', { state: handOver });
-    } catch (error) {
-      errors.showApiError(error);
-      setBusy(false);
-    }
-  };
+    const email = typed.email.trim();
+    await register.mutateAsync({
+      body: {
+        companyName: typed.companyName.trim(),
+        salutation: salutationValue(typed.salutation) ?? undefined,
+        title: optional(typed.title),
+        firstName: typed.firstName.trim(),
+        lastName: typed.lastName.trim(),
+        username: typed.username.trim(),
+        email,
+        password: typed.password,
+        locale,
+      },
+    });
+    await navigate({ to: '/register/check-email', state: { email } });
+  });
 
   return (
     <Paper maw={640} mx="auto" p="lg" withBorder>
       <PageTitle>{t('register.title')}</PageTitle>
       <Text mb="md">{t('register.intro')}</Text>
-      <ErrorAlert key={errors.attempt} message={errors.message} extra={errors.extra} />
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
+      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <form ref={form.formRef} onSubmit={send} noValidate>
         <Stack>
           <TextInput
-            {...text('companyName', t('register.companyName'))}
+            label={t('register.companyName')}
+            name="companyName"
             autoComplete="organization"
+            {...form.getInputProps('companyName')}
+            key={form.key('companyName')}
             required
           />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
@@ -119,53 +92,71 @@ export function RegisterPage() {
               label={t('register.salutation')}
               name="salutation"
               data={salutationOptions(t)}
-              value={salutation}
-              onChange={(event) => setSalutation(event.currentTarget.value)}
-              error={errors.fields.salutation}
+              {...form.getInputProps('salutation')}
+              key={form.key('salutation')}
             />
             <TextInput
-              {...text('title', t('register.personTitle'), { description: t('register.personTitleHint') })}
+              label={t('register.personTitle')}
+              description={t('register.personTitleHint')}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
+              name="title"
               autoComplete="honorific-prefix"
+              {...form.getInputProps('title')}
+              key={form.key('title')}
             />
             {nameFields().map((name) => (
               <TextInput
-                key={name}
-                {...text(name, t(`register.${name}`))}
+                label={t(`register.${name}`)}
+                name={name}
                 autoComplete={nameAutoComplete[name]}
+                {...form.getInputProps(name)}
+                key={form.key(name)}
                 required
               />
             ))}
           </SimpleGrid>
           <TextInput
-            {...text('username', t('register.username'), { description: t('register.usernameHint') })}
+            label={t('register.username')}
+            description={t('register.usernameHint')}
+            name="username"
             autoComplete="off"
+            {...form.getInputProps('username')}
+            key={form.key('username')}
             required
           />
-          <TextInput {...text('email', t('register.email'))} type="email" autoComplete="email" required />
+          <TextInput
+            label={t('register.email')}
+            type="email"
+            name="email"
+            autoComplete="email"
+            {...form.getInputProps('email')}
+            key={form.key('email')}
+            required
+          />
           <NewPasswordFields
-            state={newPassword}
+            rules={rules}
             label={t('register.password')}
             repeatLabel={t('password.repeat')}
-            errors={{ password: errors.fields.password, repeat: errors.fields.passwordRepeat }}
+            password={form.getInputProps('password')}
+            repeat={form.getInputProps('passwordRepeat')}
           />
           <NativeSelect
             label={t('register.locale')}
             description={t('register.localeHint')}
             name="locale"
             data={localeOptions}
+            {...form.getInputProps('locale')}
+            key={form.key('locale')}
             value={locale}
-            onChange={(event) => setChosenLocale(event.currentTarget.value as Locale)}
-            error={errors.fields.locale}
           />
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.submitting}>
             {t('register.submit')}
           </Button>
         </Stack>
       </form>
       <Text size="sm" mt="md">
         {t('register.haveCredentials')}{' '}
-        <Anchor component={Link} href="/sign-in" inherit>
+        <Anchor component={Link} to="/sign-in" inherit>
           {t('register.signIn')}
         </Anchor>
       </Text>

@@ -1,13 +1,14 @@
 import { Alert, Button, Group, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { type ApiBody, api } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { useFormErrors } from '../../ui/form-errors.ts';
+import { useKontorForm, useRequired } from '../../ui/forms.ts';
 
-export type Identifier = { email: string } | { customerNumber: string; userNumber: string };
-
-const fields = ['email'] as const;
+type ResendBody = ApiBody<'/api/v1/auth/resend-confirmation', 'post'>;
+/** Who the e-mail is for: the e-mail address, or customer number and user number, as signed in with. */
+export type Identifier =
+  | Required<Pick<ResendBody, 'email'>>
+  | Required<Pick<ResendBody, 'customerNumber' | 'userNumber'>>;
 
 /**
  * "Send the confirmation e-mail again": for the identifier the person just signed in with, or for an address
@@ -21,28 +22,20 @@ export function ResendConfirmation({
   initialEmail?: string;
 }) {
   const { t } = useTranslation();
-  const errors = useFormErrors(fields);
-  const [email, setEmail] = useState(initialEmail);
-  const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState(false);
+  const required = useRequired();
+  const resend = api.useMutation('post', '/api/v1/auth/resend-confirmation');
+  const form = useKontorForm({
+    initialValues: { email: initialEmail },
+    // With an identifier there is no field to fill in.
+    validate: { email: (value) => (identifier ? null : required(value)) },
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!identifier && email.trim() === '')
-      return errors.show(t('errors.checkFields'), { email: t('errors.required') });
-    errors.clear();
-    setBusy(true);
-    try {
-      await api.post('/api/v1/auth/resend-confirmation', identifier ?? { email: email.trim() });
-      setSent(true);
-    } catch (error) {
-      errors.showApiError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = form.submit(({ email }) =>
+    resend.mutateAsync({ body: identifier ?? { email: email.trim() } }),
+  );
 
-  if (sent) {
+  if (resend.isSuccess) {
+    // The result of the button, and what to do next: it stays where the button was.
     return (
       <Alert color="green" variant="light" role="status" mb="md">
         {t('resendConfirmation.sent')}
@@ -51,8 +44,8 @@ export function ResendConfirmation({
   }
   return (
     <>
-      <ErrorAlert key={errors.attempt} message={errors.message} extra={errors.extra} />
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
+      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <form ref={form.formRef} onSubmit={send} noValidate>
         <Group align="flex-end" mb="md">
           {!identifier && (
             <TextInput
@@ -60,13 +53,21 @@ export function ResendConfirmation({
               type="email"
               name="email"
               autoComplete="email"
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-              error={errors.fields.email}
+              {...form.getInputProps('email')}
+              key={form.key('email')}
               flex={1}
             />
           )}
-          <Button type="submit" variant={identifier ? 'light' : 'filled'} loading={busy}>
+          {/* The label is long (German): at phone width it wraps instead of running out of the box. */}
+          <Button
+            type="submit"
+            variant={identifier ? 'light' : 'filled'}
+            loading={form.submitting}
+            h="auto"
+            mih={36}
+            py={6}
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+          >
             {t('resendConfirmation.submit')}
           </Button>
         </Group>

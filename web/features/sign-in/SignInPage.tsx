@@ -9,96 +9,103 @@ import {
   Stack,
   Text,
   TextInput,
+  useMatches,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, asApiError } from '../../app/api.ts';
-import { Link, navigate, returnPath, useLocation } from '../../app/router.tsx';
-import { type CustomerSession, useSession } from '../../app/session.tsx';
+import { api, asApiError } from '../../api/client.ts';
+import { useReturnPath } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
+import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { type Identifier, ResendConfirmation } from '../register/ResendConfirmation.tsx';
 
-const fields = ['email', 'customerNumber', 'userNumber', 'password'] as const;
-type Field = (typeof fields)[number];
 type Method = 'email' | 'number';
+const isMethod = (value: string): value is Method => value === 'email' || value === 'number';
 
 /** S1: the customer sign-in, the portal's main entry. */
 export function SignInPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { customerSignedIn } = useSession();
-  const { state } = useLocation();
-  const errors = useFormErrors(fields);
-  const [method, setMethod] = useState<Method>('email');
-  const [email, setEmail] = useState('');
-  const [customerNumber, setCustomerNumber] = useState('');
-  const [userNumber, setUserNumber] = useState('');
-  const [password, setPassword] = useState('');
-  const [staySignedIn, setStaySignedIn] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const returnPath = useReturnPath('/account', '/account');
+  const required = useRequired();
+  const signIn = api.useMutation('post', '/api/v1/auth/sign-in');
   // Signed in with the right password, but the address is not yet confirmed: offer the welcome again.
   const [unconfirmed, setUnconfirmed] = useState<Identifier | null>(null);
+  // Side by side the two choices do not fit a phone in German ("E-Mail-Adresse", "Kundennummer"): stacked there.
+  const orientation = useMatches<'vertical' | 'horizontal'>(
+    { base: 'vertical', xs: 'horizontal' },
+    { getInitialValueInEffect: false },
+  );
+  const form = useKontorForm({
+    initialValues: {
+      method: 'email' as Method,
+      email: '',
+      customerNumber: '',
+      userNumber: '',
+      password: '',
+      staySignedIn: false,
+    },
+    // Only the fields of the chosen method are asked for.
+    validate: {
+      email: (value, values) => (values.method === 'email' ? required(value) : null),
+      customerNumber: (value, values) => (values.method === 'number' ? required(value) : null),
+      userNumber: (value, values) => {
+        if (values.method !== 'number') return null;
+        if (value.trim() === '') return t('errors.required');
+        return /^\d{7}$/.test(value.trim()) ? null : t('signIn.userNumberFormat');
+      },
+      password: required,
+    },
+  });
+  const { method } = form.getValues();
 
-  const validate = (): FieldErrors<Field> => {
-    const found: FieldErrors<Field> = {};
-    const required = t('errors.required');
-    if (method === 'email' && email.trim() === '') found.email = required;
-    if (method === 'number') {
-      if (customerNumber.trim() === '') found.customerNumber = required;
-      if (userNumber.trim() === '') found.userNumber = required;
-      else if (!/^\d{7}$/.test(userNumber.trim())) found.userNumber = t('signIn.userNumberFormat');
-    }
-    if (password === '') found.password = required;
-    return found;
+  const chooseMethod = (value: string) => {
+    if (!isMethod(value)) return;
+    form.setFieldValue('method', value);
+    form.clearErrors();
+    form.clearAlert();
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = validate();
-    if (Object.keys(found).length > 0) return errors.show(t('errors.checkFields'), found);
-    errors.clear();
-    setBusy(true);
-    const identifier =
-      method === 'email'
-        ? { email: email.trim() }
-        : { customerNumber: customerNumber.trim(), userNumber: userNumber.trim() };
+  const send = form.submit(async (values) => {
+    const identifier: Identifier =
+      values.method === 'email'
+        ? { email: values.email.trim() }
+        : { customerNumber: values.customerNumber.trim(), userNumber: values.userNumber.trim() };
     try {
-      const session = await api.post<CustomerSession>('/api/v1/auth/sign-in', {
-        ...identifier,
-        password,
-        staySignedIn,
+      const session = await signIn.mutateAsync({
+        body: { ...identifier, password: values.password, staySignedIn: values.staySignedIn },
       });
       customerSignedIn(session);
-      navigate(returnPath(state, '/account', '/account'));
+      await navigate({ href: returnPath });
     } catch (error) {
-      setPassword('');
-      errors.showApiError(error);
+      form.setFieldValue('password', '');
       setUnconfirmed(asApiError(error).code === 'EMAIL_NOT_CONFIRMED' ? identifier : null);
-      setBusy(false);
+      throw error; // shown by the form
     }
-  };
+  });
 
   return (
     <Paper maw={460} mx="auto" p="lg" withBorder>
       <PageTitle>{t('signIn.title')}</PageTitle>
       <Text mb="md">{t('signIn.intro')}</Text>
-      <ErrorAlert key={errors.attempt} message={errors.message} extra={errors.extra} />
-      {unconfirmed && <ResendConfirmation key={errors.attempt} identifier={unconfirmed} />}
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
+      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      {unconfirmed && <ResendConfirmation key={form.alert.attempt} identifier={unconfirmed} />}
+      <form ref={form.formRef} onSubmit={send} noValidate>
         <Stack>
           <SegmentedControl
             aria-label={t('signIn.method')}
             fullWidth
+            orientation={orientation}
             value={method}
-            onChange={(value) => {
-              setMethod(value);
-              errors.clear();
-            }}
+            onChange={chooseMethod}
             data={[
-              { value: 'email' as const, label: t('signIn.methodEmail') },
-              { value: 'number' as const, label: t('signIn.methodNumber') },
+              { value: 'email', label: t('signIn.methodEmail') },
+              { value: 'number', label: t('signIn.methodNumber') },
             ]}
           />
           {method === 'email' ? (
@@ -107,9 +114,8 @@ export function SignInPage() {
               type="email"
               name="email"
               autoComplete="username"
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-              error={errors.fields.email}
+              {...form.getInputProps('email')}
+              key={form.key('email')}
               required
             />
           ) : (
@@ -119,9 +125,8 @@ export function SignInPage() {
                 description={t('signIn.customerNumberHint')}
                 name="customerNumber"
                 inputMode="numeric"
-                value={customerNumber}
-                onChange={(event) => setCustomerNumber(event.currentTarget.value)}
-                error={errors.fields.customerNumber}
+                {...form.getInputProps('customerNumber')}
+                key={form.key('customerNumber')}
                 required
               />
               <TextInput
@@ -131,9 +136,8 @@ export function SignInPage() {
                 autoComplete="username"
                 inputMode="numeric"
                 maxLength={9}
-                value={userNumber}
-                onChange={(event) => setUserNumber(event.currentTarget.value)}
-                error={errors.fields.userNumber}
+                {...form.getInputProps('userNumber')}
+                key={form.key('userNumber')}
                 required
               />
             </>
@@ -142,36 +146,35 @@ export function SignInPage() {
             label={t('signIn.password')}
             name="password"
             autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={errors.fields.password}
+            {...form.getInputProps('password')}
+            key={form.key('password')}
             required
           />
           <Checkbox
             label={t('signIn.staySignedIn')}
             description={t('signIn.staySignedInHint')}
-            checked={staySignedIn}
-            onChange={(event) => setStaySignedIn(event.currentTarget.checked)}
+            {...form.getInputProps('staySignedIn', { type: 'checkbox' })}
+            key={form.key('staySignedIn')}
           />
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.submitting}>
             {t('signIn.submit')}
           </Button>
         </Stack>
       </form>
       <Stack gap="xs" mt="md">
-        <Anchor component={Link} href="/forgot-password" size="sm">
+        <Anchor component={Link} to="/forgot-password" size="sm">
           {t('signIn.forgotPassword')}
         </Anchor>
         <Text size="sm">
           {t('signIn.noCredentials')}{' '}
-          <Anchor component={Link} href="/register" inherit>
+          <Anchor component={Link} to="/register" inherit>
             {t('signIn.register')}
           </Anchor>
         </Text>
       </Stack>
       <Divider my="md" />
       <Group justify="flex-end">
-        <Anchor component={Link} href="/operator/sign-in" size="xs">
+        <Anchor component={Link} to="/operator/sign-in" size="xs">
           {t('signIn.staffSignIn')}
         </Anchor>
       </Group>

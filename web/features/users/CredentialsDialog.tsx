@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { CredentialList, type Credentials } from '../../ui/CredentialList.tsx';
 
@@ -17,21 +18,29 @@ export function CredentialsDialog({
   shown,
   opened,
   onClose,
+  onExitTransitionEnd,
 }: {
   shown: ShownCredentials | null;
   opened: boolean;
   onClose: () => void;
+  /** When the dialog is gone: where focus goes back to. */
+  onExitTransitionEnd: () => void;
 }) {
   const { t } = useTranslation();
+  // On a phone the whole screen, so each value keeps room for its copy button.
+  const small = useMediaQuery('(max-width: 36em)');
   return (
     <Modal
       opened={opened}
       onClose={onClose}
+      returnFocus={false}
+      onExitTransitionEnd={onExitTransitionEnd}
       title={shown ? t('credentials.title', { name: shown.name }) : ''}
       closeButtonProps={{ 'aria-label': t('common.close') }}
       // A click next to the dialog must not lose a key that is shown only once.
       closeOnClickOutside={false}
       size="lg"
+      fullScreen={small}
     >
       {shown && (
         <>
@@ -39,7 +48,8 @@ export function CredentialsDialog({
             {t('credentials.storeNow')}
           </Alert>
           <CredentialList credentials={shown.credentials} />
-          <Text size="sm" mt="md">
+          {/* A long address breaks anywhere rather than widening the dialog past the copy buttons. */}
+          <Text size="sm" mt="md" style={{ overflowWrap: 'anywhere' }}>
             {shown.rotated
               ? t('credentials.rotatedNotSent')
               : shown.sentTo === null

@@ -1,8 +1,8 @@
 import { ActionIcon, Menu } from '@mantine/core';
+import { IconDots } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '../../ui/display-name.ts';
-import { DotsIcon } from '../../ui/icons.tsx';
-import type { AccountUser } from './users-types.ts';
+import type { AccountUser } from './UserForm.tsx';
 
 /** What a row's menu asks to confirm before doing it. */
 export type ConfirmedAction = 'grant' | 'revoke' | 'rotate' | 'delete';
@@ -27,10 +27,11 @@ export function UserActions({
   const { t } = useTranslation();
   const name = displayName(user);
   return (
-    <Menu position="bottom-end" withinPortal>
+    // No focus placeholder: a focusable role="presentation" element is not allowed inside role="menu".
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name })}>
-          <DotsIcon />
+          <IconDots size={18} aria-hidden />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
@@ -48,8 +49,8 @@ export function UserActions({
         {!own && user.role !== 'owner' && <Menu.Item onClick={onReassign}>{t('users.reassign')}</Menu.Item>}
         {!own && user.role !== 'owner' && (
           <>
-            <Menu.Divider />
-            <Menu.Item color="red" onClick={() => onConfirm('delete')}>
+            <Menu.Divider role="separator" />
+            <Menu.Item color="red.9" onClick={() => onConfirm('delete')}>
               {t('users.delete')}
             </Menu.Item>
           </>

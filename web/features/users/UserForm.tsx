@@ -1,19 +1,43 @@
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, asApiError } from '../../app/api.ts';
-import { useSession } from '../../app/session.tsx';
+import { ApiError, type ApiResult, api, asApiError } from '../../api/client.ts';
 import { currentLocale, isLocale, localeNames, locales } from '../../i18n/i18n.ts';
 import { displayName, nameFields } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { type FieldErrors, useFormErrors } from '../../ui/form-errors.ts';
+import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
-import { type AccountUser, type UserWithCredentials, userPath, usersPath } from './users-types.ts';
+import { usersChanged } from './users-changed.ts';
 
-const fields = ['username', 'salutation', 'title', 'firstName', 'lastName', 'email', 'locale'] as const;
-type Field = (typeof fields)[number];
-type TextField = 'username' | 'title' | 'firstName' | 'lastName' | 'email';
-const requiredFields = ['username', 'firstName', 'lastName'] as const;
+/** One user of the account as GET /api/v1/accounts/{accountId}/users lists it. */
+export type AccountUser = ApiResult<'/api/v1/accounts/{accountId}/users'>['items'][number];
+/** POST …/users and …/users/{userId}/reassign: the user and their program credentials, shown once. */
+export type UserWithCredentials = ApiResult<'/api/v1/accounts/{accountId}/users', 'post'>;
+
+const emptyValues = {
+  username: '',
+  salutation: '',
+  title: '',
+  firstName: '',
+  lastName: '',
+  email: '',
+  locale: '',
+};
+type Values = typeof emptyValues;
+
+/** What POST …/users and …/reassign take: empty optional fields as null. */
+function bodyOf(values: Values) {
+  return {
+    username: values.username.trim(),
+    salutation: salutationValue(values.salutation),
+    title: values.title.trim() || null,
+    firstName: values.firstName.trim(),
+    lastName: values.lastName.trim(),
+    email: values.email.trim() || null,
+    locale: isLocale(values.locale) ? values.locale : null,
+  };
+}
 
 export type UserFormMode = 'create' | 'edit' | 'reassign';
 
@@ -40,48 +64,40 @@ export function UserForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const { signedOut } = useSession();
-  const errors = useFormErrors(fields);
-  const editing = mode === 'edit' && user;
-  const initial = {
-    username: editing ? user.username : '',
-    title: editing ? (user.title ?? '') : '',
-    firstName: editing ? user.firstName : '',
-    lastName: editing ? user.lastName : '',
-    email: editing ? (user.email ?? '') : '',
-    salutation: editing ? (user.salutation ?? '') : '',
-    // '' stays only for a user whose language was never set; new people get the interface language.
-    locale: editing ? (user.locale ?? '') : currentLocale(),
-  };
-  const [values, setValues] = useState(initial);
+  const queryClient = useQueryClient();
+  const required = useRequired();
+  const create = api.useMutation('post', '/api/v1/accounts/{accountId}/users');
+  const reassign = api.useMutation('post', '/api/v1/accounts/{accountId}/users/{userId}/reassign');
+  const update = api.useMutation('patch', '/api/v1/accounts/{accountId}/users/{userId}');
   const [errorCode, setErrorCode] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const editing = mode === 'edit' && user;
   // The admin right needs an address (U4); a reassigned user's new person starts without the right.
   const emailRequired = Boolean(user?.isAdmin) && mode === 'edit';
-
-  const set = (name: keyof typeof values, value: string) =>
-    setValues((current) => ({ ...current, [name]: value }));
-  const text = (name: TextField, label: string, extra: { description?: string } = {}) => ({
-    label,
-    name,
-    value: values[name],
-    onChange: (event: { currentTarget: { value: string } }) => set(name, event.currentTarget.value),
-    error: errors.fields[name],
-    ...extra,
+  const form = useKontorForm<Values>({
+    initialValues: editing
+      ? {
+          username: user.username,
+          salutation: user.salutation ?? '',
+          title: user.title ?? '',
+          firstName: user.firstName,
+          lastName: user.lastName,
+          email: user.email ?? '',
+          // '' stays only for a user whose language was never set.
+          locale: user.locale ?? '',
+        }
+      : // New people get the interface language.
+        { ...emptyValues, locale: currentLocale() },
+    validate: {
+      username: required,
+      firstName: required,
+      lastName: required,
+      email: (value) => (emailRequired && value.trim() === '' ? t('users.emailRequiredForAdmin') : null),
+    },
   });
 
-  const body = () => {
-    const full = {
-      username: values.username.trim(),
-      salutation: salutationValue(values.salutation),
-      title: values.title.trim() || null,
-      firstName: values.firstName.trim(),
-      lastName: values.lastName.trim(),
-      email: values.email.trim() || null,
-      locale: isLocale(values.locale) ? values.locale : null,
-    };
-    if (mode !== 'edit') return full;
-    // PATCH: only what the admin changed.
+  /** PATCH: only what the admin changed. */
+  const changes = (full: ReturnType<typeof bodyOf>, values: Values) => {
+    const initial = form.getInitialValues();
     const changed: Partial<typeof full> = {};
     if (full.username !== initial.username) changed.username = full.username;
     if (values.salutation !== initial.salutation) changed.salutation = full.salutation;
@@ -93,45 +109,47 @@ export function UserForm({
     return changed;
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async (values: Values): Promise<UserFormResult> => {
+    const full = bodyOf(values);
+    if (mode === 'edit' && user) {
+      const changed = changes(full, values);
+      if (Object.keys(changed).length === 0) return { kind: 'updated', user: null };
+      const path = { accountId, userId: user.id };
+      return { kind: 'updated', user: await update.mutateAsync({ params: { path }, body: changed }) };
+    }
+    if (mode === 'reassign' && user) {
+      const path = { accountId, userId: user.id };
+      return {
+        kind: 'credentials',
+        mode,
+        result: await reassign.mutateAsync({ params: { path }, body: full }),
+      };
+    }
+    const result = await create.mutateAsync({ params: { path: { accountId } }, body: full });
+    return { kind: 'credentials', mode: 'create', result };
+  };
+
+  const send = async (values: Values) => {
     setErrorCode(null);
-    const found: FieldErrors<Field> = {};
-    for (const name of requiredFields) if (values[name].trim() === '') found[name] = t('errors.required');
-    if (emailRequired && values.email.trim() === '') found.email = t('users.emailRequiredForAdmin');
-    if (Object.keys(found).length > 0) return errors.show(t('errors.checkFields'), found);
-    errors.clear();
-    const data = body();
-    if (Object.keys(data).length === 0) return onDone({ kind: 'updated', user: null });
-    setBusy(true);
     try {
-      if (mode === 'create') {
-        const result = await api.post<UserWithCredentials>(usersPath(accountId), data);
-        onDone({ kind: 'credentials', mode, result });
-      } else if (mode === 'reassign' && user) {
-        const result = await api.post<UserWithCredentials>(`${userPath(accountId, user.id)}/reassign`, data);
-        onDone({ kind: 'credentials', mode, result });
-      } else if (user) {
-        onDone({ kind: 'updated', user: await api.patch<AccountUser>(userPath(accountId, user.id), data) });
-      }
+      const result = await save(values);
+      if (result.kind === 'credentials' || result.user) void usersChanged(queryClient);
+      onDone(result);
     } catch (caught) {
       const error = asApiError(caught);
-      if (error.status === 401) return signedOut();
       setErrorCode(error.code);
       // Without a detail the server means the e-mail field all the same.
-      const located =
-        error.code === 'ADMIN_EMAIL_REQUIRED' && error.details.length === 0
-          ? new ApiError(error.status, error.code, error.message, [
-              { field: 'email', code: error.code, message: t('users.emailRequiredForAdmin') },
-            ])
-          : error;
-      errors.showApiError(located);
-      setBusy(false);
+      if (error.code === 'ADMIN_EMAIL_REQUIRED' && error.details.length === 0) {
+        throw new ApiError(error.status, error.code, error.message, [
+          { field: 'email', code: error.code, message: t('users.emailRequiredForAdmin') },
+        ]);
+      }
+      throw error;
     }
   };
 
   const localeOptions = [
-    ...(values.locale === '' ? [{ value: '', label: t('users.localeNotSet') }] : []),
+    ...(form.getValues().locale === '' ? [{ value: '', label: t('users.localeNotSet') }] : []),
     ...locales.map((locale) => ({ value: locale, label: localeNames[locale] })),
   ];
 
@@ -149,15 +167,19 @@ export function UserForm({
         </Alert>
       )}
       <ErrorAlert
-        key={errors.attempt}
-        message={errors.message}
-        extra={errors.extra}
+        key={form.alert.attempt}
+        message={form.alert.message}
+        extra={form.alert.extra}
         title={errorCode === 'SEAT_LIMIT_REACHED' ? t('users.seatLimitTitle') : undefined}
       />
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
+      <form ref={form.formRef} onSubmit={form.submit(send)} noValidate>
         <Stack>
           <TextInput
-            {...text('username', t('users.username'), { description: t('users.usernameHint') })}
+            label={t('users.username')}
+            description={t('users.usernameHint')}
+            name="username"
+            {...form.getInputProps('username')}
+            key={form.key('username')}
             autoComplete="off"
             required
             data-autofocus
@@ -167,23 +189,35 @@ export function UserForm({
               label={t('users.salutation')}
               name="salutation"
               data={salutationOptions(t)}
-              value={values.salutation}
-              onChange={(event) => set('salutation', event.currentTarget.value)}
-              error={errors.fields.salutation}
+              {...form.getInputProps('salutation')}
+              key={form.key('salutation')}
             />
             <TextInput
-              {...text('title', t('users.personTitle'), { description: t('register.personTitleHint') })}
+              label={t('users.personTitle')}
+              description={t('register.personTitleHint')}
+              name="title"
+              {...form.getInputProps('title')}
+              key={form.key('title')}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               autoComplete="off"
             />
             {nameFields().map((name) => (
-              <TextInput key={name} {...text(name, t(`users.${name}`))} autoComplete="off" required />
+              <TextInput
+                label={t(`users.${name}`)}
+                name={name}
+                {...form.getInputProps(name)}
+                key={form.key(name)}
+                autoComplete="off"
+                required
+              />
             ))}
           </SimpleGrid>
           <TextInput
-            {...text('email', t('users.email'), {
-              description: emailRequired ? t('users.emailHintAdmin') : t('users.emailHint'),
-            })}
+            label={t('users.email')}
+            description={emailRequired ? t('users.emailHintAdmin') : t('users.emailHint')}
+            name="email"
+            {...form.getInputProps('email')}
+            key={form.key('email')}
             type="email"
             autoComplete="off"
             required={emailRequired}
@@ -193,15 +227,14 @@ export function UserForm({
             description={t('users.localeHint')}
             name="locale"
             data={localeOptions}
-            value={values.locale}
-            onChange={(event) => set('locale', event.currentTarget.value)}
-            error={errors.fields.locale}
+            {...form.getInputProps('locale')}
+            key={form.key('locale')}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onCancel} disabled={busy}>
+            <Button variant="default" onClick={onCancel} disabled={form.submitting}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={form.submitting}>
               {t(`users.submit.${mode}`)}
             </Button>
           </Group>

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -13,164 +12,130 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { IconDownload, IconUpload, IconUserPlus } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../app/api.ts';
+import { api } from '../../api/client.ts';
 import { useProvider } from '../../app/provider.tsx';
-import { Link } from '../../app/router.tsx';
-import { type CustomerSession, useSession } from '../../app/session.tsx';
-import { useApiGet } from '../../app/use-api-get.ts';
-import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { useCustomer, useSession } from '../../app/session.tsx';
 import type { Credentials } from '../../ui/CredentialList.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { PersonPlusIcon } from '../../ui/icons.tsx';
 import { Loading } from '../../ui/Loading.tsx';
+import { notifyDone } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { Paging } from '../../ui/Paging.tsx';
 import { useRetained } from '../../ui/use-retained.ts';
+import { useReturnFocus } from '../../ui/use-return-focus.ts';
 import { CredentialsDialog, type ShownCredentials } from './CredentialsDialog.tsx';
 import { ImportUsersDialog } from './ImportUsersDialog.tsx';
-import { type ConfirmedAction, UserActions } from './UserActions.tsx';
-import { UserForm, type UserFormMode, type UserFormResult } from './UserForm.tsx';
-import { type AccountUser, type UserList, userPath, usersPath } from './users-types.ts';
+import { UserActions } from './UserActions.tsx';
+import { type PendingConfirm, UserConfirmDialog } from './UserConfirmDialog.tsx';
+import { type AccountUser, UserForm, type UserFormMode, type UserFormResult } from './UserForm.tsx';
 
 const pageSize = 20;
 
 type Dialog =
   | { kind: 'form'; mode: UserFormMode; user?: AccountUser }
-  | { kind: 'confirm'; action: ConfirmedAction; user: AccountUser }
-  | { kind: 'credentials'; shown: ShownCredentials }
+  | ({ kind: 'confirm' } & PendingConfirm)
+  | { kind: 'credentials'; shown: ShownCredentials; done: string }
   | { kind: 'import' };
 
 /** U1–U6, A4: the account's users with their seats; admins create, change, reassign and delete them. */
-export function UsersPage({ session }: { session: CustomerSession }) {
+export function UsersPage() {
   const { t } = useTranslation();
-  const { recheckCustomer } = useSession();
+  const session = useCustomer();
+  const { recheck } = useSession();
   const { provider } = useProvider();
+  const focus = useReturnFocus();
   const accountId = session.account.id;
   const isAdmin = session.account.role !== 'member';
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [page, setPage] = useState(1);
-  const list = useApiGet<UserList>(`${usersPath(accountId)}${query({ q, page, pageSize })}`);
+  const { data, error, isPending } = api.useQuery(
+    'get',
+    '/api/v1/accounts/{accountId}/users',
+    { params: { path: { accountId }, query: { q, page, pageSize } } },
+    { placeholderData: keepPreviousData },
+  );
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const data = list.data;
+  // The dialog open right now, for the fade-out callbacks of the one before it.
+  const current = useRef<Dialog | null>(null);
 
   const form = useRetained(dialog?.kind === 'form' ? dialog : null);
   const confirm = useRetained(dialog?.kind === 'confirm' ? dialog : null);
   const credentials = useRetained(dialog?.kind === 'credentials' ? dialog.shown : null);
-  const close = () => setDialog(null);
+
+  const show = (next: Dialog | null) => {
+    current.current = next;
+    setDialog(next);
+  };
+  /** Opens a dialog from a button or menu item, which gets focus back when the dialog chain ends. */
+  const open = (next: Dialog) => {
+    focus.remember();
+    show(next);
+  };
+  const close = () => show(null);
+  /** A dialog has faded out: focus goes back unless it handed over to the next dialog. */
+  const dialogGone = () => {
+    if (current.current === null) focus.returnFocus();
+  };
+  const closeCredentials = () => {
+    if (dialog?.kind === 'credentials') notifyDone(dialog.done);
+    close();
+  };
 
   const changeSearch = (value: string) => {
     setSearch(value);
     setPage(1);
   };
 
-  const show = (message: string) => {
-    setError(null);
-    setNotice(message);
-  };
-
-  const showCredentials = (user: AccountUser, shown: Credentials, rotated: boolean) => {
+  /** The credentials are shown once; the change is announced when their dialog is closed. */
+  const showCredentials = (user: AccountUser, shown: Credentials, done: string, rotated = false) => {
     const adminEmail = session.user.email;
     const sentTo = user.email
       ? { email: user.email, own: true }
       : adminEmail
         ? { email: adminEmail, own: false }
         : null;
-    setDialog({
+    show({
       kind: 'credentials',
       shown: { credentials: shown, name: displayName(user), sentTo, rotated },
+      done,
     });
   };
 
   const formDone = (result: UserFormResult) => {
-    list.reload();
     if (result.kind === 'credentials') {
       const { user } = result.result;
-      show(
-        t(result.mode === 'create' ? 'users.created' : 'users.reassigned', {
-          name: displayName(user),
-          userNumber: user.userNumber,
-        }),
-      );
-      return showCredentials(user, result.result.credentials, false);
+      const done = t(result.mode === 'create' ? 'users.created' : 'users.reassigned', {
+        name: displayName(user),
+        userNumber: user.userNumber,
+      });
+      return showCredentials(user, result.result.credentials, done);
     }
     close();
     if (result.user) {
-      show(t('users.updated', { name: displayName(result.user) }));
-      if (result.user.id === session.user.id) void recheckCustomer();
+      notifyDone(t('users.updated', { name: displayName(result.user) }));
+      // The header shows the signed-in person's name and language.
+      if (result.user.id === session.user.id) void recheck();
     }
   };
 
-  const confirmed = async (action: ConfirmedAction, user: AccountUser) => {
-    const path = userPath(accountId, user.id);
-    const name = displayName(user);
-    switch (action) {
-      case 'rotate': {
-        const fresh = await api.post<Credentials>(`${path}/access-keys`);
-        show(t('users.rotated', { name }));
-        showCredentials(user, fresh, true);
-        return;
-      }
-      case 'grant':
-        await api.put(`${path}/admin`);
-        show(t('users.granted', { name }));
-        break;
-      case 'revoke':
-        await api.delete(`${path}/admin`);
-        show(t('users.revoked', { name }));
-        // Whoever revokes their own right loses the admin pages at once.
-        if (user.id === session.user.id) void recheckCustomer();
-        break;
-      case 'delete':
-        await api.delete(path);
-        show(t('users.deleted', { name }));
-        break;
+  const confirmDone = (fresh: Credentials | null) => {
+    if (fresh && confirm) {
+      return showCredentials(
+        confirm.user,
+        fresh,
+        t('users.rotated', { name: displayName(confirm.user) }),
+        true,
+      );
     }
     close();
-    list.reload();
   };
-  const isOwner = session.account.role === 'owner';
-
-  const imported = (created: number) => {
-    close();
-    show(t('usersImport.done', { count: created }));
-    list.reload();
-  };
-
-  const confirmTexts =
-    confirm &&
-    {
-      grant: {
-        title: t('users.confirmGrant.title'),
-        text: t(isOwner ? 'users.confirmGrant.text' : 'users.confirmGrant.textOwnerTold', {
-          name: displayName(confirm.user),
-        }),
-        button: t('users.confirmGrant.button'),
-      },
-      revoke: {
-        title: t('users.confirmRevoke.title'),
-        text: t('users.confirmRevoke.text', { name: displayName(confirm.user) }),
-        button: t('users.confirmRevoke.button'),
-      },
-      rotate: {
-        title: t('users.confirmRotate.title'),
-        text: t('users.confirmRotate.text', { name: displayName(confirm.user) }),
-        button: t('users.confirmRotate.button'),
-      },
-      delete: {
-        title: t('users.confirmDelete.title'),
-        text: t('users.confirmDelete.text', {
-          name: displayName(confirm.user),
-          userNumber: confirm.user.userNumber,
-        }),
-        button: t('users.confirmDelete.button'),
-      },
-    }[confirm.action];
 
   const seats = data?.seats;
   const full = seats ? seats.used >= seats.limit : false;
@@ -185,18 +150,23 @@ export function UsersPage({ session }: { session: CustomerSession }) {
             <Button
               component="a"
               variant="default"
-              href={`${usersPath(accountId)}/export.csv`}
+              href={`/api/v1/accounts/${encodeURIComponent(accountId)}/users/export.csv`}
               download="users.csv"
+              leftSection={<IconDownload size={18} aria-hidden />}
             >
               {t('usersImport.export')}
             </Button>
-            <Button variant="default" onClick={() => setDialog({ kind: 'import' })}>
+            <Button
+              variant="default"
+              onClick={() => open({ kind: 'import' })}
+              leftSection={<IconUpload size={18} aria-hidden />}
+            >
               {t('usersImport.open')}
             </Button>
             {/* With every seat taken the form could only fail: the button says no, and the hint says why. */}
             <Button
-              leftSection={<PersonPlusIcon />}
-              onClick={() => setDialog({ kind: 'form', mode: 'create' })}
+              leftSection={<IconUserPlus size={18} aria-hidden />}
+              onClick={() => open({ kind: 'form', mode: 'create' })}
               disabled={full}
               aria-describedby={full ? 'seats-full-hint' : undefined}
             >
@@ -206,12 +176,6 @@ export function UsersPage({ session }: { session: CustomerSession }) {
         )}
       </Group>
       <Text mb="md">{isAdmin ? t('users.introAdmin') : t('users.introMember')}</Text>
-      {notice && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {notice}
-        </Alert>
-      )}
-      <ErrorAlert message={error} />
       {seats && (
         <Stack gap={4} mb="lg" maw={420}>
           <Text size="sm" fw={500}>
@@ -241,8 +205,8 @@ export function UsersPage({ session }: { session: CustomerSession }) {
           mb="md"
         />
       )}
-      {list.status === 'loading' && <Loading />}
-      {list.status === 'failed' && <ErrorAlert message={list.error.message} />}
+      {isPending && <Loading />}
+      {error && <ErrorAlert message={error.message} />}
       {data && data.items.length === 0 && <Text c="dimmed">{t('users.noMatch')}</Text>}
       {data && data.items.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
@@ -254,7 +218,7 @@ export function UsersPage({ session }: { session: CustomerSession }) {
                 <Table.Th>{t('users.username')}</Table.Th>
                 <Table.Th>{t('users.email')}</Table.Th>
                 {isAdmin && (
-                  <Table.Th>
+                  <Table.Th className="sticky-actions">
                     <VisuallyHidden>{t('users.actions')}</VisuallyHidden>
                   </Table.Th>
                 )}
@@ -273,7 +237,13 @@ export function UsersPage({ session }: { session: CustomerSession }) {
                           {user.userNumber}
                         </Text>
                         {user.isAdmin && (
-                          <Badge size="sm" variant="light" color={user.role === 'owner' ? 'grape' : 'indigo'}>
+                          // The badge keeps its width: the table scrolls rather than cutting the role short.
+                          <Badge
+                            size="sm"
+                            variant="light"
+                            color={user.role === 'owner' ? 'grape' : 'indigo'}
+                            style={{ flexShrink: 0 }}
+                          >
                             {t(`roles.${user.role}`)}
                           </Badge>
                         )}
@@ -282,7 +252,7 @@ export function UsersPage({ session }: { session: CustomerSession }) {
                     <Table.Td>
                       {own ? (
                         <Group gap={6} wrap="nowrap">
-                          <Anchor component={Link} href="/account">
+                          <Anchor component={Link} to="/account">
                             {name}
                           </Anchor>
                           <Text size="sm" c="dimmed">
@@ -302,15 +272,15 @@ export function UsersPage({ session }: { session: CustomerSession }) {
                       )}
                     </Table.Td>
                     {isAdmin && (
-                      <Table.Td>
+                      <Table.Td className="sticky-actions">
                         {/* The owner's user is the owner's own business. */}
                         {(user.role !== 'owner' || own) && (
                           <UserActions
                             user={user}
                             own={own}
-                            onEdit={() => setDialog({ kind: 'form', mode: 'edit', user })}
-                            onReassign={() => setDialog({ kind: 'form', mode: 'reassign', user })}
-                            onConfirm={(action) => setDialog({ kind: 'confirm', action, user })}
+                            onEdit={() => open({ kind: 'form', mode: 'edit', user })}
+                            onReassign={() => open({ kind: 'form', mode: 'reassign', user })}
+                            onConfirm={(action) => open({ kind: 'confirm', action, user })}
                           />
                         )}
                       </Table.Td>
@@ -327,6 +297,8 @@ export function UsersPage({ session }: { session: CustomerSession }) {
       <Modal
         opened={dialog?.kind === 'form'}
         onClose={close}
+        returnFocus={false}
+        onExitTransitionEnd={dialogGone}
         title={
           form
             ? form.mode === 'create'
@@ -350,25 +322,27 @@ export function UsersPage({ session }: { session: CustomerSession }) {
           />
         )}
       </Modal>
-      <ConfirmDialog
+      <UserConfirmDialog
         opened={dialog?.kind === 'confirm'}
-        title={confirmTexts?.title ?? ''}
-        confirmLabel={confirmTexts?.button ?? ''}
-        danger={confirm?.action === 'revoke' || confirm?.action === 'delete'}
-        onConfirm={() => (confirm ? confirmed(confirm.action, confirm.user) : Promise.resolve())}
+        pending={confirm}
+        onDone={confirmDone}
         onClose={close}
-      >
-        {confirmTexts?.text ?? ''}
-      </ConfirmDialog>
+        onExitTransitionEnd={dialogGone}
+      />
       {isAdmin && (
         <ImportUsersDialog
           opened={dialog?.kind === 'import'}
           accountId={accountId}
-          onImported={imported}
           onClose={close}
+          onExitTransitionEnd={dialogGone}
         />
       )}
-      <CredentialsDialog shown={credentials} opened={dialog?.kind === 'credentials'} onClose={close} />
+      <CredentialsDialog
+        shown={credentials}
+        opened={dialog?.kind === 'credentials'}
+        onClose={closeCredentials}
+        onExitTransitionEnd={dialogGone}
+      />
     </>
   );
 }

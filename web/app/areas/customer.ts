@@ -1,0 +1,8 @@
+// The customer area's pages, in one chunk.
+export { AccountArea } from '../../features/account/AccountArea.tsx';
+export { ChangeEmailPage } from '../../features/account/ChangeEmailPage.tsx';
+export { ChangePasswordPage } from '../../features/account/ChangePasswordPage.tsx';
+export { OverviewPage } from '../../features/account/OverviewPage.tsx';
+export { SessionsPage } from '../../features/account/SessionsPage.tsx';
+export { AuditPage } from '../../features/audit/AuditPage.tsx';
+export { UsersPage } from '../../features/users/UsersPage.tsx';

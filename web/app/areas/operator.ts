@@ -1,0 +1,9 @@
+// The operator area's pages, in one chunk.
+export { MailboxPage } from '../../features/mailbox/MailboxPage.tsx';
+export { MailMessagePage } from '../../features/mailbox/MailMessagePage.tsx';
+export { AccountDetailPage } from '../../features/operator/AccountDetailPage.tsx';
+export { CustomerAccountsPage } from '../../features/operator/CustomerAccountsPage.tsx';
+export { NewAccountPage } from '../../features/operator/NewAccountPage.tsx';
+export { OperatorArea } from '../../features/operator/OperatorArea.tsx';
+export { OperatorAuditPage } from '../../features/operator/OperatorAuditPage.tsx';
+export { ProviderPage } from '../../features/operator/ProviderPage.tsx';

@@ -1,0 +1,16 @@
+// The pages anybody may open, in one chunk.
+import { ForgotPasswordPage } from '../../features/password/ForgotPasswordPage.tsx';
+import { ResetPasswordPage } from '../../features/password/ResetPasswordPage.tsx';
+
+export { ConfirmEmailChangePage } from '../../features/links/ConfirmEmailChangePage.tsx';
+export { ConfirmEmailPage } from '../../features/links/ConfirmEmailPage.tsx';
+export { RevealPage } from '../../features/links/RevealPage.tsx';
+export { OperatorSignInPage } from '../../features/operator/OperatorSignInPage.tsx';
+export { CheckEmailPage } from '../../features/register/CheckEmailPage.tsx';
+export { RegisterPage } from '../../features/register/RegisterPage.tsx';
+export { SetupPage } from '../../features/setup/SetupPage.tsx';
+export { SignInPage } from '../../features/sign-in/SignInPage.tsx';
+export { ForgotPasswordPage, ResetPasswordPage };
+
+export const OperatorForgotPasswordPage = () => <ForgotPasswordPage area="operator" />;
+export const OperatorResetPasswordPage = () => <ResetPasswordPage area="operator" />;
