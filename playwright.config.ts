@@ -13,6 +13,8 @@ export default defineConfig({
   reporter: 'list',
   use: {
     locale: 'en-US',
+    // Mantine then skips its transitions: axe reads colours that have finished fading in.
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: chromiumPath,
       args: [

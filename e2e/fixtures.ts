@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
+import { watchAccessibility } from './accessibility.ts';
 
 export { expect, type Page };
 
@@ -20,56 +21,66 @@ export interface Kontor {
 }
 
 /** One Kontor server with a fresh SQLite database, shared by all tests of a worker. */
-export const test = base.extend<{ failOnBrowserErrors: undefined }, { kontor: Kontor; kontorServer: string }>(
-  {
-    // A spec that needs a Kontor of its own (e.g. one that uses up the set-up link) sets its own name with
-    // test.use({ kontorServer: '…' }); Playwright then runs it in its own worker, with its own server.
-    kontorServer: ['shared', { scope: 'worker', option: true }],
-    // Uncaught exceptions and console errors (CSP violations, React warnings) fail the test. Failed
-    // requests are left out: the session check answers 401 whenever nobody is signed in.
-    failOnBrowserErrors: [
-      async ({ context }, use) => {
-        const errors: string[] = [];
-        context.on('weberror', (error) => errors.push(error.error().message));
-        context.on('console', (message) => {
-          if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-            errors.push(message.text());
-          }
-        });
-        await use(undefined);
-        expect(errors, 'errors in the browser').toEqual([]);
-      },
-      { auto: true },
-    ],
-    kontor: [
-      async ({ kontorServer }, use) => {
-        if (!existsSync(path.join(webRoot, 'index.html'))) {
-          throw new Error(`${webRoot}/index.html is missing: run "npx vite build" before the browser tests.`);
+export const test = base.extend<
+  { failOnBrowserErrors: undefined; accessible: undefined },
+  { kontor: Kontor; kontorServer: string }
+>({
+  // A spec that needs a Kontor of its own (e.g. one that uses up the set-up link) sets its own name with
+  // test.use({ kontorServer: '…' }); Playwright then runs it in its own worker, with its own server.
+  kontorServer: ['shared', { scope: 'worker', option: true }],
+  // Uncaught exceptions and console errors (CSP violations, React warnings) fail the test. Failed
+  // requests are left out: the session check answers 401 whenever nobody is signed in.
+  failOnBrowserErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      context.on('weberror', (error) => errors.push(error.error().message));
+      context.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+          errors.push(message.text());
         }
-        const dataDir = await mkdtemp(path.join(tmpdir(), `kontor-e2e-${kontorServer}-`));
-        const port = await freePort();
-        const baseUrl = `http://127.0.0.1:${port}`;
-        const server = startKontor({
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          PUBLIC_URL: baseUrl,
-          DATABASE_URL: `sqlite:${path.join(dataDir, 'kontor.db')}`,
-          KONTOR_WEB_ROOT: webRoot,
-          LOG_LEVEL: 'warn',
-        });
-        try {
-          const setupPath = await server.waitFor(setupLinkPattern);
-          await waitUntilListening(baseUrl, server);
-          await use({ baseUrl, setupLink: `${baseUrl}${setupPath}` });
-        } finally {
-          await server.stop();
-          await rm(dataDir, { recursive: true, force: true });
-        }
-      },
-      { scope: 'worker', timeout: 60_000 },
-    ],
-  },
-);
+      });
+      await use(undefined);
+      expect(errors, 'errors in the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // axe-core on every page the test visits (e2e/accessibility.ts): any WCAG 2.1 A/AA violation fails it.
+  accessible: [
+    async ({ context }, use) => {
+      const watch = watchAccessibility(context);
+      await use(undefined);
+      expect(await watch.finish(), 'WCAG 2.1 A/AA violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+  kontor: [
+    async ({ kontorServer }, use) => {
+      if (!existsSync(path.join(webRoot, 'index.html'))) {
+        throw new Error(`${webRoot}/index.html is missing: run "npx vite build" before the browser tests.`);
+      }
+      const dataDir = await mkdtemp(path.join(tmpdir(), `kontor-e2e-${kontorServer}-`));
+      const port = await freePort();
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const server = startKontor({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: baseUrl,
+        DATABASE_URL: `sqlite:${path.join(dataDir, 'kontor.db')}`,
+        KONTOR_WEB_ROOT: webRoot,
+        LOG_LEVEL: 'warn',
+      });
+      try {
+        const setupPath = await server.waitFor(setupLinkPattern);
+        await waitUntilListening(baseUrl, server);
+        await use({ baseUrl, setupLink: `${baseUrl}${setupPath}` });
+      } finally {
+        await server.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+});
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
