@@ -2,8 +2,9 @@ import { useCallback, useRef } from 'react';
 
 /**
  * Where focus goes back to when a dialog closes: the button that opened it. A dialog opened from a menu
- * item returns to the menu's button, because the item is gone by then. Use with `returnFocus={false}` on
- * the Modal and `returnFocus()` in its onExitTransitionEnd.
+ * item returns to the menu's button, because the item is gone by then; when the opener itself is gone (its
+ * row was deleted), focus goes to the page's main region rather than to the top of the document. Use with
+ * `returnFocus={false}` on the Modal and `returnFocus()` in its onExitTransitionEnd.
  */
 export function useReturnFocus() {
   const opener = useRef<HTMLElement | null>(null);
@@ -17,6 +18,7 @@ export function useReturnFocus() {
     const target = opener.current;
     opener.current = null;
     if (target?.isConnected) target.focus();
+    else if (target) document.getElementById('main')?.focus();
   }, []);
   return { remember, returnFocus };
 }
