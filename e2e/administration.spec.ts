@@ -461,6 +461,12 @@ test('suspending the account signs its users out until it is reactivated', async
     await expect(log).toContainText('Konto gesperrt');
     await expect(log).toContainText('Konto entsperrt');
 
+    // The way back returns to the list as it was searched: the search is in the address.
+    await staff.goBack();
+    await expect(staff).toHaveURL(/\/operator\/accounts\?q=/);
+    await expect(staff.getByRole('searchbox', { name: 'Suchen' })).toHaveValue(known.customerNumber);
+    await expect(staff.getByRole('link', { name: order.company })).toBeVisible();
+
     await signInAsMainUser(page, kontor);
     await expect(page).toHaveURL(`${kontor.baseUrl}/account`);
 

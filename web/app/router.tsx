@@ -12,6 +12,7 @@ import {
 import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
 import { RootLayout } from '../ui/Layout.tsx';
 import { queryClient } from './query-client.ts';
+import { pageParam, textParam } from './search-params.ts';
 import { loadSession } from './session.tsx';
 
 declare module '@tanstack/history' {
@@ -127,6 +128,22 @@ const toAccountList = () => {
 
 export const accountDetailRoute = operatorRoute('operator/accounts/$id', 'AccountDetailPage');
 export const mailMessageRoute = operatorRoute('operator/mailbox/$id', 'MailMessagePage');
+export const accountListRoute = createRoute({
+  getParentRoute: () => operatorArea,
+  path: 'operator/accounts',
+  validateSearch: (search: Record<string, unknown>): { q?: string; status?: string; page?: number } => ({
+    q: textParam(search.q),
+    status: textParam(search.status),
+    page: pageParam(search.page),
+  }),
+  component: lazyRouteComponent(operatorPages, 'CustomerAccountsPage'),
+});
+export const mailboxRoute = createRoute({
+  getParentRoute: () => operatorArea,
+  path: 'operator/mailbox',
+  validateSearch: (search: Record<string, unknown>): { page?: number } => ({ page: pageParam(search.page) }),
+  component: lazyRouteComponent(operatorPages, 'MailboxPage'),
+});
 
 const operatorRoutes = [
   createRoute({ getParentRoute: () => operatorArea, path: 'operator', beforeLoad: toAccountList }),
@@ -136,12 +153,12 @@ const operatorRoutes = [
     path: 'operator/customer-accounts',
     beforeLoad: toAccountList,
   }),
-  operatorRoute('operator/accounts', 'CustomerAccountsPage'),
+  accountListRoute,
   operatorRoute('operator/accounts/new', 'NewAccountPage'),
   accountDetailRoute,
   operatorRoute('operator/audit', 'OperatorAuditPage'),
   operatorRoute('operator/provider', 'ProviderPage'),
-  operatorRoute('operator/mailbox', 'MailboxPage'),
+  mailboxRoute,
   mailMessageRoute,
 ];
 

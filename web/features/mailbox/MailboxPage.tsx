@@ -1,8 +1,9 @@
 import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { mailboxRoute } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format-date.ts';
 import { Loading } from '../../ui/Loading.tsx';
@@ -11,21 +12,12 @@ import { Paging } from '../../ui/Paging.tsx';
 import { MailStatusBadge } from './MailStatusBadge.tsx';
 
 const pageSize = 20;
-const maxPage = 100_000; // the API's limit
-
-/** `?page=N` from the address (the router parses it to a number, a hand-typed one may be anything). */
-function pageOf(requested: unknown): number {
-  const page = Number.parseInt(String(requested ?? '1'), 10) || 1;
-  return Math.min(Math.max(1, page), maxPage);
-}
 
 export function MailboxPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   // The page is in the URL, so a reload or the way back from an e-mail keeps it.
-  const page = useRouterState({
-    select: (state) => pageOf('page' in state.location.search ? state.location.search.page : undefined),
-  });
+  const { page = 1 } = mailboxRoute.useSearch();
   const mailbox = api.useQuery(
     'get',
     '/api/v1/operator/mailbox',

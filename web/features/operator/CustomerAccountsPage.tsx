@@ -16,13 +16,14 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { accountListRoute } from '../../app/router.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { Paging } from '../../ui/Paging.tsx';
 import { AccountStatusBadge } from './AccountStatusBadge.tsx';
-import { type AccountStatus, accountStatuses, isAccountStatus } from './accounts.ts';
+import { accountStatuses, isAccountStatus } from './accounts.ts';
 
 const pageSize = 25;
 
@@ -30,17 +31,21 @@ const pageSize = 25;
 export function CustomerAccountsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [status, setStatus] = useState<AccountStatus | ''>('');
-  const [page, setPage] = useState(1);
+  // Search, status and page are in the address, so the way back from an account returns to the same list.
+  const { q = '', status: requested = '', page = 1 } = accountListRoute.useSearch();
+  const status = isAccountStatus(requested) ? requested : '';
+  // The field keeps what is typed as typed; the address follows at once, the search a moment later.
+  const [search, setSearch] = useState(q);
+  const [searched] = useDebouncedValue(q.trim(), 300);
+  const show = (changes: { q?: string; status?: string; page?: number }, replace = true) =>
+    void navigate({ to: '/operator/accounts', search: (current) => ({ ...current, ...changes }), replace });
   const { data, error, isPending } = api.useQuery(
     'get',
     '/api/v1/operator/accounts',
-    { params: { query: { q: q || undefined, status: status || undefined, page, pageSize } } },
+    { params: { query: { q: searched || undefined, status: status || undefined, page, pageSize } } },
     { placeholderData: keepPreviousData },
   );
-  const filtered = q !== '' || status !== '';
+  const filtered = searched !== '' || status !== '';
 
   return (
     <>
@@ -57,8 +62,9 @@ export function CustomerAccountsPage() {
           description={t('accounts.searchHint')}
           value={search}
           onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            setPage(1);
+            const { value } = event.currentTarget;
+            setSearch(value);
+            show({ q: value.trim() || undefined, page: undefined });
           }}
         />
         <NativeSelect
@@ -71,8 +77,7 @@ export function CustomerAccountsPage() {
           value={status}
           onChange={(event) => {
             const { value } = event.currentTarget;
-            setStatus(isAccountStatus(value) ? value : '');
-            setPage(1);
+            show({ status: isAccountStatus(value) ? value : undefined, page: undefined });
           }}
         />
       </SimpleGrid>
@@ -142,7 +147,14 @@ export function CustomerAccountsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {data && <Paging page={page} total={data.total} pageSize={pageSize} onChange={setPage} />}
+      {data && (
+        <Paging
+          page={page}
+          total={data.total}
+          pageSize={pageSize}
+          onChange={(next) => show({ page: next }, false)}
+        />
+      )}
     </>
   );
 }
