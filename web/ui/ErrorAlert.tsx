@@ -1,4 +1,5 @@
 import { Alert, List } from '@mantine/core';
+import type { FormAlert } from './forms.ts';
 
 /** Announces an error (role="alert"); `extra` lists messages that belong to no visible field. */
 export function ErrorAlert({
@@ -24,4 +25,9 @@ export function ErrorAlert({
       )}
     </Alert>
   );
+}
+
+/** A form's alert (useKontorForm): announced again on every failed submit, even with the same message. */
+export function FormErrorAlert({ alert, title }: { alert: FormAlert; title?: string }) {
+  return <ErrorAlert key={alert.attempt} message={alert.message} extra={alert.extra} title={title} />;
 }

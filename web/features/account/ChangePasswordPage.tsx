@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCustomer } from '../../app/session.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { notifyDone } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -40,7 +40,7 @@ export function ChangePasswordPage() {
     <>
       <PageTitle>{t('changePassword.title')}</PageTitle>
       <Text mb="md">{t('changePassword.intro')}</Text>
-      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <FormErrorAlert alert={form.alert} />
       <form ref={form.formRef} onSubmit={form.submit(send)} noValidate>
         <Stack maw={480}>
           {/* Lets password managers file the new password under the right user. */}

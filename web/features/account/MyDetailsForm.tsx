@@ -6,7 +6,7 @@ import { type ApiBody, api } from '../../api/client.ts';
 import { type CustomerSession, useCustomer, useSession } from '../../app/session.tsx';
 import { changeLocale, currentLocale, isLocale, localeNames, locales } from '../../i18n/i18n.ts';
 import { nameAutoComplete, nameFields } from '../../ui/display-name.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { notifyDone } from '../../ui/notify.tsx';
 import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
@@ -89,7 +89,7 @@ export function MyDetailsForm() {
 
   return (
     <>
-      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <FormErrorAlert alert={form.alert} />
       <form ref={form.formRef} onSubmit={form.submit(send)} noValidate>
         <Stack maw={560}>
           <SimpleGrid cols={{ base: 1, xs: 2 }}>

@@ -8,7 +8,7 @@ import { accountDetailRoute } from '../../app/router.tsx';
 import { isLocale, localeNames } from '../../i18n/i18n.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { displayName } from '../../ui/display-name.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ErrorAlert, FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format-date.ts';
 import { useKontorForm } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
@@ -275,7 +275,7 @@ function EditAccountForm({
 
   return (
     <>
-      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <FormErrorAlert alert={form.alert} />
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <AccountFields form={form} />
         <Group justify="flex-end" mt="lg">

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { type ApiBody, api } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { nameFields } from '../../ui/display-name.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
@@ -100,7 +100,7 @@ export function NewAccountPage() {
       </Anchor>
       <PageTitle>{t('accounts.newTitle')}</PageTitle>
       <Text mb="md">{t('accounts.newIntro')}</Text>
-      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <FormErrorAlert alert={form.alert} />
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack maw={760}>
           <AccountFields form={form} />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useReturnPath } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
@@ -45,7 +45,7 @@ export function OperatorSignInPage() {
         </Alert>
       )}
       <Text mb="md">{t('operatorSignIn.intro')}</Text>
-      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <FormErrorAlert alert={form.alert} />
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack>
           <TextInput

@@ -4,7 +4,7 @@ import { type ChangeEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, api } from '../../api/client.ts';
 import { logoPath, type ProviderIdentity, useProvider } from '../../app/provider.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyDone } from '../../ui/notify.tsx';
@@ -77,7 +77,7 @@ function ProviderForm({ provider }: { provider: ProviderIdentity }) {
     <>
       <PageTitle>{t('provider.title')}</PageTitle>
       <Text mb="md">{t('provider.intro')}</Text>
-      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <FormErrorAlert alert={form.alert} />
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack maw={640}>
           <TextInput
@@ -171,7 +171,7 @@ function LogoField({
   return (
     <form ref={form.formRef} onSubmit={(event) => event.preventDefault()} noValidate>
       <Stack mt="xl" maw={640} gap={0}>
-        <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+        <FormErrorAlert alert={form.alert} />
         <Input.Wrapper
           id={logoId}
           label={t('provider.logo')}

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/c
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { type PasswordArea, passwordAreas } from './password-areas.ts';
@@ -28,7 +28,7 @@ export function ForgotPasswordPage({ area = 'customer' }: { area?: PasswordArea 
       ) : (
         <>
           <Text mb="md">{t('forgotPassword.intro')}</Text>
-          <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+          <FormErrorAlert alert={form.alert} />
           <form ref={form.formRef} onSubmit={send} noValidate>
             <Stack>
               <TextInput

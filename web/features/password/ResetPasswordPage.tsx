@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { takeLinkToken } from '../../app/link-token.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -75,7 +75,7 @@ export function ResetPasswordPage({ area = 'customer' }: { area?: PasswordArea }
           {check.status === 'valid' && (
             <>
               <Text mb="md">{t('resetPassword.intro')}</Text>
-              <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+              <FormErrorAlert alert={form.alert} />
               <form ref={form.formRef} onSubmit={save} noValidate>
                 <Stack>
                   <NewPasswordFields

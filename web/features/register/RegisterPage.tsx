@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { currentLocale, isLocale, localeNames, locales } from '../../i18n/i18n.ts';
 import { nameAutoComplete, nameFields } from '../../ui/display-name.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
@@ -76,7 +76,7 @@ export function RegisterPage() {
     <Paper maw={640} mx="auto" p="lg" withBorder>
       <PageTitle>{t('register.title')}</PageTitle>
       <Text mb="md">{t('register.intro')}</Text>
-      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <FormErrorAlert alert={form.alert} />
       <form ref={form.formRef} onSubmit={send} noValidate>
         <Stack>
           <TextInput

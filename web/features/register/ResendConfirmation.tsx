@@ -1,7 +1,7 @@
 import { Alert, Button, Group, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, api } from '../../api/client.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 
 type ResendBody = ApiBody<'/api/v1/auth/resend-confirmation', 'post'>;
@@ -44,7 +44,7 @@ export function ResendConfirmation({
   }
   return (
     <>
-      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <FormErrorAlert alert={form.alert} />
       <form ref={form.formRef} onSubmit={send} noValidate>
         <Group align="flex-end" mb="md">
           {!identifier && (

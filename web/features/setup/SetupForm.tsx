@@ -3,7 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { currentLocale, isLocale, localeNames, locales } from '../../i18n/i18n.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { NewPasswordFields, usePasswordRules } from '../password/NewPasswordFields.tsx';
 
@@ -41,7 +41,7 @@ export function SetupForm({ token }: { token: string }) {
 
   return (
     <>
-      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <FormErrorAlert alert={form.alert} />
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack>
           <TextInput

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asApiError } from '../../api/client.ts';
 import { useReturnPath } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
@@ -93,7 +93,7 @@ export function SignInPage() {
     <Paper maw={460} mx="auto" p="lg" withBorder>
       <PageTitle>{t('signIn.title')}</PageTitle>
       <Text mb="md">{t('signIn.intro')}</Text>
-      <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+      <FormErrorAlert alert={form.alert} />
       {unconfirmed && <ResendConfirmation key={form.alert.attempt} identifier={unconfirmed} />}
       <form ref={form.formRef} onSubmit={send} noValidate>
         <Stack>

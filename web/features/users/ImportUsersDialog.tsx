@@ -4,7 +4,7 @@ import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiResult, api } from '../../api/client.ts';
 import { displayName } from '../../ui/display-name.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyDone } from '../../ui/notify.tsx';
@@ -128,7 +128,7 @@ export function ImportUsersDialog({
             style={{ display: 'block', marginTop: 4 }}
           />
         </Input.Wrapper>
-        <ErrorAlert key={form.alert.attempt} message={form.alert.message} extra={form.alert.extra} />
+        <FormErrorAlert alert={form.alert} />
         {check.isPending && <Loading label={t('usersImport.checking')} />}
         {preview && (
           <>

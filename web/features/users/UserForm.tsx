@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiResult, api, asApiError } from '../../api/client.ts';
 import { currentLocale, isLocale, localeNames, locales } from '../../i18n/i18n.ts';
 import { displayName, nameFields } from '../../ui/display-name.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
 import { usersChanged } from './users-changed.ts';
@@ -166,10 +166,8 @@ export function UserForm({
           {user.isAdmin && ` ${t('users.reassignAdminNote')}`}
         </Alert>
       )}
-      <ErrorAlert
-        key={form.alert.attempt}
-        message={form.alert.message}
-        extra={form.alert.extra}
+      <FormErrorAlert
+        alert={form.alert}
         title={errorCode === 'SEAT_LIMIT_REACHED' ? t('users.seatLimitTitle') : undefined}
       />
       <form ref={form.formRef} onSubmit={form.submit(send)} noValidate>
