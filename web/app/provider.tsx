@@ -1,6 +1,6 @@
 // Who runs this portal (GET /api/v1/provider): its name in the header, its address, support contact and
 // legal notice in the footer of every page. Read once; the operators' settings page puts changes in.
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { type ApiResult, api } from '../api/client.ts';
 
@@ -16,7 +16,7 @@ const providerQuery = api.queryOptions(
 export function useProvider() {
   const queryClient = useQueryClient();
   // Without it the pages still work; only the footer stays empty.
-  const { data } = api.useQuery('get', '/api/v1/provider', {}, { staleTime: Number.POSITIVE_INFINITY });
+  const { data } = useQuery(providerQuery);
   const providerChanged = useCallback(
     (changed: ProviderIdentity) => queryClient.setQueryData(providerQuery.queryKey, changed),
     [queryClient],
