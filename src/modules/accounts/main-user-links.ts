@@ -13,6 +13,20 @@ export const activationLinkValidity = hours(48);
 /** "Send again" sends at most one e-mail of a kind per person and two minutes. */
 export const resendSpacing = minutes(2);
 
+/** A main user's e-mail: to them, in their language (else the account's), naming the account and numbers. */
+function toMainUser(account: NewAccount, user: NewUser) {
+  return {
+    to: user.email ?? '',
+    greet: user,
+    locale: (user.locale ?? account.locale) as Locale,
+    numbers: {
+      companyName: account.name,
+      customerNumber: account.customerNumber,
+      userNumber: user.userNumber,
+    },
+  };
+}
+
 export function createMainUserLinks({
   links,
   mail,
@@ -39,18 +53,11 @@ export function createMainUserLinks({
             secret: accessKey,
           })
         : await users.newRevealLink(executor, user.id, activationLinkValidity);
+      const { numbers, ...recipient } = toMainUser(account, user);
       await mail.enqueueEmail(executor, {
-        to: user.email ?? '',
-        greet: user,
-        locale: (user.locale ?? account.locale) as Locale,
+        ...recipient,
         template: 'registrationWelcome',
-        params: {
-          companyName: account.name,
-          customerNumber: account.customerNumber,
-          userNumber: user.userNumber,
-          confirmUrl: confirm.url,
-          revealUrl: reveal.url,
-        },
+        params: { ...numbers, confirmUrl: confirm.url, revealUrl: reveal.url },
       });
     },
 
@@ -61,17 +68,11 @@ export function createMainUserLinks({
         userId: user.id,
         validForMs: activationLinkValidity,
       });
+      const { numbers, ...recipient } = toMainUser(account, user);
       await mail.enqueueEmail(executor, {
-        to: user.email ?? '',
-        greet: user,
-        locale: (user.locale ?? account.locale) as Locale,
+        ...recipient,
         template: 'accountProvisioned',
-        params: {
-          companyName: account.name,
-          customerNumber: account.customerNumber,
-          userNumber: user.userNumber,
-          setPasswordUrl: link.url,
-        },
+        params: { ...numbers, setPasswordUrl: link.url },
       });
     },
   };
