@@ -2,10 +2,12 @@
 // operator area under /operator, each area a layout with a guard and its own lazily loaded chunk.
 import type { QueryClient } from '@tanstack/react-query';
 import {
+  type AnyRoute,
   createRootRouteWithContext,
   createRoute,
   createRouter,
   lazyRouteComponent,
+  type RouteComponent,
   redirect,
   useRouterState,
 } from '@tanstack/react-router';
@@ -51,9 +53,16 @@ const startRoute = createRoute({
   },
 });
 
-type PublicPage = keyof Awaited<ReturnType<typeof publicPages>>;
-const publicRoute = <Path extends string>(path: Path, page: PublicPage) =>
-  createRoute({ getParentRoute: () => rootRoute, path, component: lazyRouteComponent(publicPages, page) });
+/** The routes of one area's pages, each loaded from the area's chunk: `route('account/users', 'UsersPage')`. */
+function areaRoutes<Parent extends AnyRoute, Pages extends Record<string, RouteComponent>>(
+  parent: Parent,
+  pages: () => Promise<Pages>,
+) {
+  return <Path extends string>(path: Path, page: keyof Pages & string) =>
+    createRoute({ getParentRoute: () => parent, path, component: lazyRouteComponent(pages, page) });
+}
+
+const publicRoute = areaRoutes(rootRoute, publicPages);
 
 const publicRoutes = [
   publicRoute('/sign-in', 'SignInPage'),
@@ -87,13 +96,7 @@ const customerArea = createRoute({
   component: lazyRouteComponent(customerPages, 'AccountArea'),
 });
 
-type CustomerPage = keyof Awaited<ReturnType<typeof customerPages>>;
-const customerRoute = <Path extends string>(path: Path, page: CustomerPage) =>
-  createRoute({
-    getParentRoute: () => customerArea,
-    path,
-    component: lazyRouteComponent(customerPages, page),
-  });
+const customerRoute = areaRoutes(customerArea, customerPages);
 
 const customerRoutes = [
   customerRoute('account', 'OverviewPage'),
@@ -114,13 +117,7 @@ const operatorArea = createRoute({
   component: lazyRouteComponent(operatorPages, 'OperatorArea'),
 });
 
-type OperatorPage = keyof Awaited<ReturnType<typeof operatorPages>>;
-const operatorRoute = <Path extends string>(path: Path, page: OperatorPage) =>
-  createRoute({
-    getParentRoute: () => operatorArea,
-    path,
-    component: lazyRouteComponent(operatorPages, page),
-  });
+const operatorRoute = areaRoutes(operatorArea, operatorPages);
 
 const toAccountList = () => {
   throw redirect({ to: '/operator/accounts', replace: true });
