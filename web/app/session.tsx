@@ -7,7 +7,6 @@ import { changeLocale, currentLocale, isLocale } from '../i18n/i18n.ts';
 
 export type CustomerSession = ApiResult<'/api/v1/auth/session'>;
 export type Operator = ApiResult<'/api/v1/operator/session'>['operator'];
-export type Role = CustomerSession['account']['role'];
 
 export interface SignedIn {
   customer: CustomerSession | null;

@@ -8,8 +8,3 @@ export function formatDateTime(iso: string | null | undefined, locale: string, t
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
-
-/** A count or amount in the interface language ("1.234" in German, "1 234" in Hungarian). */
-export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
-}

@@ -74,8 +74,6 @@ export function useKontorForm<Values extends Record<string, unknown>>(input: Use
   return { ...form, formRef, alert, fail, clearAlert, showApiError, submit };
 }
 
-export type KontorForm<Values extends Record<string, unknown>> = ReturnType<typeof useKontorForm<Values>>;
-
 /** The rule "must not be empty" in the interface language. */
 export function useRequired() {
   const { t } = useTranslation();
