@@ -85,6 +85,8 @@ export interface MembershipsTable {
   userId: string;
   role: Role;
   createdAt: string;
+  /** JSON array of catalogue permissions a member holds (shared/permissions.ts); owners and admins hold all. */
+  permissions: Generated<string>;
 }
 
 export interface AccessKeysTable {

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import type { Config, Locale } from '../config.ts';
 import { AppError } from '../shared/app-error.ts';
 import { resolveLocale, translator } from '../shared/i18n.ts';
-import { can, type Permission } from '../shared/permissions.ts';
+import { can, type Grant, type Permission } from '../shared/permissions.ts';
 import { cookieNames } from './cookies.ts';
 
 export interface SignedInOperator {
@@ -18,11 +18,9 @@ export interface SignedInOperator {
 export type OperatorSessionResolver = (sessionToken: string) => Promise<SignedInOperator | null>;
 
 /** A customer account's user, acting in the account chosen for this session. */
-export interface SignedInMember {
+export interface SignedInMember extends Grant {
   sessionId: string;
   userId: string;
-  accountId: string;
-  role: 'owner' | 'admin' | 'member';
   userLocale: string | null;
   accountLocale: string;
 }
@@ -79,7 +77,7 @@ export function accountPermission(permission?: Permission): preHandlerAsyncHookH
     const member = signedInMember(request);
     const { accountId } = request.params as { accountId?: string };
     if (accountId !== member.accountId) throw new AppError('NOT_FOUND');
-    if (permission && !can(member.role, permission)) throw new AppError('FORBIDDEN');
+    if (permission && !can(member, permission, accountId)) throw new AppError('FORBIDDEN');
   };
 }
 

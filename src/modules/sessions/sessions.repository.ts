@@ -47,6 +47,7 @@ export function createSessionsRepository(db: Db) {
           'accounts.id as accountId',
           'accounts.locale as accountLocale',
           'memberships.role',
+          'memberships.permissions',
         ])
         .where('users.status', '=', 'active')
         .where('accounts.status', '=', 'active')

@@ -3,6 +3,7 @@ import type { Db } from '../../db/kysely.ts';
 import type { Role } from '../../db/schema.ts';
 import type { SignedInOperator } from '../../http/auth.ts';
 import { addMilliseconds, type Clock, days, hours, minutes } from '../../shared/clock.ts';
+import { type Permission, parsePermissions } from '../../shared/permissions.ts';
 import { generateToken, hashToken, newId } from '../../shared/tokens.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
 
@@ -21,6 +22,8 @@ export interface SignedInUserSession {
   userId: string;
   accountId: string;
   role: Role;
+  /** A member's chosen permissions as stored; owners and admins hold all (shared/permissions.ts). */
+  permissions: Permission[];
   userLocale: string | null;
   accountLocale: string;
 }
@@ -93,7 +96,8 @@ export function createSessionsService({ db, clock }: { db: Db; clock: Clock }) {
       if (!found) return null;
       await keepAlive(found);
       const { sessionId, userId, accountId, role, userLocale, accountLocale } = found;
-      return { sessionId, userId, accountId, role, userLocale, accountLocale };
+      const permissions = parsePermissions(found.permissions);
+      return { sessionId, userId, accountId, role, permissions, userLocale, accountLocale };
     },
 
     async endSession(token: string): Promise<void> {

@@ -72,7 +72,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
       const member = signedInMember(request);
       return administration.listUsers({
         accountId: request.params.accountId,
-        viewer: { userId: member.userId, seesAll: can(member.role, 'users.read_all') },
+        viewer: { userId: member.userId, seesAll: can(member, 'users.manage', member.accountId) },
         search: request.query.q?.trim() || undefined,
         page: request.query.page,
         pageSize: request.query.pageSize,
@@ -101,7 +101,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/accounts/:accountId/users/export.csv',
     {
-      preHandler: [accountPermission('users.read_all')],
+      preHandler: [accountPermission('users.manage')],
       schema: {
         tags,
         summary:
@@ -179,7 +179,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
       const member = signedInMember(request);
       const own = request.params.userId === member.userId;
       // Others' records are hidden from members as if they did not exist.
-      if (!own && !can(member.role, 'users.read_all')) throw new AppError('NOT_FOUND');
+      if (!own && !can(member, 'users.manage', member.accountId)) throw new AppError('NOT_FOUND');
       return administration.getUser(request.params.accountId, request.params.userId);
     },
   );
