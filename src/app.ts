@@ -33,8 +33,10 @@ import { createProviderService, providerRoutes } from './modules/provider/index.
 import { createSessionsService } from './modules/sessions/index.ts';
 import { createSignInThrottle } from './modules/sign-in-throttle/index.ts';
 import {
+  createMemberPermissions,
   createUserAdministration,
   createUsersService,
+  memberPermissionsRoutes,
   meRoutes,
   userAdministrationRoutes,
   usersRoutes,
@@ -108,6 +110,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const auth = createAuthService({ db, clock, config, mail, links, audit, users, sessions, throttle });
   const provisioning = createAccountProvisioning({ db, clock, mail, links, audit, users });
   const administration = createUserAdministration({ db, clock, config, mail, links, audit, users, sessions });
+  const memberPermissions = createMemberPermissions({ db, users, audit });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
@@ -127,6 +130,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(usersRoutes, { users, links });
   await app.register(userAdministrationRoutes, { administration, requireMember });
   await app.register(meRoutes, { administration, requireMember });
+  await app.register(memberPermissionsRoutes, { memberPermissions, requireMember });
   await app.register(auditRoutes, { audit, requireMember, requireOperator });
   await app.register(accountProvisioningRoutes, { provisioning, requireOperator });
   await registerWebApp(app, config.webRoot);

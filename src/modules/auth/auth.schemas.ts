@@ -1,11 +1,14 @@
 import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.ts';
 import { passwordMaxLength } from '../../shared/passwords.ts';
+import { permissions } from '../../shared/permissions.ts';
 
 export const locale = Type.Union([Type.Literal('de'), Type.Literal('en'), Type.Literal('hu')]);
 export const salutation = Type.Union([Type.Literal('ms'), Type.Literal('mr'), Type.Literal('mx')], {
   description: 'ms, mr or mx; e-mails greet formally with it ("Sehr geehrte Frau Dr. Berger,")',
 });
+/** A name from the permission catalogue. */
+export const permission = Type.Enum(permissions);
 export const email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 // Raw input bound (4 bytes per character at most); the policy counts normalized characters.
 export const password = Type.String({ minLength: 1, maxLength: passwordMaxLength * 4 });
@@ -61,6 +64,8 @@ export const sessionInfo = Type.Object({
     customerNumber: Type.String(),
     name: Type.String(),
     role: Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]),
+    /** What the person may do in this account (M3): the web app shows only that. */
+    permissions: Type.Array(permission),
     /** IANA zone (e.g. Europe/Berlin) in which the account's dates are shown. */
     timeZone: Type.String(),
   }),

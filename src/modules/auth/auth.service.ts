@@ -9,6 +9,7 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from '../../shared/passwords.ts';
+import { heldPermissions, parsePermissions } from '../../shared/permissions.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import { type LinksService, linkErrors } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
@@ -174,6 +175,10 @@ export function createAuthService({
           customerNumber: current.customerNumber,
           name: current.name,
           role: current.role,
+          permissions: heldPermissions({
+            role: current.role,
+            permissions: parsePermissions(current.permissions),
+          }),
           timeZone: current.timeZone,
         },
         memberships: memberships

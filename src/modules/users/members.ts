@@ -6,7 +6,7 @@ import type { NewUser, Role, User } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { hours } from '../../shared/clock.ts';
 import { formatName } from '../../shared/names.ts';
-import { isAdminRole } from '../../shared/permissions.ts';
+import { heldPermissions, isAdminRole, parsePermissions } from '../../shared/permissions.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { LinksService } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
@@ -44,7 +44,7 @@ export function view(
     | 'status'
     | 'locale'
     | 'createdAt'
-  > & { role: Role },
+  > & { role: Role /** As stored: a JSON array; none for a user just created. */; permissions?: string },
 ) {
   const { id, userNumber, username, salutation, title, firstName, lastName, email, status, locale } = user;
   return {
@@ -61,6 +61,10 @@ export function view(
     createdAt: user.createdAt,
     role: user.role,
     isAdmin: isAdminRole(user.role),
+    permissions: heldPermissions({
+      role: user.role,
+      permissions: parsePermissions(user.permissions ?? '[]'),
+    }),
   };
 }
 

@@ -17,6 +17,7 @@ const listed = [
   'users.locale',
   'users.createdAt',
   'memberships.role',
+  'memberships.permissions',
 ] as const;
 
 /** What the users page searches in. */
@@ -66,9 +67,28 @@ export function createUsersRepository(db: Db) {
     findInAccount: (accountId: string, userId: string, executor: Db = db) =>
       ownUsers(accountId, executor)
         .selectAll('users')
-        .select('memberships.role')
+        .select(['memberships.role', 'memberships.permissions'])
         .where('users.id', '=', userId)
         .executeTakeFirst(),
+
+    /** A member of the account, its own user or one invited from elsewhere, with role and permissions. */
+    findMember: (executor: Db, accountId: string, userId: string) =>
+      executor
+        .selectFrom('users')
+        .innerJoin('memberships', 'memberships.userId', 'users.id')
+        .selectAll('users')
+        .select(['memberships.role', 'memberships.permissions'])
+        .where('memberships.accountId', '=', accountId)
+        .where('users.id', '=', userId)
+        .executeTakeFirst(),
+
+    setPermissions: (executor: Db, accountId: string, userId: string, permissions: readonly string[]) =>
+      executor
+        .updateTable('memberships')
+        .set({ permissions: JSON.stringify(permissions) })
+        .where('accountId', '=', accountId)
+        .where('userId', '=', userId)
+        .execute(),
 
     /** The account's owner: the one membership with role owner. */
     findOwner: (executor: Db, accountId: string) =>
@@ -206,6 +226,7 @@ export function createUsersRepository(db: Db) {
           'accounts.status',
           'accounts.timezone as timeZone',
           'memberships.role',
+          'memberships.permissions',
         ])
         .where('memberships.userId', '=', userId)
         .orderBy('accounts.name')

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { email, line, locale, salutation } from '../auth/auth.schemas.ts';
+import { email, line, locale, permission, salutation } from '../auth/auth.schemas.ts';
 
 export const accountParams = Type.Object({ accountId: Type.String({ maxLength: 64 }) });
 export const userParams = Type.Object({
@@ -27,6 +27,12 @@ export const personalDataPatch = Type.Partial(personalData, {
   minProperties: 1,
 });
 
+/** Names are checked by the service, so an unknown one is refused with a message that names it. */
+export const permissionsBody = Type.Object(
+  { permissions: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 64 }) },
+  { additionalProperties: false },
+);
+
 export const user = Type.Object({
   id: Type.String(),
   userNumber: Type.String(),
@@ -41,6 +47,8 @@ export const user = Type.Object({
   createdAt: Type.String(),
   role: Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]),
   isAdmin: Type.Boolean(),
+  /** What the user holds in this account: everything for the owner and admins. */
+  permissions: Type.Array(permission),
 });
 
 export const credentials = Type.Object({
