@@ -18,7 +18,12 @@ import {
   createAccountsService,
 } from './modules/accounts/index.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
-import { authRoutes, createAuthService } from './modules/auth/index.ts';
+import {
+  accountSwitchRoutes,
+  authRoutes,
+  createAccountSwitch,
+  createAuthService,
+} from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createLinksService } from './modules/links/index.ts';
 import {
@@ -111,6 +116,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const provisioning = createAccountProvisioning({ db, clock, mail, links, audit, users });
   const administration = createUserAdministration({ db, clock, config, mail, links, audit, users, sessions });
   const memberPermissions = createMemberPermissions({ db, users, audit });
+  const accountSwitch = createAccountSwitch({ db, users, sessions, audit });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
@@ -127,6 +133,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(providerRoutes, { provider, requireOperator });
   await app.register(accountsRoutes, { config, accounts });
   await app.register(authRoutes, { config, auth, sessions, requireMember });
+  await app.register(accountSwitchRoutes, { config, auth, accountSwitch, requireMember });
   await app.register(usersRoutes, { users, links });
   await app.register(userAdministrationRoutes, { administration, requireMember });
   await app.register(meRoutes, { administration, requireMember });

@@ -2,17 +2,18 @@
 import { NavLink } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { type Permission, useCan } from './permissions.ts';
 import { useProvider } from './provider.tsx';
-import { useSession } from './session.tsx';
 
+// A section with a permission is shown only to those who hold it in the account they act in.
 const customerSections = [
-  { to: '/account', label: 'account.overview', adminsOnly: false },
-  { to: '/account/users', label: 'account.users', adminsOnly: false },
-  { to: '/account/audit', label: 'account.audit', adminsOnly: true },
-  { to: '/account/sessions', label: 'account.sessions', adminsOnly: false },
-  { to: '/account/email', label: 'account.emailChange', adminsOnly: false },
-  { to: '/account/password', label: 'account.password', adminsOnly: false },
-] as const;
+  { to: '/account', label: 'account.overview' },
+  { to: '/account/users', label: 'account.users' },
+  { to: '/account/audit', label: 'account.audit', permission: 'audit.read' },
+  { to: '/account/sessions', label: 'account.sessions' },
+  { to: '/account/email', label: 'account.emailChange' },
+  { to: '/account/password', label: 'account.password' },
+] as const satisfies readonly { to: string; label: string; permission?: Permission }[];
 
 const operatorSections = [
   { to: '/operator/accounts', label: 'operator.customerAccounts' },
@@ -41,12 +42,11 @@ export function AreaNavigation({
   onNavigate: () => void;
 }) {
   const { t } = useTranslation();
-  const { customer } = useSession();
+  const can = useCan();
   const path = useRouterState({ select: (state) => state.location.pathname });
-  const isAdmin = customer !== null && customer.account.role !== 'member';
   const sections =
     area === 'customer'
-      ? customerSections.filter((section) => isAdmin || !section.adminsOnly)
+      ? customerSections.filter((section) => !('permission' in section) || can(section.permission))
       : operatorSections;
   // The account's overview is active on itself only; an operator section also on its sub-pages.
   const isActive = (to: string) => path === to || (area === 'operator' && path.startsWith(`${to}/`));

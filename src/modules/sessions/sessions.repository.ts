@@ -53,6 +53,12 @@ export function createSessionsRepository(db: Db) {
         .where('accounts.status', '=', 'active')
         .executeTakeFirst(),
 
+    findById: (executor: Db, sessionId: string) =>
+      executor.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst(),
+
+    deleteById: (executor: Db, sessionId: string) =>
+      executor.deleteFrom('sessions').where('id', '=', sessionId).execute(),
+
     touch: (sessionId: string, lastSeenAt: string, idleExpiresAt: string) =>
       db.updateTable('sessions').set({ lastSeenAt, idleExpiresAt }).where('id', '=', sessionId).execute(),
 

@@ -100,6 +100,31 @@ export function createSessionsService({ db, clock }: { db: Db; clock: Clock }) {
       return { sessionId, userId, accountId, role, permissions, userLocale, accountLocale };
     },
 
+    /**
+     * M2: the same person in another account, under a new token (the old one dies at once), with the
+     * expiries the session already had: switching never lengthens a session.
+     */
+    async moveSession(executor: Db, sessionId: string, activeAccountId: string) {
+      const old = await repository.findById(executor, sessionId);
+      if (!old?.userId) return null;
+      const token = generateToken();
+      const now = clock.now().toISOString();
+      await repository.deleteById(executor, sessionId);
+      await repository.insert(
+        {
+          ...old,
+          id: newId(),
+          tokenHash: hashToken(token),
+          activeAccountId,
+          createdAt: now,
+          lastSeenAt: now,
+        },
+        executor,
+      );
+      const remainingSeconds = Math.floor((Date.parse(old.absoluteExpiresAt) - clock.now().getTime()) / 1000);
+      return { token, maxAgeSeconds: old.staySignedIn ? remainingSeconds : undefined };
+    },
+
     async endSession(token: string): Promise<void> {
       await repository.deleteByTokenHash(hashToken(token));
     },

@@ -16,6 +16,16 @@ export function OverviewPage() {
     { label: t('account.username'), value: user.username },
     { label: t('account.email'), value: user.email ?? t('account.noEmail') },
     { label: t('account.role'), value: t(`roles.${account.role}`) },
+    ...(account.role === 'member'
+      ? [
+          {
+            label: t('account.permissions'),
+            value:
+              account.permissions.map((permission) => t(`permissionNames.${permission}`)).join(', ') ||
+              t('account.permissionsNone'),
+          },
+        ]
+      : []),
   ];
   return (
     <>

@@ -14,13 +14,18 @@ export type ConfirmedAction = 'grant' | 'revoke' | 'rotate' | 'delete';
 export function UserActions({
   user,
   own,
+  canManageAdmins,
   onEdit,
+  onPermissions,
   onReassign,
   onConfirm,
 }: {
   user: AccountUser;
   own: boolean;
+  /** Holds "manage admins": may grant and revoke the admin right. */
+  canManageAdmins: boolean;
   onEdit: () => void;
+  onPermissions: () => void;
   onReassign: () => void;
   onConfirm: (action: ConfirmedAction) => void;
 }) {
@@ -36,13 +41,17 @@ export function UserActions({
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item onClick={onEdit}>{t('users.edit')}</Menu.Item>
-        {user.role === 'member' &&
+        {user.role === 'member' && !own && (
+          <Menu.Item onClick={onPermissions}>{t('users.permissions')}</Menu.Item>
+        )}
+        {canManageAdmins &&
+          user.role === 'member' &&
           (user.email ? (
             <Menu.Item onClick={() => onConfirm('grant')}>{t('users.grant')}</Menu.Item>
           ) : (
             <Menu.Item disabled>{t('users.grantNeedsEmail')}</Menu.Item>
           ))}
-        {user.role === 'admin' && (
+        {canManageAdmins && user.role === 'admin' && (
           <Menu.Item onClick={() => onConfirm('revoke')}>{t('users.revoke')}</Menu.Item>
         )}
         <Menu.Item onClick={() => onConfirm('rotate')}>{t('users.rotate')}</Menu.Item>

@@ -18,6 +18,7 @@ import { Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { useCan } from '../../app/permissions.ts';
 import { useProvider } from '../../app/provider.tsx';
 import { useCustomer, useSession } from '../../app/session.tsx';
 import type { Credentials } from '../../ui/CredentialList.tsx';
@@ -31,6 +32,7 @@ import { useRetained } from '../../ui/use-retained.ts';
 import { useReturnFocus } from '../../ui/use-return-focus.ts';
 import { CredentialsDialog, type ShownCredentials } from './CredentialsDialog.tsx';
 import { ImportUsersDialog } from './ImportUsersDialog.tsx';
+import { PermissionsDialog } from './PermissionsDialog.tsx';
 import { UserActions } from './UserActions.tsx';
 import { type PendingConfirm, UserConfirmDialog } from './UserConfirmDialog.tsx';
 import { type AccountUser, UserForm, type UserFormMode, type UserFormResult } from './UserForm.tsx';
@@ -41,7 +43,8 @@ type Dialog =
   | { kind: 'form'; mode: UserFormMode; user?: AccountUser }
   | ({ kind: 'confirm' } & PendingConfirm)
   | { kind: 'credentials'; shown: ShownCredentials; done: string }
-  | { kind: 'import' };
+  | { kind: 'import' }
+  | { kind: 'permissions'; user: AccountUser };
 
 /** U1–U6, A4: the account's users with their seats; admins create, change, reassign and delete them. */
 export function UsersPage() {
@@ -51,7 +54,8 @@ export function UsersPage() {
   const { provider } = useProvider();
   const focus = useReturnFocus();
   const accountId = session.account.id;
-  const isAdmin = session.account.role !== 'member';
+  const can = useCan();
+  const isAdmin = can('users.manage');
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [page, setPage] = useState(1);
@@ -68,6 +72,7 @@ export function UsersPage() {
   const form = useRetained(dialog?.kind === 'form' ? dialog : null);
   const confirm = useRetained(dialog?.kind === 'confirm' ? dialog : null);
   const credentials = useRetained(dialog?.kind === 'credentials' ? dialog.shown : null);
+  const permissionsOf = useRetained(dialog?.kind === 'permissions' ? dialog.user : null);
 
   const show = (next: Dialog | null) => {
     current.current = next;
@@ -278,7 +283,9 @@ export function UsersPage() {
                           <UserActions
                             user={user}
                             own={own}
+                            canManageAdmins={can('admins.manage')}
                             onEdit={() => open({ kind: 'form', mode: 'edit', user })}
+                            onPermissions={() => open({ kind: 'permissions', user })}
                             onReassign={() => open({ kind: 'form', mode: 'reassign', user })}
                             onConfirm={(action) => open({ kind: 'confirm', action, user })}
                           />
@@ -337,6 +344,12 @@ export function UsersPage() {
           onExitTransitionEnd={dialogGone}
         />
       )}
+      <PermissionsDialog
+        user={permissionsOf}
+        opened={dialog?.kind === 'permissions'}
+        onClose={close}
+        onExitTransitionEnd={dialogGone}
+      />
       <CredentialsDialog
         shown={credentials}
         opened={dialog?.kind === 'credentials'}

@@ -1,0 +1,15 @@
+// M3 in the browser: the web app offers only what the session says the person may do in the account it
+// acts in. The server refuses the rest anyway (403); this only keeps buttons out of the way.
+import { useCallback } from 'react';
+import type { Permission } from '../../src/shared/permissions.ts';
+import { useSession } from './session.tsx';
+
+export type { Permission } from '../../src/shared/permissions.ts';
+export { permissions } from '../../src/shared/permissions.ts';
+
+/** can('users.manage') for the customer signed in; false for anyone else. */
+export function useCan(): (permission: Permission) => boolean {
+  const { customer } = useSession();
+  const held = customer?.account.permissions;
+  return useCallback((permission: Permission) => held?.includes(permission) ?? false, [held]);
+}
