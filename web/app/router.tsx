@@ -100,6 +100,7 @@ const customerRoute = areaRoutes(customerArea, customerPages);
 
 const customerRoutes = [
   customerRoute('account', 'OverviewPage'),
+  customerRoute('account/choose', 'ChooseAccountPage'),
   customerRoute('account/users', 'UsersPage'),
   customerRoute('account/audit', 'AuditPage'),
   customerRoute('account/sessions', 'SessionsPage'),

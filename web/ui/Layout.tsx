@@ -3,6 +3,7 @@ import {
   Anchor,
   AppShell,
   Badge,
+  Box,
   Burger,
   Button,
   Container,
@@ -16,6 +17,7 @@ import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asApiError } from '../api/client.ts';
+import { AccountSwitcher } from '../app/AccountSwitcher.tsx';
 import { useLinkOpenings } from '../app/link-token.ts';
 import { AreaNavigation, useArea } from '../app/navigation.tsx';
 import { logoPath, useProvider } from '../app/provider.tsx';
@@ -106,6 +108,12 @@ export function RootLayout() {
       </AppShell.Header>
       {area && (
         <AppShell.Navbar p="xs">
+          {customer && (
+            // At phone width the header has no room for the account: it heads the navigation instead.
+            <Box hiddenFrom="md" px="sm" pb="xs">
+              <AccountSwitcher session={customer} />
+            </Box>
+          )}
           <AreaNavigation area={area} onNavigate={navigation.close} />
         </AppShell.Navbar>
       )}
@@ -145,14 +153,7 @@ function AccountContext({ session }: { session: CustomerSession }) {
   const { account, user } = session;
   return (
     <Group gap="lg" wrap="nowrap" visibleFrom="md" miw={0}>
-      <Stack gap={0} miw={0}>
-        <Text size="sm" fw={600} truncate>
-          {account.name}
-        </Text>
-        <Text size="xs" c="dimmed" truncate>
-          {t('layout.customerNumber', { customerNumber: account.customerNumber })}
-        </Text>
-      </Stack>
+      <AccountSwitcher session={session} />
       <Stack gap={0} miw={0} visibleFrom="lg">
         <Text size="sm" truncate>
           {displayName(user)}

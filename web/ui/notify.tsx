@@ -17,3 +17,15 @@ export function notifyDone(message: string): void {
     closeButtonProps: { 'aria-label': i18n.t('common.close') },
   });
 }
+
+/** Announces that something failed where no form or dialog is open to show it. */
+export function notifyFailed(message: string): void {
+  notifications.show({
+    message,
+    color: 'red',
+    role: 'alert',
+    autoClose: false,
+    withBorder: true,
+    closeButtonProps: { 'aria-label': i18n.t('common.close') },
+  });
+}

@@ -4,5 +4,6 @@ export { ChangeEmailPage } from '../../features/account/ChangeEmailPage.tsx';
 export { ChangePasswordPage } from '../../features/account/ChangePasswordPage.tsx';
 export { OverviewPage } from '../../features/account/OverviewPage.tsx';
 export { SessionsPage } from '../../features/account/SessionsPage.tsx';
+export { ChooseAccountPage } from '../../features/account-switch/ChooseAccountPage.tsx';
 export { AuditPage } from '../../features/audit/AuditPage.tsx';
 export { UsersPage } from '../../features/users/UsersPage.tsx';

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asApiError } from '../../api/client.ts';
 import { useReturnPath } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
+import { pathAfterSignIn } from '../../app/use-switch-account.ts';
 import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -81,7 +82,7 @@ export function SignInPage() {
         body: { ...identifier, password: values.password, staySignedIn: values.staySignedIn },
       });
       customerSignedIn(session);
-      await navigate({ href: returnPath });
+      await navigate({ href: pathAfterSignIn(session, returnPath, '/account') });
     } catch (error) {
       form.setFieldValue('password', '');
       setUnconfirmed(asApiError(error).code === 'EMAIL_NOT_CONFIRMED' ? identifier : null);
