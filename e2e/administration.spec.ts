@@ -312,6 +312,13 @@ test('an admin is edited and gets a new access key', async ({ page, kontor }) =>
   await openRowAction(page, withEmail, 'Neuer Zugangsschlüssel');
   const confirm = page.getByRole('dialog', { name: 'Neuen Zugangsschlüssel ausstellen?' });
   await expect(confirm).toContainText('funktioniert sofort nicht mehr');
+  // SECURITY.md 15: the admin's own password first; a wrong one is refused under the field.
+  const password = field(confirm, 'Aktuelles Passwort');
+  await password.fill('nicht mein Passwort');
+  await confirm.getByRole('button', { name: 'Neuen Zugangsschlüssel ausstellen' }).click();
+  await expect(password).toHaveAccessibleDescription(/Das aktuelle Passwort ist falsch/);
+  await expect(password).toBeFocused();
+  await password.fill(main.password);
   await confirm.getByRole('button', { name: 'Neuen Zugangsschlüssel ausstellen' }).click();
   const shown = page.getByRole('dialog', { name: `Zugangsdaten für ${name(withEmail)}` });
   await expect(definition(shown, 'Benutzernummer')).toContainText(known.bernd);

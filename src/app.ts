@@ -39,6 +39,7 @@ import { createSessionsService } from './modules/sessions/index.ts';
 import { createSignInThrottle } from './modules/sign-in-throttle/index.ts';
 import {
   createMemberPermissions,
+  createOwnership,
   createUserAdministration,
   createUsersService,
   memberPermissionsRoutes,
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const provisioning = createAccountProvisioning({ db, clock, mail, links, audit, users });
   const administration = createUserAdministration({ db, clock, config, mail, links, audit, users, sessions });
   const memberPermissions = createMemberPermissions({ db, users, audit });
+  const ownership = createOwnership({ db, users, audit });
   const accountSwitch = createAccountSwitch({ db, users, sessions, audit });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
@@ -137,7 +139,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(usersRoutes, { users, links });
   await app.register(userAdministrationRoutes, { administration, requireMember });
   await app.register(meRoutes, { administration, requireMember });
-  await app.register(memberPermissionsRoutes, { memberPermissions, requireMember });
+  await app.register(memberPermissionsRoutes, { memberPermissions, ownership, requireMember });
   await app.register(auditRoutes, { audit, requireMember, requireOperator });
   await app.register(accountProvisioningRoutes, { provisioning, requireOperator });
   await registerWebApp(app, config.webRoot);

@@ -7,6 +7,7 @@ import {
   signedInOperator,
   signedInOwner,
   signedInUser,
+  strongPassword,
   TestClient,
 } from './helpers/test-client.ts';
 
@@ -95,6 +96,7 @@ const routes: RouteCase[] = [
     name: 'rotate an access key',
     method: 'POST',
     url: (f, target) => `${users(f)}/${target}/access-keys`,
+    body: { currentPassword: strongPassword },
     expected: adminOnly(201),
   },
   {

@@ -1,16 +1,29 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { Type } from 'typebox';
 import { auditActor } from '../../http/audit-actor.ts';
 import { accountPermission, signedInMember } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
+import { password } from '../auth/auth.schemas.ts';
 import type { MemberPermissions } from './member-permissions.ts';
-import { permissionsBody, user, userParams } from './users.schemas.ts';
+import type { Ownership } from './ownership.ts';
+import { accountParams, permissionsBody, user, userParams } from './users.schemas.ts';
 
+// M3 and U5: who holds which rights in an account, and who owns it.
 export const memberPermissionsRoutes: FastifyPluginAsyncTypebox<{
   memberPermissions: MemberPermissions;
+  ownership: Ownership;
   requireMember: preHandlerAsyncHookHandler;
-}> = async (app, { memberPermissions, requireMember }) => {
+}> = async (app, { memberPermissions, ownership, requireMember }) => {
   app.addHook('preHandler', requireMember);
+  const context = (request: FastifyRequest) => {
+    const member = signedInMember(request);
+    return {
+      accountId: member.accountId,
+      actor: { ...auditActor(request), id: member.userId },
+      grant: member,
+    };
+  };
 
   app.put(
     '/api/v1/accounts/:accountId/users/:userId/permissions',
@@ -24,13 +37,28 @@ export const memberPermissionsRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: user, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => {
-      const member = signedInMember(request);
-      return memberPermissions.setPermissions(
-        { accountId: member.accountId, actor: { ...auditActor(request), id: member.userId }, grant: member },
-        request.params.userId,
-        request.body.permissions,
-      );
+    async (request) =>
+      memberPermissions.setPermissions(context(request), request.params.userId, request.body.permissions),
+  );
+
+  app.put(
+    '/api/v1/accounts/:accountId/owner',
+    {
+      preHandler: [accountPermission()],
+      schema: {
+        tags: ['users'],
+        summary: 'Hand ownership to an admin of the account (the owner only, with their password)',
+        params: accountParams,
+        body: Type.Object(
+          { userId: Type.String({ maxLength: 64 }), currentPassword: password },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await ownership.transferOwnership(context(request), request.body.userId, request.body.currentPassword);
+      return reply.status(204).send(null);
     },
   );
 };

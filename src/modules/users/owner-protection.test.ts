@@ -47,7 +47,7 @@ describeEachDatabase('the owner and the access keys', (dialect) => {
         url: `${users}/${ownerId}`,
         payload: { email: 'mallory@evil.test' },
       }),
-      key: await anna.post(`${users}/${ownerId}/access-keys`),
+      key: await anna.post(`${users}/${ownerId}/access-keys`, { currentPassword: strongPassword }),
       delete: await anna.request({ method: 'DELETE', url: `${users}/${ownerId}` }),
       demote: await anna.request({ method: 'DELETE', url: `${users}/${ownerId}/admin` }),
     };
@@ -132,7 +132,10 @@ describeEachDatabase('the owner and the access keys', (dialect) => {
   it('a revoked key handed out: never; a new key ends every reveal link that would show an older one', async () => {
     const created = (await createUser(anna, paul)).json();
     const token = (await lastEmailTo(t.app, 'paul@jura.test', 'reveal')).link('reveal');
-    expect((await anna.post(`${users}/${created.user.id}/access-keys`)).statusCode).toBe(201);
+    expect(
+      (await anna.post(`${users}/${created.user.id}/access-keys`, { currentPassword: strongPassword }))
+        .statusCode,
+    ).toBe(201);
     const check = await new TestClient(t.app).post('/api/v1/credentials/reveal/check', { token });
     expect([check.statusCode, check.json().code]).toEqual([410, 'LINK_USED']);
     const reveal = await new TestClient(t.app).post('/api/v1/credentials/reveal', { token });
@@ -144,7 +147,9 @@ describeEachDatabase('the owner and the access keys', (dialect) => {
     // The welcome e-mail of the registration carried a reveal link; the owner issues a new key.
     const welcome = await lastEmailTo(t.app, 'justus@jura.test', 'reveal');
     const token = welcome.link('reveal');
-    expect((await owner.post(`${users}/${ownerId}/access-keys`)).statusCode).toBe(201);
+    expect(
+      (await owner.post(`${users}/${ownerId}/access-keys`, { currentPassword: strongPassword })).statusCode,
+    ).toBe(201);
     expect((await new TestClient(t.app).post('/api/v1/credentials/reveal', { token })).json().code).toBe(
       'LINK_USED',
     );

@@ -6,7 +6,7 @@ import { accountPermission, signedInMember } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { can } from '../../shared/permissions.ts';
-import { salutation } from '../auth/auth.schemas.ts';
+import { password, salutation } from '../auth/auth.schemas.ts';
 import type { AdminContext, UserAdministration } from './user-administration.ts';
 import {
   accountParams,
@@ -264,16 +264,23 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
       preHandler: manage,
       schema: {
         tags,
-        summary: "Issue a new access key, shown once; the user's old key stops working at once",
+        summary: "Issue a new access key, shown once, after the caller's password; the old key dies at once",
         params: userParams,
-        response: { 201: credentials, ...errorResponses(401, 403, 404) },
+        body: Type.Object({ currentPassword: password }, { additionalProperties: false }),
+        response: { 201: credentials, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return reply
         .status(201)
-        .send(await administration.rotateUserAccessKey(adminContext(request), request.params.userId));
+        .send(
+          await administration.rotateUserAccessKey(
+            adminContext(request),
+            request.params.userId,
+            request.body.currentPassword,
+          ),
+        );
     },
   );
 };

@@ -6,6 +6,7 @@ import {
   lastEmailTo,
   signedInOwner,
   signedInUser,
+  strongPassword,
   subjectsTo,
   type TestClient,
 } from '../../../test/helpers/test-client.ts';
@@ -228,7 +229,7 @@ describeEachDatabase('user administration', (dialect) => {
 
   it('rotates an access key: the new one is shown once, the old one is revoked at once', async () => {
     const { user, credentials } = (await create({ username: 'prog' })).json();
-    const rotated = await owner.post(`${users}/${user.id}/access-keys`);
+    const rotated = await owner.post(`${users}/${user.id}/access-keys`, { currentPassword: strongPassword });
     expect(rotated.statusCode).toBe(201);
     expect(rotated.json().accessKey).not.toBe(credentials.accessKey);
     const old = await t.db
@@ -237,6 +238,21 @@ describeEachDatabase('user administration', (dialect) => {
       .where('keyHash', '=', hashToken(credentials.accessKey))
       .executeTakeFirstOrThrow();
     expect(old.revokedAt).not.toBeNull();
+  });
+
+  it('issues an access key only after the admin’s own password (SECURITY.md 15)', async () => {
+    const { user, credentials } = (await create({ username: 'prog' })).json();
+    const url = `${users}/${user.id}/access-keys`;
+    expect((await owner.post(url)).statusCode).toBe(400);
+    const wrong = await owner.post(url, { currentPassword: 'not the password at all' });
+    expect([wrong.statusCode, wrong.json().details]).toEqual([
+      400,
+      [expect.objectContaining({ field: 'currentPassword', code: 'CURRENT_PASSWORD_WRONG' })],
+    ]);
+    const keys = await t.db.selectFrom('accessKeys').selectAll().where('userId', '=', user.id).execute();
+    expect(keys).toEqual([
+      expect.objectContaining({ keyHash: hashToken(credentials.accessKey), revokedAt: null }),
+    ]);
   });
 
   it('refuses duplicate user names in the account and e-mail addresses anywhere', async () => {

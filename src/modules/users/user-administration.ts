@@ -14,6 +14,7 @@ import type { SessionsService } from '../sessions/index.ts';
 import { rotateAccessKey } from './credentials.ts';
 import { type AdminContext, createMembers, view } from './members.ts';
 import { fieldError, type PersonalData, personal } from './personal-data.ts';
+import { confirmCurrentPassword } from './reauthentication.ts';
 import { userErrors } from './users.errors.ts';
 import type { UsersService } from './users.service.ts';
 import { createUsersTransfer } from './users-transfer.ts';
@@ -228,8 +229,12 @@ export function createUserAdministration(dependencies: Dependencies) {
       });
     },
 
-    /** A new access key, shown once; the old one and every link that would show it stop working at once. */
-    async rotateUserAccessKey(context: AdminContext, userId: string) {
+    /**
+     * A new access key, shown once, after the admin's password (SECURITY.md 15); the old key and every link
+     * that would show it stop working at once.
+     */
+    async rotateUserAccessKey(context: AdminContext, userId: string, currentPassword: string) {
+      await confirmCurrentPassword(users, context.actor.id, currentPassword);
       return db.transaction().execute(async (transaction) => {
         const user = await findUser(context.accountId, userId, transaction);
         assertNotSomeoneElsesOwner(context, user);

@@ -20,6 +20,7 @@ export const auditActions = [
   'account.main_user_link_resent',
   'user.permissions_changed',
   'session.account_switched',
+  'account.ownership_transferred',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

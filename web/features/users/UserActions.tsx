@@ -5,7 +5,7 @@ import { displayName } from '../../ui/display-name.ts';
 import type { AccountUser } from './UserForm.tsx';
 
 /** What a row's menu asks to confirm before doing it. */
-export type ConfirmedAction = 'grant' | 'revoke' | 'rotate' | 'delete';
+export type ConfirmedAction = 'grant' | 'revoke' | 'rotate' | 'transfer' | 'delete';
 
 /**
  * A row's actions; owners cannot lose the admin right, be reassigned or be deleted, nobody deletes or
@@ -15,6 +15,7 @@ export function UserActions({
   user,
   own,
   canManageAdmins,
+  isOwner,
   onEdit,
   onPermissions,
   onReassign,
@@ -24,6 +25,8 @@ export function UserActions({
   own: boolean;
   /** Holds "manage admins": may grant and revoke the admin right. */
   canManageAdmins: boolean;
+  /** The viewer owns the account: may hand ownership to an admin. */
+  isOwner: boolean;
   onEdit: () => void;
   onPermissions: () => void;
   onReassign: () => void;
@@ -53,6 +56,9 @@ export function UserActions({
           ))}
         {canManageAdmins && user.role === 'admin' && (
           <Menu.Item onClick={() => onConfirm('revoke')}>{t('users.revoke')}</Menu.Item>
+        )}
+        {isOwner && !own && user.role === 'admin' && (
+          <Menu.Item onClick={() => onConfirm('transfer')}>{t('users.transfer')}</Menu.Item>
         )}
         <Menu.Item onClick={() => onConfirm('rotate')}>{t('users.rotate')}</Menu.Item>
         {!own && user.role !== 'owner' && <Menu.Item onClick={onReassign}>{t('users.reassign')}</Menu.Item>}

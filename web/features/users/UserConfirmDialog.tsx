@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import type { Credentials } from '../../ui/CredentialList.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { notifyDone } from '../../ui/notify.tsx';
+import { PasswordConfirmDialog } from '../../ui/PasswordConfirmDialog.tsx';
 import type { ConfirmedAction } from './UserActions.tsx';
 import type { AccountUser } from './UserForm.tsx';
 import { usersChanged } from './users-changed.ts';
@@ -43,12 +44,21 @@ export function UserConfirmDialog({
   const grant = api.useMutation('put', '/api/v1/accounts/{accountId}/users/{userId}/admin');
   const revoke = api.useMutation('delete', '/api/v1/accounts/{accountId}/users/{userId}/admin');
   const remove = api.useMutation('delete', '/api/v1/accounts/{accountId}/users/{userId}');
+  const transfer = api.useMutation('put', '/api/v1/accounts/{accountId}/owner');
 
-  const confirmed = async ({ action, user }: PendingConfirm) => {
+  const confirmed = async ({ action, user }: PendingConfirm, currentPassword = '') => {
     const params = { path: { accountId: session.account.id, userId: user.id } };
     const name = displayName(user);
+    if (action === 'transfer') {
+      const path = { accountId: session.account.id };
+      await transfer.mutateAsync({ params: { path }, body: { userId: user.id, currentPassword } });
+      notifyDone(t('users.transferred', { name }));
+      void recheck(); // the former owner is an admin from now on
+      void usersChanged(queryClient);
+      return onDone(null);
+    }
     if (action === 'rotate') {
-      const fresh = await rotate.mutateAsync({ params });
+      const fresh = await rotate.mutateAsync({ params, body: { currentPassword } });
       // The list shows nothing of the key; only the audit log has a new entry.
       void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/audit'] });
       return onDone(fresh);
@@ -70,6 +80,22 @@ export function UserConfirmDialog({
   };
 
   const texts = pending && confirmTexts(t, pending, session.account.role === 'owner');
+  // A new access key and a new owner need the person's own password (SECURITY.md 15).
+  const withPassword = pending?.action === 'rotate' || pending?.action === 'transfer';
+  if (withPassword) {
+    return (
+      <PasswordConfirmDialog
+        opened={opened}
+        title={texts?.title ?? ''}
+        confirmLabel={texts?.button ?? ''}
+        onConfirm={(currentPassword) => confirmed(pending, currentPassword)}
+        onClose={onClose}
+        onExitTransitionEnd={onExitTransitionEnd}
+      >
+        {texts?.text ?? ''}
+      </PasswordConfirmDialog>
+    );
+  }
   return (
     <ConfirmDialog
       opened={opened}
@@ -107,6 +133,12 @@ function confirmTexts(t: TFunction, { action, user }: PendingConfirm, isOwner: b
         title: t('users.confirmRotate.title'),
         text: t('users.confirmRotate.text', { name }),
         button: t('users.confirmRotate.button'),
+      };
+    case 'transfer':
+      return {
+        title: t('users.confirmTransfer.title'),
+        text: t('users.confirmTransfer.text', { name }),
+        button: t('users.confirmTransfer.button'),
       };
     case 'delete':
       return {

@@ -284,6 +284,7 @@ export function UsersPage() {
                             user={user}
                             own={own}
                             canManageAdmins={can('admins.manage')}
+                            isOwner={session.account.role === 'owner'}
                             onEdit={() => open({ kind: 'form', mode: 'edit', user })}
                             onPermissions={() => open({ kind: 'permissions', user })}
                             onReassign={() => open({ kind: 'form', mode: 'reassign', user })}
