@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { watchAccessibility } from './accessibility.ts';
 
 export { expect, type Page };
@@ -183,7 +183,8 @@ export async function switchLanguage(page: Page, language: 'Deutsch' | 'English'
 export const pageHeading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 /** A text or password field by its label (the role query ignores the required-field asterisk). */
-export const field = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
+export const field = (scope: Page | Locator, label: string) =>
+  scope.getByRole('textbox', { name: label, exact: true });
 
 /** The server's catalog of a language as it is now (its texts change more often than the tests). */
 export function serverCatalog(locale: 'de' | 'en' | 'hu'): {

@@ -25,6 +25,7 @@ import {
   createAuthService,
 } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.ts';
 import { createLinksService } from './modules/links/index.ts';
 import {
   createMailService,
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const administration = createUserAdministration({ db, clock, config, mail, links, audit, users, sessions });
   const memberPermissions = createMemberPermissions({ db, users, audit });
   const ownership = createOwnership({ db, users, audit });
+  const invitations = createInvitationsService({ db, clock, config, mail, audit, users, sessions });
   const accountSwitch = createAccountSwitch({ db, users, sessions, audit });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
@@ -136,6 +138,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(accountsRoutes, { config, accounts });
   await app.register(authRoutes, { config, auth, sessions, requireMember });
   await app.register(accountSwitchRoutes, { config, auth, accountSwitch, requireMember });
+  await app.register(invitationsRoutes, { config, auth, invitations, requireMember });
   await app.register(usersRoutes, { users, links });
   await app.register(userAdministrationRoutes, { administration, requireMember });
   await app.register(meRoutes, { administration, requireMember });

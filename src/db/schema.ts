@@ -98,6 +98,23 @@ export interface AccessKeysTable {
   revokedAt: string | null;
 }
 
+/** M1: an invitation of a person, by e-mail, into an account with chosen permissions. */
+export interface InvitationsTable {
+  id: string;
+  accountId: string;
+  email: string;
+  /** JSON array of catalogue permissions the invited person will hold. */
+  permissions: string;
+  invitedBy: string | null;
+  tokenHash: string;
+  expiresAt: string;
+  openedAt: string | null;
+  acceptedAt: string | null;
+  acceptedBy: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
 export interface AuditEventsTable {
   id: string;
   accountId: string | null;
@@ -180,6 +197,7 @@ export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
   memberships: MembershipsTable;
+  invitations: InvitationsTable;
   accessKeys: AccessKeysTable;
   auditEvents: AuditEventsTable;
   providerProfile: ProviderProfileTable;
@@ -193,6 +211,7 @@ export type OutboxEmail = Selectable<OutboxEmailsTable>;
 export type Session = Selectable<SessionsTable>;
 export type NewSession = Insertable<SessionsTable>;
 export type Account = Selectable<AccountsTable>;
+export type Invitation = Selectable<InvitationsTable>;
 export type User = Selectable<UsersTable>;
 /** A user as written: the search column is the repository's to fill. */
 export type NewUser = Omit<User, 'searchText'>;

@@ -31,6 +31,14 @@ export interface EmailTemplates {
     companyName: string;
     usersUrl: string;
   };
+  invitation: {
+    inviterName: string;
+    companyName: string;
+    customerNumber: string;
+    /** The permissions offered, named in the recipient's language. */
+    permissions: string;
+    acceptUrl: string;
+  };
   adminReassigned: {
     actorName: string;
     fromName: string;
@@ -150,6 +158,14 @@ export const templates: {
     text(say('intro')),
     text(say('meaning')),
     button(say('button'), params.usersUrl),
+    note(say('notExpected')),
+  ],
+  invitation: (params, { say, label }) => [
+    text(say('intro')),
+    facts([label('customerNumber'), params.customerNumber], [say('permissionsLabel'), params.permissions]),
+    text(say('how')),
+    button(say('button'), params.acceptUrl),
+    note(say('validity')),
     note(say('notExpected')),
   ],
   adminReassigned: (params, { say }) => [

@@ -1,6 +1,6 @@
 export { meRoutes } from './me.routes.ts';
 export { memberPermissionsRoutes } from './member-permissions.routes.ts';
-export { createMemberPermissions } from './member-permissions.ts';
+export { assertMayChange, catalogueOnly, createMemberPermissions } from './member-permissions.ts';
 export { createOwnership } from './ownership.ts';
 export { userAdministrationRoutes } from './user-administration.routes.ts';
 export { createUserAdministration, type UserAdministration } from './user-administration.ts';

@@ -31,7 +31,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{
     { schema: { tags: ['me'], summary: 'My profile', response: { 200: user, ...errorResponses(401) } } },
     async (request) => {
       const member = signedInMember(request);
-      return administration.getUser(member.accountId, member.userId);
+      return administration.getUser(await administration.homeAccountOf(member.userId), member.userId);
     },
   );
 
@@ -47,7 +47,8 @@ export const meRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const member = signedInMember(request);
-      const context = { accountId: member.accountId, actor: { ...auditActor(request), id: member.userId } };
+      const accountId = await administration.homeAccountOf(member.userId);
+      const context = { accountId, actor: { ...auditActor(request), id: member.userId } };
       return administration.updateUser(context, member.userId, request.body);
     },
   );

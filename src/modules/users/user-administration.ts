@@ -4,7 +4,7 @@
 import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { Role, User } from '../../db/schema.ts';
-import { assertThat } from '../../shared/app-error.ts';
+import { AppError, assertThat } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { isAdminRole } from '../../shared/permissions.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -86,6 +86,13 @@ export function createUserAdministration(dependencies: Dependencies) {
 
     async getUser(accountId: string, userId: string) {
       return view(await findUser(accountId, userId));
+    },
+
+    /** Where a person's own user lives, whichever account they act in now (invited people act elsewhere). */
+    async homeAccountOf(userId: string): Promise<string> {
+      const user = await repository.findById(userId);
+      if (!user) throw new AppError('NOT_FOUND');
+      return user.homeAccountId;
     },
 
     /** U2, A4: one seat, a user number and an access key shown to the admin once. */

@@ -1,0 +1,2 @@
+export { invitationsRoutes } from './invitations.routes.ts';
+export { createInvitationsService, type InvitationsService } from './invitations.service.ts';

@@ -1,0 +1,171 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { Type } from 'typebox';
+import type { Config } from '../../config.ts';
+import { auditActor } from '../../http/audit-actor.ts';
+import { accountPermission, signedInMember } from '../../http/auth.ts';
+import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
+import { errorResponses } from '../../http/openapi.ts';
+import { sessionInfo } from '../auth/auth.schemas.ts';
+import type { AuthService } from '../auth/index.ts';
+import { accountParams } from '../users/users.schemas.ts';
+import {
+  guestList,
+  guestParams,
+  invitation,
+  invitationList,
+  invitationParams,
+  invitationPreview,
+  invitationToken,
+  inviteBody,
+} from './invitations.schemas.ts';
+import type { InvitationsService } from './invitations.service.ts';
+
+const tags = ['invitations'];
+
+export const invitationsRoutes: FastifyPluginAsyncTypebox<{
+  config: Config;
+  auth: AuthService;
+  invitations: InvitationsService;
+  requireMember: preHandlerAsyncHookHandler;
+}> = async (app, { config, auth, invitations, requireMember }) => {
+  const names = cookieNames(config);
+  const manage = [requireMember, accountPermission('users.manage')];
+  const context = (request: FastifyRequest) => {
+    const member = signedInMember(request);
+    return {
+      accountId: member.accountId,
+      actor: { ...auditActor(request), id: member.userId },
+      grant: member,
+    };
+  };
+
+  app.get(
+    '/api/v1/accounts/:accountId/invitations',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary: 'Invitations of the account, newest first, with their state',
+        params: accountParams,
+        response: { 200: invitationList, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => invitations.list(request.params.accountId),
+  );
+
+  app.post(
+    '/api/v1/accounts/:accountId/invitations',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary: 'Invite a person by e-mail with chosen permissions (only ones the caller holds); 48 hours',
+        params: accountParams,
+        body: inviteBody,
+        response: { 201: invitation, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await invitations.invite(context(request), request.body)),
+  );
+
+  app.post(
+    '/api/v1/accounts/:accountId/invitations/:invitationId/resend',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary: 'Send an invitation again: a new link, the old one stops working',
+        params: invitationParams,
+        response: { 201: invitation, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await invitations.resend(context(request), request.params.invitationId)),
+  );
+
+  app.delete(
+    '/api/v1/accounts/:accountId/invitations/:invitationId',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary: 'Withdraw an invitation that has not been accepted',
+        params: invitationParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await invitations.cancel(context(request), request.params.invitationId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/accounts/:accountId/guests',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary: 'People from other accounts who accepted an invitation, with their permissions',
+        params: accountParams,
+        response: { 200: guestList, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => invitations.listGuests(request.params.accountId),
+  );
+
+  app.delete(
+    '/api/v1/accounts/:accountId/guests/:userId',
+    {
+      preHandler: manage,
+      schema: {
+        tags,
+        summary: 'Remove an invited person from the account (their own login stays)',
+        params: guestParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await invitations.removeGuest(context(request), request.params.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/invitations/check',
+    {
+      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: 'What an invitation link offers, or what happened to it and whom to ask',
+        body: invitationToken,
+        response: { 200: invitationPreview, ...errorResponses(400, 404, 410, 429) },
+      },
+    },
+    async (request) => invitations.check(request.body.token),
+  );
+  app.post(
+    '/api/v1/invitations/accept',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags,
+        summary: 'Accept an invitation to my own address; I then act in that account (new session token)',
+        body: invitationToken,
+        response: { 200: sessionInfo, ...errorResponses(400, 401, 403, 404, 409, 410) },
+      },
+    },
+    async (request, reply) => {
+      const member = signedInMember(request);
+      const accepted = await invitations.accept(request.body.token, member, auditActor(request));
+      reply.setCookie(
+        names.session,
+        accepted.session.token,
+        sessionCookieOptions(config, accepted.session.maxAgeSeconds),
+      );
+      return auth.describeSession(member.userId, accepted.accountId);
+    },
+  );
+};

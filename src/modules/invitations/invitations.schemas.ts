@@ -1,0 +1,64 @@
+import { Type } from 'typebox';
+import { email, permission, salutation } from '../auth/auth.schemas.ts';
+
+export const invitation = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  permissions: Type.Array(permission),
+  state: Type.Enum(['sent', 'opened', 'expired', 'accepted', 'revoked']),
+  createdAt: Type.String(),
+  expiresAt: Type.String(),
+  openedAt: Type.Union([Type.String(), Type.Null()]),
+  acceptedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const invitationList = Type.Object({ items: Type.Array(invitation) });
+
+/** Permission names are checked by the service, so an unknown one is named in the refusal. */
+export const inviteBody = Type.Object(
+  { email, permissions: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 64 }) },
+  { additionalProperties: false },
+);
+
+export const invitationParams = Type.Object({
+  accountId: Type.String({ maxLength: 64 }),
+  invitationId: Type.String({ maxLength: 64 }),
+});
+
+export const invitationToken = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 128 }) },
+  { additionalProperties: false },
+);
+
+export const invitationPreview = Type.Object({
+  companyName: Type.String(),
+  customerNumber: Type.String(),
+  inviterName: Type.String(),
+  email: Type.String(),
+  permissions: Type.Array(permission),
+  expiresAt: Type.String(),
+  /** Whether a Kontor identity with this address exists (then: sign in and accept). */
+  hasIdentity: Type.Boolean(),
+});
+
+export const guestList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      salutation: Type.Union([salutation, Type.Null()]),
+      title: Type.Union([Type.String(), Type.Null()]),
+      firstName: Type.String(),
+      lastName: Type.String(),
+      email: Type.Union([Type.String(), Type.Null()]),
+      /** The company whose user the person is. */
+      homeAccountName: Type.String(),
+      permissions: Type.Array(permission),
+      joinedAt: Type.String(),
+    }),
+  ),
+});
+
+export const guestParams = Type.Object({
+  accountId: Type.String({ maxLength: 64 }),
+  userId: Type.String({ maxLength: 64 }),
+});
