@@ -71,6 +71,7 @@ const publicRoutes = [
   publicRoute('/confirm-email', 'ConfirmEmailPage'),
   publicRoute('/confirm-email-change', 'ConfirmEmailChangePage'),
   publicRoute('/reveal', 'RevealPage'),
+  publicRoute('/invitation', 'InvitationPage'),
   publicRoute('/forgot-password', 'ForgotPasswordPage'),
   publicRoute('/reset-password', 'ResetPasswordPage'),
   publicRoute('/setup', 'SetupPage'),

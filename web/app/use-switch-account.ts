@@ -4,14 +4,22 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { type CustomerSession, sessionKey, useSession } from './session.tsx';
 
-export function useSwitchAccount() {
+/** Takes a session the server moved to another account: nothing read in the old one stays in the cache. */
+export function useSwitchedSession() {
   const queryClient = useQueryClient();
   const { customerSignedIn } = useSession();
+  return (session: CustomerSession) => {
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+    customerSignedIn(session);
+  };
+}
+
+export function useSwitchAccount() {
+  const adopt = useSwitchedSession();
   const mutation = api.useMutation('put', '/api/v1/auth/session/account');
   const switchAccount = async (accountId: string): Promise<CustomerSession> => {
     const session = await mutation.mutateAsync({ body: { accountId } });
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
-    customerSignedIn(session);
+    adopt(session);
     return session;
   };
   return { switchAccount, isPending: mutation.isPending };

@@ -21,6 +21,11 @@ export const auditActions = [
   'user.permissions_changed',
   'session.account_switched',
   'account.ownership_transferred',
+  'invitation.sent',
+  'invitation.resent',
+  'invitation.revoked',
+  'invitation.accepted',
+  'member.removed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

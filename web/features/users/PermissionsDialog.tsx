@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { PersonName } from '../../../src/shared/names.ts';
 import { api } from '../../api/client.ts';
 import { type Permission, permissions, useCan } from '../../app/permissions.ts';
 import { useCustomer } from '../../app/session.tsx';
@@ -8,8 +9,10 @@ import { displayName } from '../../ui/display-name.ts';
 import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm } from '../../ui/forms.ts';
 import { notifyDone } from '../../ui/notify.tsx';
-import type { AccountUser } from './UserForm.tsx';
 import { usersChanged } from './users-changed.ts';
+
+/** A member of the account: its own user or an invited person. */
+export type PermissionHolder = PersonName & { id: string; permissions: Permission[] };
 
 /**
  * M3: a member's permissions, one box each. Boxes for permissions the viewer does not hold are locked:
@@ -22,7 +25,7 @@ export function PermissionsDialog({
   onExitTransitionEnd,
 }: {
   /** The member last asked about (kept while the dialog fades out). */
-  user: AccountUser | null;
+  user: PermissionHolder | null;
   opened: boolean;
   onClose: () => void;
   onExitTransitionEnd: () => void;
@@ -49,7 +52,7 @@ function PermissionsForm({
   onDone,
   onCancel,
 }: {
-  user: AccountUser;
+  user: PermissionHolder;
   onDone: () => void;
   onCancel: () => void;
 }) {

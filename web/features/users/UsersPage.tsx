@@ -30,6 +30,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { Paging } from '../../ui/Paging.tsx';
 import { useRetained } from '../../ui/use-retained.ts';
 import { useReturnFocus } from '../../ui/use-return-focus.ts';
+import { InvitationsSection } from '../invitations/InvitationsSection.tsx';
 import { CredentialsDialog, type ShownCredentials } from './CredentialsDialog.tsx';
 import { ImportUsersDialog } from './ImportUsersDialog.tsx';
 import { PermissionsDialog } from './PermissionsDialog.tsx';
@@ -345,6 +346,7 @@ export function UsersPage() {
           onExitTransitionEnd={dialogGone}
         />
       )}
+      {isAdmin && <InvitationsSection />}
       <PermissionsDialog
         user={permissionsOf}
         opened={dialog?.kind === 'permissions'}

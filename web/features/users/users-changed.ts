@@ -5,4 +5,6 @@ export const usersChanged = (queryClient: QueryClient) =>
   Promise.all([
     queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/users'] }),
     queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/audit'] }),
+    queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/guests'] }),
+    queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/invitations'] }),
   ]);
