@@ -12,6 +12,7 @@ const customerSections = [
   { to: '/account/sessions', label: 'account.sessions', adminsOnly: false },
   { to: '/account/email', label: 'account.emailChange', adminsOnly: false },
   { to: '/account/password', label: 'account.password', adminsOnly: false },
+  { to: '/account/two-factor', label: 'account.twoFactor', adminsOnly: false },
 ] as const;
 
 const operatorSections = [
@@ -19,6 +20,7 @@ const operatorSections = [
   { to: '/operator/audit', label: 'operator.audit' },
   { to: '/operator/mailbox', label: 'operator.mailbox' },
   { to: '/operator/provider', label: 'operator.provider' },
+  { to: '/operator/two-factor', label: 'operator.twoFactor' },
 ] as const;
 
 export type Area = 'customer' | 'operator' | null;

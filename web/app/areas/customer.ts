@@ -5,4 +5,5 @@ export { ChangePasswordPage } from '../../features/account/ChangePasswordPage.ts
 export { OverviewPage } from '../../features/account/OverviewPage.tsx';
 export { SessionsPage } from '../../features/account/SessionsPage.tsx';
 export { AuditPage } from '../../features/audit/AuditPage.tsx';
+export { MyTwoFactorPage } from '../../features/two-factor/MyTwoFactorPage.tsx';
 export { UsersPage } from '../../features/users/UsersPage.tsx';

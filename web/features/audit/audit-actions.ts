@@ -18,6 +18,11 @@ export const auditActions = [
   'user.email_changed',
   'provider.updated',
   'account.main_user_link_resent',
+  'account.two_factor_policy_changed',
+  'two_factor.enabled',
+  'two_factor.disabled',
+  'two_factor.recovery_code_used',
+  'two_factor.recovery_codes_renewed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
