@@ -72,7 +72,6 @@ export function CodeStep({
               {...form.getInputProps('recoveryCode')}
               key={form.key('recoveryCode')}
               required
-              data-autofocus
             />
           ) : (
             <CodeInput
@@ -81,7 +80,6 @@ export function CodeStep({
               {...form.getInputProps('code')}
               key={form.key('code')}
               required
-              data-autofocus
             />
           )}
           <Button type="submit" loading={form.submitting}>
