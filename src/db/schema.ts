@@ -200,7 +200,8 @@ export interface TwoFactorChallengesTable {
   userId: string | null;
   operatorId: string | null;
   staySignedIn: number;
-  failedCodes: Generated<number>;
+  /** Codes tried, counted before each is checked; the fifth wrong one ends the challenge. */
+  attempts: Generated<number>;
   expiresAt: string;
   usedAt: string | null;
   createdAt: string;

@@ -38,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'text', (col) => col.references('users.id').onDelete('cascade'))
     .addColumn('operator_id', 'text', (col) => col.references('operators.id').onDelete('cascade'))
     .addColumn('stay_signed_in', 'integer', (col) => col.notNull().defaultTo(0))
-    .addColumn('failed_codes', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0)) // counted before each check
     .addColumn('expires_at', 'text', (col) => col.notNull())
     .addColumn('used_at', 'text')
     .addColumn('created_at', 'text', (col) => col.notNull())

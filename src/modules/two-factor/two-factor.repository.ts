@@ -160,7 +160,7 @@ export function createTwoFactorRepository(db: Db) {
         .where('id', '=', accountId)
         .execute(),
 
-    insertChallenge: (challenge: Omit<TwoFactorChallengesTable, 'failedCodes'>) =>
+    insertChallenge: (challenge: Omit<TwoFactorChallengesTable, 'attempts'>) =>
       db.insertInto('twoFactorChallenges').values(challenge).execute(),
 
     findChallenge: (tokenHash: string, executor: Db = db) =>
@@ -170,24 +170,24 @@ export function createTwoFactorRepository(db: Db) {
         .where('tokenHash', '=', tokenHash)
         .executeTakeFirst(),
 
-    /** Counts a wrong code; the fifth ends the challenge. Returns the count. */
-    async countFailure(id: string, limit: number, now: string): Promise<number> {
-      return db.transaction().execute(async (transaction) => {
-        const row = await transaction
-          .updateTable('twoFactorChallenges')
-          .set((eb) => ({ failedCodes: eb('failedCodes', '+', 1) }))
-          .where('id', '=', id)
-          .returning('failedCodes')
-          .executeTakeFirstOrThrow();
-        if (row.failedCodes >= limit)
-          await transaction
-            .updateTable('twoFactorChallenges')
-            .set({ usedAt: now })
-            .where('id', '=', id)
-            .execute();
-        return row.failedCodes;
-      });
+    /**
+     * Counts a try before its code is checked, so parallel guesses cannot exceed the limit; null when the
+     * challenge has no try left (or has ended).
+     */
+    async reserveTry(id: string, limit: number): Promise<number | null> {
+      const row = await db
+        .updateTable('twoFactorChallenges')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('id', '=', id)
+        .where('attempts', '<', limit)
+        .where('usedAt', 'is', null)
+        .returning('attempts')
+        .executeTakeFirst();
+      return row?.attempts ?? null;
     },
+
+    endChallenge: (id: string, usedAt: string) =>
+      db.updateTable('twoFactorChallenges').set({ usedAt }).where('id', '=', id).execute(),
 
     /** True for exactly one caller: a challenge starts one session. */
     async spendChallenge(executor: Db, id: string, usedAt: string): Promise<boolean> {

@@ -102,8 +102,9 @@ export function createTwoFactorService({ db, clock, audit, provider, throttle }:
   }
 
   /**
-   * One try at a challenge: counted in the throttle before anything is checked, so parallel guesses
-   * cannot slip past; `check` runs in the transaction that ends the challenge and tells whether it passed.
+   * One try at a challenge: counted on the challenge and in the person's sign-in throttle before anything
+   * is checked, so parallel guesses cannot slip past; `check` runs in the transaction that ends the
+   * challenge and tells whether it passed.
    */
   async function attempt<Result>(
     challenge: Challenge,
@@ -111,6 +112,8 @@ export function createTwoFactorService({ db, clock, audit, provider, throttle }:
     field: 'code' | 'recoveryCode',
     check: (transaction: Db) => Promise<Result | null>,
   ): Promise<Result> {
+    const tries = await repository.reserveTry(challenge.id, codesPerChallenge);
+    if (tries === null) throw new AppError(twoFactorErrors.TWO_FACTOR_CHALLENGE_INVALID);
     const key = throttleKey(person);
     await throttle.reserve(key);
     const result = await db.transaction().execute(async (transaction) => {
@@ -121,9 +124,9 @@ export function createTwoFactorService({ db, clock, audit, provider, throttle }:
       return passed;
     });
     if (result === null) {
-      const failures = await repository.countFailure(challenge.id, codesPerChallenge, now());
-      if (failures >= codesPerChallenge) throw new AppError(twoFactorErrors.TWO_FACTOR_TOO_MANY_TRIES);
-      throw wrong(field);
+      if (tries < codesPerChallenge) throw wrong(field);
+      await repository.endChallenge(challenge.id, now());
+      throw new AppError(twoFactorErrors.TWO_FACTOR_TOO_MANY_TRIES);
     }
     await throttle.clear([key]);
     return result;

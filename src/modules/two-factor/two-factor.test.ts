@@ -150,6 +150,20 @@ describeEachDatabase('two-factor sign-in', (dialect) => {
     expect((await secondStep(browser, { challenge: afterWait, code: codeAt(secret) })).statusCode).toBe(200);
   });
 
+  it('checks at most five codes of one challenge, however many arrive at once', async () => {
+    const owner = await signedInOwner(t.app);
+    await enrol(owner.client);
+    const browser = new TestClient(t.app);
+    const { challenge } = (await passwordStep(browser)).json();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        secondStep(browser, { challenge, code: String(100000 + i) }).then((r) => r.json().code),
+      ),
+    );
+    const checked = answers.filter((code) => code !== 'TWO_FACTOR_CHALLENGE_INVALID');
+    expect(checked.sort()).toEqual([...Array(4).fill('TWO_FACTOR_CODE_WRONG'), 'TWO_FACTOR_TOO_MANY_TRIES']);
+  });
+
   it('a challenge lasts five minutes', async () => {
     const owner = await signedInOwner(t.app);
     const { secret } = await enrol(owner.client);
