@@ -48,6 +48,7 @@ const customerPages = [
   '/account/sessions',
   '/account/email',
   '/account/password',
+  '/account/two-factor',
 ];
 
 let seed: Seed;
@@ -156,6 +157,7 @@ for (const { code, locale } of languages) {
         '/operator/mailbox',
         `/operator/mailbox/${mailId}`,
         '/operator/provider',
+        '/operator/two-factor',
       ];
       for (const path of operatorPages) await expectFits(page, kontor, path, code);
     });

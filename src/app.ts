@@ -38,6 +38,7 @@ import { createOperatorsService, operatorRoutes } from './modules/operators/inde
 import { createProviderService, providerRoutes } from './modules/provider/index.ts';
 import { createSessionsService } from './modules/sessions/index.ts';
 import { createSignInThrottle } from './modules/sign-in-throttle/index.ts';
+import { createTwoFactorService, twoFactorRoutes } from './modules/two-factor/index.ts';
 import {
   createMemberPermissions,
   createOwnership,
@@ -111,10 +112,22 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const mail = createMailService({ db, clock, config, provider });
   const throttle = createSignInThrottle({ db, clock });
   const links = createLinksService({ db, clock, config });
-  const operators = createOperatorsService({ db, clock, config, mail, sessions, throttle, links });
+  const twoFactor = createTwoFactorService({ db, clock, audit, provider, throttle });
+  const operators = createOperatorsService({ db, clock, config, mail, sessions, throttle, links, twoFactor });
   const users = createUsersService({ db, clock, links });
   const accounts = createAccountsService({ db, clock, config, mail, links, audit, users });
-  const auth = createAuthService({ db, clock, config, mail, links, audit, users, sessions, throttle });
+  const auth = createAuthService({
+    db,
+    clock,
+    config,
+    mail,
+    links,
+    audit,
+    users,
+    sessions,
+    throttle,
+    twoFactor,
+  });
   const provisioning = createAccountProvisioning({ db, clock, mail, links, audit, users });
   const administration = createUserAdministration({ db, clock, config, mail, links, audit, users, sessions });
   const memberPermissions = createMemberPermissions({ db, users, audit });
@@ -145,6 +158,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(memberPermissionsRoutes, { memberPermissions, ownership, requireMember });
   await app.register(auditRoutes, { audit, requireMember, requireOperator });
   await app.register(accountProvisioningRoutes, { provisioning, requireOperator });
+  await app.register(twoFactorRoutes, { config, twoFactor, requireMember, requireOperator });
   await registerWebApp(app, config.webRoot);
 
   app.addHook('onClose', async () => {
@@ -168,6 +182,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       accounts,
       provisioning,
       auth,
+      twoFactor,
     },
     mailWorker,
   };

@@ -54,6 +54,8 @@ export interface AccountsTable {
   updatedAt: string;
   /** Name and customer number, folded for search (shared/search-text.ts). */
   searchText: Generated<string>;
+  /** 1: every member signs in with a second factor (S8), and enrols at their next sign-in. */
+  twoFactorRequired: Generated<number>;
 }
 
 export type UserStatus = 'pending_activation' | 'active' | 'disabled';
@@ -189,6 +191,39 @@ export interface ProviderProfileTable {
   updatedAt: string;
 }
 
+/** A person's authenticator app (S8); one per user or operator. */
+export interface TwoFactorCredentialsTable {
+  id: string;
+  userId: string | null;
+  operatorId: string | null;
+  /** Base32, stored as is: Kontor has no server key to seal it with (docs/SECURITY.md). */
+  secret: string;
+  confirmedAt: string | null;
+  lastUsedStep: number | null;
+  createdAt: string;
+}
+
+export interface TwoFactorRecoveryCodesTable {
+  id: string;
+  credentialId: string;
+  codeHash: string;
+  usedAt: string | null;
+}
+
+/** Between a correct password and the session: asks for the code (or enrolment). */
+export interface TwoFactorChallengesTable {
+  id: string;
+  tokenHash: string;
+  userId: string | null;
+  operatorId: string | null;
+  staySignedIn: number;
+  /** Codes tried, counted before each is checked; the fifth wrong one ends the challenge. */
+  attempts: Generated<number>;
+  expiresAt: string;
+  usedAt: string | null;
+  createdAt: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   actionTokens: ActionTokensTable;
@@ -202,6 +237,9 @@ export interface Database {
   auditEvents: AuditEventsTable;
   providerProfile: ProviderProfileTable;
   signInThrottles: SignInThrottlesTable;
+  twoFactorCredentials: TwoFactorCredentialsTable;
+  twoFactorRecoveryCodes: TwoFactorRecoveryCodesTable;
+  twoFactorChallenges: TwoFactorChallengesTable;
 }
 
 export type Operator = Selectable<OperatorsTable>;
@@ -215,4 +253,4 @@ export type Invitation = Selectable<InvitationsTable>;
 export type User = Selectable<UsersTable>;
 /** A user as written: the search column is the repository's to fill. */
 export type NewUser = Omit<User, 'searchText'>;
-export type NewAccount = Omit<Account, 'searchText'>;
+export type NewAccount = Omit<Account, 'searchText' | 'twoFactorRequired'>;

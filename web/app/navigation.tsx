@@ -13,6 +13,7 @@ const customerSections = [
   { to: '/account/sessions', label: 'account.sessions' },
   { to: '/account/email', label: 'account.emailChange' },
   { to: '/account/password', label: 'account.password' },
+  { to: '/account/two-factor', label: 'account.twoFactor' },
 ] as const satisfies readonly { to: string; label: string; permission?: Permission }[];
 
 const operatorSections = [
@@ -20,6 +21,7 @@ const operatorSections = [
   { to: '/operator/audit', label: 'operator.audit' },
   { to: '/operator/mailbox', label: 'operator.mailbox' },
   { to: '/operator/provider', label: 'operator.provider' },
+  { to: '/operator/two-factor', label: 'operator.twoFactor' },
 ] as const;
 
 export type Area = 'customer' | 'operator' | null;

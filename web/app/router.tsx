@@ -107,6 +107,7 @@ const customerRoutes = [
   customerRoute('account/sessions', 'SessionsPage'),
   customerRoute('account/email', 'ChangeEmailPage'),
   customerRoute('account/password', 'ChangePasswordPage'),
+  customerRoute('account/two-factor', 'MyTwoFactorPage'),
 ];
 
 const operatorArea = createRoute({
@@ -157,6 +158,7 @@ const operatorRoutes = [
   accountDetailRoute,
   operatorRoute('operator/audit', 'OperatorAuditPage'),
   operatorRoute('operator/provider', 'ProviderPage'),
+  operatorRoute('operator/two-factor', 'OperatorTwoFactorPage'),
   mailboxRoute,
   mailMessageRoute,
 ];

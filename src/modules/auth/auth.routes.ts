@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { auditActor } from '../../http/audit-actor.ts';
@@ -8,6 +8,13 @@ import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { SessionsService } from '../sessions/index.ts';
+import {
+  challengeBody,
+  challengeConfirmBody,
+  challengeOnlyBody,
+  challengeResponse,
+  enrolment,
+} from '../two-factor/index.ts';
 import {
   changeEmailBody,
   changePasswordBody,
@@ -22,6 +29,10 @@ import {
 import type { AuthService } from './auth.service.ts';
 
 const noContent = { 204: Type.Null() };
+const sessionWithRecoveryCodes = Type.Object({
+  ...sessionInfo.properties,
+  recoveryCodes: Type.Array(Type.String()),
+});
 
 export const authRoutes: FastifyPluginAsyncTypebox<{
   config: Config;
@@ -31,6 +42,20 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { config, auth, sessions, requireMember }) => {
   const names = cookieNames(config);
   const signInLimit = { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } };
+  const browserOf = (request: FastifyRequest) => ({
+    ipAddress: request.ip,
+    userAgent: request.headers['user-agent'] ?? '',
+  });
+  // Whatever session this browser had (another user's, an operator's) ends: one person per browser.
+  async function setSessionCookie(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    session: { token: string; maxAgeSeconds?: number },
+  ) {
+    const previous = request.cookies[names.session];
+    if (previous) await sessions.endSession(previous);
+    reply.setCookie(names.session, session.token, sessionCookieOptions(config, session.maxAgeSeconds));
+  }
 
   app.post(
     '/api/v1/auth/sign-in',
@@ -38,25 +63,79 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       config: signInLimit,
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with e-mail, or customer number and user number; sets the session cookie',
+        summary:
+          'Sign in with e-mail, or customer number and user number; sets the session cookie, or (202) asks for the second factor',
         body: signInBody,
-        response: { 200: sessionInfo, ...errorResponses(400, 401, 403, 429) },
+        response: { 200: sessionInfo, 202: challengeResponse, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
       const { password, staySignedIn } = request.body;
-      const { session, userId, accountId } = await auth.signIn({
+      const result = await auth.signIn({
         identifier: identifierOf(request.body, request.t),
         password,
         staySignedIn: staySignedIn ?? false,
-        ipAddress: request.ip,
-        userAgent: request.headers['user-agent'] ?? '',
+        ...browserOf(request),
       });
-      // Whatever session this browser had (another user's, an operator's) ends: one person per browser.
-      const previous = request.cookies[names.session];
-      if (previous) await sessions.endSession(previous);
-      reply.setCookie(names.session, session.token, sessionCookieOptions(config, session.maxAgeSeconds));
+      if (result.outcome === 'second-step') return reply.status(202).send(result.challenge);
+      await setSessionCookie(request, reply, result.session);
+      return auth.describeSession(result.userId, result.accountId);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-in/two-factor',
+    {
+      config: signInLimit,
+      schema: {
+        tags: ['auth'],
+        summary: "Second step of sign-in: the app's code or a recovery code; sets the session cookie",
+        body: challengeBody,
+        response: { 200: sessionInfo, ...errorResponses(400, 401, 403, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { session, userId, accountId } = await auth.signInWithSecondFactor({
+        ...request.body,
+        browser: browserOf(request),
+      });
+      await setSessionCookie(request, reply, session);
       return auth.describeSession(userId, accountId);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-in/two-factor/enrolment',
+    {
+      config: signInLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'When the account demands a second factor: set up the app within the sign-in',
+        body: challengeOnlyBody,
+        response: { 200: enrolment, ...errorResponses(400, 401, 409, 429) },
+      },
+    },
+    async (request) => auth.startEnrolmentInSignIn(request.body.challenge),
+  );
+
+  app.post(
+    '/api/v1/auth/sign-in/two-factor/enrolment/confirm',
+    {
+      config: signInLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm the new app with its first code; starts the session and answers the recovery codes',
+        body: challengeConfirmBody,
+        response: { 200: sessionWithRecoveryCodes, ...errorResponses(400, 401, 403, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { session, userId, accountId, recoveryCodes } = await auth.confirmEnrolmentInSignIn({
+        ...request.body,
+        browser: browserOf(request),
+      });
+      await setSessionCookie(request, reply, session);
+      return { ...(await auth.describeSession(userId, accountId)), recoveryCodes };
     },
   );
 

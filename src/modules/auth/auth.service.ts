@@ -10,11 +10,13 @@ import {
   verifyPassword,
 } from '../../shared/passwords.ts';
 import { heldPermissions, parsePermissions } from '../../shared/permissions.ts';
+import { assertCurrentPassword } from '../../shared/reauthentication.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import { type LinksService, linkErrors } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
 import { identifierKey, type SignInThrottle } from '../sign-in-throttle/index.ts';
+import type { TwoFactorService } from '../two-factor/index.ts';
 import {
   normalizeEmail,
   normalizeIdentifier,
@@ -34,6 +36,12 @@ interface Dependencies {
   users: UsersService;
   sessions: SessionsService;
   throttle: SignInThrottle;
+  twoFactor: TwoFactorService;
+}
+
+interface Browser {
+  ipAddress: string;
+  userAgent: string;
 }
 
 export const passwordResetValidity = minutes(30);
@@ -49,6 +57,7 @@ export function createAuthService({
   users,
   sessions,
   throttle,
+  twoFactor,
 }: Dependencies) {
   const page = (path: string) => new URL(path, config.publicUrl).href;
   /** What a password must not be built from (SECURITY.md): the person's names, e-mail and numbers. */
@@ -79,12 +88,8 @@ export function createAuthService({
   /** Re-authentication before a sensitive change (SECURITY.md 15). */
   async function userWithPassword(userId: string, currentPassword: string): Promise<User> {
     const user = await users.repository.findById(userId);
-    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-      throw new AppError(authErrors.CURRENT_PASSWORD_WRONG, {
-        details: [{ field: 'currentPassword', code: authErrors.CURRENT_PASSWORD_WRONG }],
-      });
-    }
-    return user;
+    await assertCurrentPassword(user?.passwordHash, currentPassword);
+    return user as User;
   }
 
   // Callers hash first: argon2 inside a transaction would hold the database for its whole run.
@@ -115,6 +120,29 @@ export function createAuthService({
     });
   }
 
+  /** The account a user signs in to, or why they may not (again after the second factor). */
+  async function homeOf(user: User) {
+    assertThat(user.status !== 'disabled', authErrors.USER_DISABLED);
+    const memberships = await users.repository.memberships(user.id);
+    const home = memberships.find((membership) => membership.accountId === user.homeAccountId);
+    assertThat(home?.status !== 'pending_confirmation', authErrors.EMAIL_NOT_CONFIRMED);
+    assertThat(home?.status === 'active', authErrors.ACCOUNT_SUSPENDED);
+    return home;
+  }
+
+  /** What a second factor ends in: the session sign-in would have started, stay-signed-in kept. */
+  async function startAfterSecondFactor(userId: string, staySignedIn: boolean, browser: Browser) {
+    const user = await users.repository.findById(userId);
+    if (!user) throw new AppError(authErrors.SIGN_IN_FAILED);
+    const home = await homeOf(user);
+    const session = await sessions.startSession({
+      principal: { userId: user.id, activeAccountId: home.accountId },
+      staySignedIn,
+      ...browser,
+    });
+    return { session, userId: user.id, accountId: home.accountId };
+  }
+
   return {
     /**
      * S1, S7: an unknown identifier and a wrong password give the same answer after the same work (one
@@ -138,18 +166,45 @@ export function createAuthService({
       if (!user || !valid) throw new AppError(authErrors.SIGN_IN_FAILED);
 
       await throttle.clear([key]);
-      assertThat(user.status !== 'disabled', authErrors.USER_DISABLED);
-      const memberships = await users.repository.memberships(user.id);
-      const home = memberships.find((membership) => membership.accountId === user.homeAccountId);
-      assertThat(home?.status !== 'pending_confirmation', authErrors.EMAIL_NOT_CONFIRMED);
-      assertThat(home?.status === 'active', authErrors.ACCOUNT_SUSPENDED);
+      const home = await homeOf(user);
+      // S8: with a second factor (or an account demanding one) the password alone starts no session.
+      const step = await twoFactor.secondStep({ userId: user.id });
+      if (step) {
+        const challenge = await twoFactor.issueChallenge({ userId: user.id }, step, options.staySignedIn);
+        return { outcome: 'second-step' as const, challenge };
+      }
       const session = await sessions.startSession({
         principal: { userId: user.id, activeAccountId: home.accountId },
         staySignedIn: options.staySignedIn,
         ipAddress: options.ipAddress,
         userAgent: options.userAgent,
       });
-      return { session, userId: user.id, accountId: home.accountId };
+      return { outcome: 'session' as const, session, userId: user.id, accountId: home.accountId };
+    },
+
+    /** S8: the app's code or a recovery code after the password; then the session starts. */
+    async signInWithSecondFactor(options: {
+      challenge: string;
+      code?: string;
+      recoveryCode?: string;
+      browser: Browser;
+    }) {
+      const { browser, ...answer } = options;
+      const passed = await twoFactor.passChallenge({ ...answer, kind: 'user', ipAddress: browser.ipAddress });
+      return startAfterSecondFactor(passed.id, passed.staySignedIn, browser);
+    },
+
+    /** S8: a member of an account that demands a second factor sets it up before the first session. */
+    startEnrolmentInSignIn: (challenge: string) => twoFactor.startEnrolmentInChallenge(challenge),
+
+    async confirmEnrolmentInSignIn(options: { challenge: string; code: string; browser: Browser }) {
+      const confirmed = await twoFactor.confirmEnrolmentInChallenge({
+        challenge: options.challenge,
+        code: options.code,
+        ipAddress: options.browser.ipAddress,
+      });
+      const started = await startAfterSecondFactor(confirmed.userId, confirmed.staySignedIn, options.browser);
+      return { ...started, recoveryCodes: confirmed.recoveryCodes };
     },
 
     /** Who is signed in, where they act, and which other accounts they may switch to. */

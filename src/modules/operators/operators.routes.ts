@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { signedInOperator } from '../../http/auth.ts';
@@ -7,6 +7,7 @@ import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { passwordResetBody, passwordResetCompleteBody, tokenBody } from '../auth/auth.schemas.ts';
 import type { SessionsService } from '../sessions/index.ts';
+import { challengeBody, challengeResponse } from '../two-factor/index.ts';
 import { operatorResponse, setupBody, setupCheckBody, signInBody } from './operators.schemas.ts';
 import type { OperatorsService } from './operators.service.ts';
 
@@ -17,6 +18,19 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   requireOperator: preHandlerAsyncHookHandler;
 }> = async (app, { config, operators, sessions, requireOperator }) => {
   const names = cookieNames(config);
+  const browserOf = (request: FastifyRequest) => ({
+    ipAddress: request.ip,
+    userAgent: request.headers['user-agent'] ?? '',
+  });
+  async function setSessionCookie(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    session: { token: string; maxAgeSeconds?: number },
+  ) {
+    const previous = request.cookies[names.session];
+    if (previous) await sessions.endSession(previous);
+    reply.setCookie(names.session, session.token, sessionCookieOptions(config, session.maxAgeSeconds));
+  }
 
   app.post(
     '/api/v1/operator/setup/check',
@@ -60,20 +74,36 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
       config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['operator'],
-        summary: 'Sign in as an operator; sets the session cookie',
+        summary: 'Sign in as an operator; sets the session cookie, or (202) asks for the second factor',
         body: signInBody,
-        response: { 200: operatorResponse, ...errorResponses(400, 401, 429) },
+        response: { 200: operatorResponse, 202: challengeResponse, ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
-      const { session, operator } = await operators.signInOperator({
+      const result = await operators.signInOperator({ ...request.body, ...browserOf(request) });
+      if (result.outcome === 'second-step') return reply.status(202).send(result.challenge);
+      await setSessionCookie(request, reply, result.session);
+      return { operator: result.operator };
+    },
+  );
+
+  app.post(
+    '/api/v1/operator/sign-in/two-factor',
+    {
+      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['operator'],
+        summary: "Second step of an operator's sign-in: the app's code or a recovery code",
+        body: challengeBody,
+        response: { 200: operatorResponse, ...errorResponses(400, 401, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { session, operator } = await operators.signInOperatorWithSecondFactor({
         ...request.body,
-        ipAddress: request.ip,
-        userAgent: request.headers['user-agent'] ?? '',
+        ...browserOf(request),
       });
-      const previous = request.cookies[names.session];
-      if (previous) await sessions.endSession(previous);
-      reply.setCookie(names.session, session.token, sessionCookieOptions(config, session.maxAgeSeconds));
+      await setSessionCookie(request, reply, session);
       return { operator };
     },
   );

@@ -13,6 +13,7 @@ import { type LinksService, linkErrors } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
 import { identifierKey, type SignInThrottle } from '../sign-in-throttle/index.ts';
+import type { TwoFactorService } from '../two-factor/index.ts';
 import { operatorErrors } from './operators.errors.ts';
 import { createOperatorsRepository } from './operators.repository.ts';
 
@@ -24,6 +25,7 @@ interface Dependencies {
   sessions: SessionsService;
   throttle: SignInThrottle;
   links: LinksService;
+  twoFactor: TwoFactorService;
 }
 
 const passwordResetValidity = minutes(30);
@@ -32,9 +34,27 @@ const resetSpacing = minutes(2);
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-export function createOperatorsService({ db, clock, config, mail, sessions, throttle, links }: Dependencies) {
+export function createOperatorsService({
+  db,
+  clock,
+  config,
+  mail,
+  sessions,
+  throttle,
+  links,
+  twoFactor,
+}: Dependencies) {
   const repository = createOperatorsRepository(db);
   const page = (path: string) => new URL(path, config.publicUrl).href;
+
+  async function startOperatorSession(
+    operator: { id: string; name: string; email: string; locale: string },
+    browser: { ipAddress: string; userAgent: string },
+  ) {
+    const session = await sessions.startSession({ principal: { operatorId: operator.id }, ...browser });
+    const { id, name, email, locale } = operator;
+    return { session, operator: { id, name, email, locale: locale as Locale } };
+  }
 
   async function findUsableSetupToken(token: string, executor: Db = db) {
     const found = await repository.findSetupToken(hashToken(token), executor);
@@ -116,15 +136,27 @@ export function createOperatorsService({ db, clock, config, mail, sessions, thro
         : await verifyAgainstDummy(options.password);
       if (!found || !valid) throw new AppError(operatorErrors.SIGN_IN_FAILED);
       await throttle.clear([key]);
-      const session = await sessions.startSession({
-        principal: { operatorId: found.id },
-        ipAddress: options.ipAddress,
-        userAgent: options.userAgent,
-      });
-      return {
-        session,
-        operator: { id: found.id, name: found.name, email: found.email, locale: found.locale as Locale },
-      };
+      // S8: an operator with a second factor gets a challenge, not yet a session.
+      if (await twoFactor.secondStep({ operatorId: found.id })) {
+        const challenge = await twoFactor.issueChallenge({ operatorId: found.id }, 'code', false);
+        return { outcome: 'second-step' as const, challenge };
+      }
+      return { outcome: 'session' as const, ...(await startOperatorSession(found, options)) };
+    },
+
+    /** S8: the app's code or a recovery code after the password; then the session starts. */
+    async signInOperatorWithSecondFactor(options: {
+      challenge: string;
+      code?: string;
+      recoveryCode?: string;
+      ipAddress: string;
+      userAgent: string;
+    }) {
+      const { userAgent, ...answer } = options;
+      const { id } = await twoFactor.passChallenge({ ...answer, kind: 'operator' });
+      const operator = await repository.findById(id);
+      if (!operator) throw new AppError(operatorErrors.SIGN_IN_FAILED);
+      return startOperatorSession(operator, { ipAddress: options.ipAddress, userAgent });
     },
 
     /** Operators forget passwords too: the same answer whether or not the address is an operator's. */

@@ -7,3 +7,4 @@ export { NewAccountPage } from '../../features/operator/NewAccountPage.tsx';
 export { OperatorArea } from '../../features/operator/OperatorArea.tsx';
 export { OperatorAuditPage } from '../../features/operator/OperatorAuditPage.tsx';
 export { ProviderPage } from '../../features/operator/ProviderPage.tsx';
+export { OperatorTwoFactorPage } from '../../features/two-factor/OperatorTwoFactorPage.tsx';

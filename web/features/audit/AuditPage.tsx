@@ -1,6 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { useCan } from '../../app/permissions.ts';
 import { useCustomer } from '../../app/session.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -10,7 +11,8 @@ import { AuditLog } from './AuditLog.tsx';
 export function AuditPage() {
   const { t } = useTranslation();
   const { account } = useCustomer();
-  if (account.role === 'member') {
+  const can = useCan();
+  if (!can('audit.read')) {
     return (
       <>
         <PageTitle>{t('audit.title')}</PageTitle>

@@ -26,6 +26,11 @@ export const auditActions = [
   'invitation.revoked',
   'invitation.accepted',
   'member.removed',
+  'account.two_factor_policy_changed',
+  'two_factor.enabled',
+  'two_factor.disabled',
+  'two_factor.recovery_code_used',
+  'two_factor.recovery_codes_renewed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,13 +1,15 @@
 import { Alert, Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useReturnPath } from '../../app/router.tsx';
-import { useSession } from '../../app/session.tsx';
+import { type Operator, useSession } from '../../app/session.tsx';
 import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
+import { CodeStep } from '../two-factor/SecondStep.tsx';
 
 export function OperatorSignInPage() {
   const { t } = useTranslation();
@@ -23,18 +25,45 @@ export function OperatorSignInPage() {
     validate: { email: required, password: required },
   });
   const signIn = api.useMutation('post', '/api/v1/operator/sign-in');
+  const passSecondStep = api.useMutation('post', '/api/v1/operator/sign-in/two-factor');
+  // S8: the password was right, and the app's code must follow before the session.
+  const [challenge, setChallenge] = useState<string | null>(null);
+
+  const enter = async (operator: Operator) => {
+    operatorSignedIn(operator);
+    // `next` may carry a query string, so it goes as a whole href.
+    await navigate({ href: next });
+  };
+  const restart = (message: string) => {
+    setChallenge(null);
+    form.setFieldValue('password', '');
+    form.fail(message);
+  };
 
   const submit = form.submit(async (values) => {
     try {
-      const { operator } = await signIn.mutateAsync({ body: values });
-      operatorSignedIn(operator);
-      // `next` may carry a query string, so it goes as a whole href.
-      await navigate({ href: next });
+      const result = await signIn.mutateAsync({ body: values });
+      if ('challenge' in result) setChallenge(result.challenge);
+      else await enter(result.operator);
     } catch (error) {
       form.setFieldValue('password', '');
       throw error;
     }
   });
+
+  if (challenge) {
+    return (
+      <Paper maw={420} mx="auto" p="lg" withBorder>
+        <PageTitle>{t('twoFactor.stepTitle')}</PageTitle>
+        <CodeStep
+          restart={restart}
+          pass={async (answer) =>
+            enter((await passSecondStep.mutateAsync({ body: { challenge, ...answer } })).operator)
+          }
+        />
+      </Paper>
+    );
+  }
 
   return (
     <Paper maw={420} mx="auto" p="lg" withBorder>

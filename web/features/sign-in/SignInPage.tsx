@@ -16,13 +16,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asApiError } from '../../api/client.ts';
 import { useReturnPath } from '../../app/router.tsx';
-import { useSession } from '../../app/session.tsx';
+import { type CustomerSession, useSession } from '../../app/session.tsx';
 import { pathAfterSignIn } from '../../app/use-switch-account.ts';
 import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { type Identifier, ResendConfirmation } from '../register/ResendConfirmation.tsx';
+import { CodeStep, EnrolStep } from '../two-factor/SecondStep.tsx';
 
 type Method = 'email' | 'number';
 const isMethod = (value: string): value is Method => value === 'email' || value === 'number';
@@ -35,6 +36,12 @@ export function SignInPage() {
   const returnPath = useReturnPath('/account', '/account');
   const required = useRequired();
   const signIn = api.useMutation('post', '/api/v1/auth/sign-in');
+  const passSecondStep = api.useMutation('post', '/api/v1/auth/sign-in/two-factor');
+  const startEnrolment = api.useMutation('post', '/api/v1/auth/sign-in/two-factor/enrolment');
+  const confirmEnrolment = api.useMutation('post', '/api/v1/auth/sign-in/two-factor/enrolment/confirm');
+  // S8: the password was right, and a second factor (or its set-up) must follow before the session.
+  const [second, setSecond] = useState<{ challenge: string; step: 'code' | 'enrol' } | null>(null);
+  const [enrolled, setEnrolled] = useState<CustomerSession | null>(null);
   // Signed in with the right password, but the address is not yet confirmed: offer the welcome again.
   const [unconfirmed, setUnconfirmed] = useState<Identifier | null>(null);
   // Side by side the two choices do not fit a phone in German ("E-Mail-Adresse", "Kundennummer"): stacked there.
@@ -72,23 +79,67 @@ export function SignInPage() {
     form.clearAlert();
   };
 
+  const enter = async (session: CustomerSession) => {
+    customerSignedIn(session);
+    await navigate({ href: pathAfterSignIn(session, returnPath, '/account') });
+  };
+  /** The challenge ended (too old, too many wrong codes): back to the password, saying why. */
+  const restart = (message: string) => {
+    setSecond(null);
+    form.setFieldValue('password', '');
+    form.fail(message);
+  };
+
   const send = form.submit(async (values) => {
     const identifier: Identifier =
       values.method === 'email'
         ? { email: values.email.trim() }
         : { customerNumber: values.customerNumber.trim(), userNumber: values.userNumber.trim() };
     try {
-      const session = await signIn.mutateAsync({
+      const result = await signIn.mutateAsync({
         body: { ...identifier, password: values.password, staySignedIn: values.staySignedIn },
       });
-      customerSignedIn(session);
-      await navigate({ href: pathAfterSignIn(session, returnPath, '/account') });
+      if ('challenge' in result) {
+        setSecond({ challenge: result.challenge, step: result.step });
+        return;
+      }
+      await enter(result);
     } catch (error) {
       form.setFieldValue('password', '');
       setUnconfirmed(asApiError(error).code === 'EMAIL_NOT_CONFIRMED' ? identifier : null);
       throw error; // shown by the form
     }
   });
+
+  if (second) {
+    const { challenge } = second;
+    return (
+      <Paper maw={460} mx="auto" p="lg" withBorder>
+        <PageTitle>{t(second.step === 'code' ? 'twoFactor.stepTitle' : 'twoFactor.enrolTitle')}</PageTitle>
+        {second.step === 'code' ? (
+          <CodeStep
+            restart={restart}
+            pass={async (answer) =>
+              enter(await passSecondStep.mutateAsync({ body: { challenge, ...answer } }))
+            }
+          />
+        ) : (
+          <EnrolStep
+            restart={restart}
+            start={() => startEnrolment.mutateAsync({ body: { challenge } })}
+            confirm={async (code) => {
+              const { recoveryCodes, ...session } = await confirmEnrolment.mutateAsync({
+                body: { challenge, code },
+              });
+              setEnrolled(session);
+              return recoveryCodes;
+            }}
+            finish={() => void (enrolled && enter(enrolled))}
+          />
+        )}
+      </Paper>
+    );
+  }
 
   return (
     <Paper maw={460} mx="auto" p="lg" withBorder>
