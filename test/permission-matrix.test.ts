@@ -1,6 +1,10 @@
-// Issue #3: every account route as anonymous, operator, member, admin, owner and an admin of another
-// account. Another account's objects answer 404 (object level), a missing right 403 (function level).
+// M3, SECURITY.md 20–23: every account route as anonymous, operator, a member without permissions, a member
+// holding exactly the route's permission, a member holding every permission but that one, a person invited
+// from another account (holding every permission), admin, owner and another account's admin. Another
+// account's objects answer 404 (object level), a missing permission 403 (function level).
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Permission, permissions } from '../src/shared/permissions.ts';
+import { newId } from '../src/shared/tokens.ts';
 import { buildTestApp, describeEachDatabase, type TestApp } from './helpers/build-test-app.ts';
 import {
   accountIdOf,
@@ -11,200 +15,361 @@ import {
   TestClient,
 } from './helpers/test-client.ts';
 
-type Actor = 'anonymous' | 'operator' | 'member' | 'admin' | 'owner' | 'foreignAdmin';
-const actors: Actor[] = ['anonymous', 'operator', 'member', 'admin', 'owner', 'foreignAdmin'];
+const actors = [
+  'anonymous',
+  'operator',
+  'member',
+  'memberWith',
+  'memberWithout',
+  'invited',
+  'admin',
+  'owner',
+  'foreignAdmin',
+] as const;
+type Actor = (typeof actors)[number];
 
 interface Fixture {
   accountId: string;
   memberId: string;
-  target: () => Promise<string>; // a fresh user of the account to act upon
+  user: () => Promise<string>; // a fresh user of the account to act upon
+  invitation: () => Promise<string>; // a fresh open invitation of the account
+  guest: () => Promise<string>; // a fresh person from another account, member here
 }
+type Ids = { user: string; invitation: string; guest: string };
 
 interface RouteCase {
   name: string;
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  url: (fixture: Fixture, targetId: string) => string;
-  body?: Record<string, unknown>;
+  url: (fixture: Fixture, ids: Ids) => string;
+  body?: (fixture: Fixture, ids: Ids, unique: string) => Record<string, unknown>;
+  /** The permission the route needs; memberWith holds exactly it, memberWithout all others. */
+  permission?: Permission;
   expected: Record<Actor, number>;
 }
 
-const adminOnly = (success: number) => ({
-  anonymous: 401,
-  operator: 401,
-  member: 403,
-  admin: success,
-  owner: success,
-  foreignAdmin: 404,
+/** A route for members who hold `permission` (owners and admins hold all). */
+const needs = (permission: Permission, success: number) => ({
+  permission,
+  expected: {
+    anonymous: 401,
+    operator: 401,
+    member: 403,
+    memberWith: success,
+    memberWithout: 403,
+    invited: success,
+    admin: success,
+    owner: success,
+    foreignAdmin: 404,
+  },
 });
-const everyMember = (success: number) => ({ ...adminOnly(success), member: success });
+const everyMember = (success: number) => ({
+  expected: { ...needs('users.manage', success).expected, member: success, memberWithout: success },
+});
+/** Routes about the signed-in person themselves: any signed-in customer, wherever they belong. */
+const anyCustomer = (status: number) => ({
+  expected: { ...everyMember(status).expected, foreignAdmin: status },
+});
+const operatorOnly = (success: number) => ({
+  expected: Object.fromEntries(
+    actors.map((actor) => [actor, actor === 'operator' ? success : 401]),
+  ) as Record<Actor, number>,
+});
 
 const users = (fixture: Fixture) => `/api/v1/accounts/${fixture.accountId}/users`;
+const account = (fixture: Fixture) => `/api/v1/accounts/${fixture.accountId}`;
+const person = (_f: Fixture, _ids: Ids, unique: string) => ({
+  username: `matrix ${unique}`,
+  firstName: 'M',
+  lastName: 'X',
+});
 const routes: RouteCase[] = [
-  { name: 'list users', method: 'GET', url: users, expected: everyMember(200) },
+  { name: 'list users', method: 'GET', url: users, ...everyMember(200) },
+  { name: 'create a user', method: 'POST', url: users, body: person, ...needs('users.manage', 201) },
   {
-    name: 'create a user',
-    method: 'POST',
-    url: users,
-    body: { username: 'matrix', firstName: 'M', lastName: 'X' },
-    expected: adminOnly(201),
-  },
-  {
-    name: 'read own record',
+    name: "read the plain member's record (their own; someone else's for the others)",
     method: 'GET',
     url: (f) => `${users(f)}/${f.memberId}`,
-    expected: everyMember(200),
+    expected: { ...everyMember(200).expected, memberWithout: 404 },
   },
   {
     name: "read another user's record",
     method: 'GET',
-    url: (f, target) => `${users(f)}/${target}`,
-    expected: { ...adminOnly(200), member: 404 },
+    url: (f, ids) => `${users(f)}/${ids.user}`,
+    ...needs('users.manage', 200),
+    expected: { ...needs('users.manage', 200).expected, member: 404, memberWithout: 404 },
   },
   {
     name: 'change a user',
     method: 'PATCH',
-    url: (f, target) => `${users(f)}/${target}`,
-    body: { title: 'Prof.' },
-    expected: adminOnly(200),
+    url: (f, ids) => `${users(f)}/${ids.user}`,
+    body: () => ({ title: 'Prof.' }),
+    ...needs('users.manage', 200),
   },
   {
     name: 'delete a user',
     method: 'DELETE',
-    url: (f, target) => `${users(f)}/${target}`,
-    expected: adminOnly(204),
+    url: (f, ids) => `${users(f)}/${ids.user}`,
+    ...needs('users.manage', 204),
   },
   {
     name: 'reassign a user',
     method: 'POST',
-    url: (f, target) => `${users(f)}/${target}/reassign`,
-    body: { username: 'reassigned', firstName: 'R', lastName: 'A' },
-    expected: adminOnly(200),
+    url: (f, ids) => `${users(f)}/${ids.user}/reassign`,
+    body: person,
+    ...needs('users.manage', 200),
+  },
+  {
+    name: "set a member's permissions",
+    method: 'PUT',
+    url: (f, ids) => `${users(f)}/${ids.user}/permissions`,
+    body: () => ({ permissions: [] }),
+    ...needs('users.manage', 200),
   },
   {
     name: 'grant the admin right',
     method: 'PUT',
-    url: (f, target) => `${users(f)}/${target}/admin`,
-    expected: adminOnly(200),
+    url: (f, ids) => `${users(f)}/${ids.user}/admin`,
+    ...needs('admins.manage', 200),
   },
   {
     name: 'revoke the admin right',
     method: 'DELETE',
-    url: (f, target) => `${users(f)}/${target}/admin`,
-    expected: adminOnly(200),
+    url: (f, ids) => `${users(f)}/${ids.user}/admin`,
+    ...needs('admins.manage', 200),
   },
   {
     name: 'rotate an access key',
     method: 'POST',
-    url: (f, target) => `${users(f)}/${target}/access-keys`,
-    body: { currentPassword: strongPassword },
-    expected: adminOnly(201),
+    url: (f, ids) => `${users(f)}/${ids.user}/access-keys`,
+    body: () => ({ currentPassword: strongPassword }),
+    ...needs('users.manage', 201),
+  },
+  {
+    name: 'transfer ownership (the owner only; the target must be an admin)',
+    method: 'PUT',
+    url: (f) => `${account(f)}/owner`,
+    body: (_f, ids) => ({ userId: ids.user, currentPassword: strongPassword }),
+    expected: {
+      ...everyMember(403).expected,
+      admin: 403,
+      invited: 403,
+      owner: 409,
+      anonymous: 401,
+      operator: 401,
+      foreignAdmin: 404,
+    },
   },
   {
     name: 'read the audit log',
     method: 'GET',
-    url: (f) => `/api/v1/accounts/${f.accountId}/audit`,
-    expected: adminOnly(200),
+    url: (f) => `${account(f)}/audit`,
+    ...needs('audit.read', 200),
+  },
+  {
+    name: 'list invitations',
+    method: 'GET',
+    url: (f) => `${account(f)}/invitations`,
+    ...needs('users.manage', 200),
+  },
+  {
+    name: 'invite a person',
+    method: 'POST',
+    url: (f) => `${account(f)}/invitations`,
+    body: (_f, _ids, unique) => ({ email: `invitee-${unique}@extern.test`, permissions: [] }),
+    ...needs('users.manage', 201),
+  },
+  {
+    name: 'send an invitation again',
+    method: 'POST',
+    url: (f, ids) => `${account(f)}/invitations/${ids.invitation}/resend`,
+    ...needs('users.manage', 201),
+  },
+  {
+    name: 'withdraw an invitation',
+    method: 'DELETE',
+    url: (f, ids) => `${account(f)}/invitations/${ids.invitation}`,
+    ...needs('users.manage', 204),
+  },
+  {
+    name: 'list invited people',
+    method: 'GET',
+    url: (f) => `${account(f)}/guests`,
+    ...needs('users.manage', 200),
+  },
+  {
+    name: 'remove an invited person',
+    method: 'DELETE',
+    url: (f, ids) => `${account(f)}/guests/${ids.guest}`,
+    ...needs('users.manage', 204),
+  },
+  {
+    name: "read the account's two-factor rule",
+    method: 'GET',
+    url: (f) => `${account(f)}/two-factor-policy`,
+    ...needs('account.edit', 200),
+  },
+  {
+    name: "change the account's two-factor rule",
+    method: 'PUT',
+    url: (f) => `${account(f)}/two-factor-policy`,
+    body: () => ({ required: false }),
+    ...needs('account.edit', 200),
+  },
+  {
+    name: 'act in the account (switch to it)',
+    method: 'PUT',
+    url: () => '/api/v1/auth/session/account',
+    body: (f) => ({ accountId: f.accountId }),
+    ...everyMember(200),
   },
   {
     name: 'search customer accounts (operator area)',
     method: 'GET',
     url: () => '/api/v1/operator/accounts',
-    expected: { anonymous: 401, operator: 200, member: 401, admin: 401, owner: 401, foreignAdmin: 401 },
+    ...operatorOnly(200),
   },
   {
     name: 'suspend a customer account (operator area)',
     method: 'POST',
     url: () => '/api/v1/operator/accounts/00000000-0000-0000-0000-000000000000/suspend',
-    expected: { anonymous: 401, operator: 404, member: 401, admin: 401, owner: 401, foreignAdmin: 401 },
+    ...operatorOnly(404),
   },
   {
     name: 'read the operator audit log',
     method: 'GET',
     url: () => '/api/v1/operator/audit',
-    expected: { anonymous: 401, operator: 200, member: 401, admin: 401, owner: 401, foreignAdmin: 401 },
+    ...operatorOnly(200),
   },
   {
     name: 'change own e-mail',
     method: 'POST',
     url: () => '/api/v1/me/email',
-    body: { currentPassword: 'not the password', newEmail: 'new@jura.test' },
+    body: () => ({ currentPassword: 'not the password', newEmail: 'new@jura.test' }),
     // Everyone signed in may ask; the wrong current password is refused with 400.
-    expected: { anonymous: 401, operator: 401, member: 400, admin: 400, owner: 400, foreignAdmin: 400 },
+    ...anyCustomer(400),
   },
   {
     name: 'change own password',
     method: 'POST',
     url: () => '/api/v1/me/password',
-    body: { currentPassword: 'not the password', newPassword: 'a brand new passphrase 7' },
-    expected: { anonymous: 401, operator: 401, member: 400, admin: 400, owner: 400, foreignAdmin: 400 },
+    body: () => ({ currentPassword: 'not the password', newPassword: 'a brand new passphrase 7' }),
+    ...anyCustomer(400),
   },
+  { name: 'read own profile', method: 'GET', url: () => '/api/v1/me', ...anyCustomer(200) },
   {
-    name: 'read own profile',
+    name: 'read own two-factor state',
     method: 'GET',
-    url: () => '/api/v1/me',
-    expected: { ...everyMember(200), foreignAdmin: 200 },
+    url: () => '/api/v1/me/two-factor',
+    ...anyCustomer(200),
   },
-  {
-    name: 'read the session',
-    method: 'GET',
-    url: () => '/api/v1/auth/session',
-    expected: { ...everyMember(200), foreignAdmin: 200 },
-  },
-  {
-    name: 'list own sessions',
-    method: 'GET',
-    url: () => '/api/v1/auth/sessions',
-    expected: { ...everyMember(200), foreignAdmin: 200 },
-  },
+  { name: 'read the session', method: 'GET', url: () => '/api/v1/auth/session', ...anyCustomer(200) },
+  { name: 'list own sessions', method: 'GET', url: () => '/api/v1/auth/sessions', ...anyCustomer(200) },
 ];
 
 describeEachDatabase('permission matrix', (dialect) => {
   let t: TestApp;
-  const clients = {} as Record<Actor, TestClient>;
   let fixture: Fixture;
+  let owner: TestClient;
+  const clients = {} as Record<Exclude<Actor, 'memberWith' | 'memberWithout'>, TestClient>;
+  const withOnly = {} as Record<Permission, TestClient>;
+  const withAllBut = {} as Record<Permission, TestClient>;
 
   beforeAll(async () => {
     t = await buildTestApp({ db: dialect, env: { DEFAULT_SEAT_LIMIT: '500' } });
-    const owner = await signedInOwner(t.app);
-    const accountId = await accountIdOf(owner.client);
-    const admin = await signedInUser(t.app, owner.client, accountId, {
-      username: 'admin',
-      email: 'admin@jura.test',
-    });
-    await owner.client.request({
-      method: 'PUT',
-      url: `/api/v1/accounts/${accountId}/users/${admin.user.id}/admin`,
-    });
-    const member = await signedInUser(t.app, owner.client, accountId, {
-      username: 'member',
-      email: 'member@jura.test',
-    });
+    owner = (await signedInOwner(t.app)).client;
+    const accountId = await accountIdOf(owner);
+    let count = 0;
+    const member = async (granted: readonly Permission[]) => {
+      count += 1;
+      const made = await signedInUser(t.app, owner, accountId, {
+        username: `member ${count}`,
+        email: `member${count}@jura.test`,
+      });
+      await owner.request({
+        method: 'PUT',
+        url: `/api/v1/accounts/${accountId}/users/${made.user.id}/permissions`,
+        payload: { permissions: granted },
+      });
+      return made;
+    };
+    const admin = await member([]);
+    await owner.request({ method: 'PUT', url: `/api/v1/accounts/${accountId}/users/${admin.user.id}/admin` });
+    const plain = await member([]);
+    for (const permission of permissions) {
+      withOnly[permission] = (await member([permission])).client;
+      withAllBut[permission] = (await member(permissions.filter((p) => p !== permission))).client;
+    }
     const foreign = await signedInOwner(t.app, {
       email: 'chef@andere.test',
       companyName: 'Andere GmbH',
       username: 'chef',
     });
-    let counter = 0;
+    const foreignAccount = await accountIdOf(foreign.client);
+    // A person of another account who belongs here too, acting here (as an accepted invitation leaves it).
+    const joinHere = async (userId: string, granted: readonly Permission[]) =>
+      t.db
+        .insertInto('memberships')
+        .values({
+          accountId,
+          userId,
+          role: 'member',
+          permissions: JSON.stringify(granted),
+          createdAt: new Date().toISOString(),
+        })
+        .execute();
+    const invited = await signedInOwner(t.app, {
+      email: 'eva@steuer.test',
+      companyName: 'Steuerbüro',
+      username: 'eva',
+    });
+    await joinHere((await invited.client.get('/api/v1/auth/session')).json().user.id, permissions);
+    await invited.client.request({
+      method: 'PUT',
+      url: '/api/v1/auth/session/account',
+      payload: { accountId },
+    });
+
     fixture = {
       accountId,
-      memberId: member.user.id,
-      target: async () => {
-        counter += 1;
-        const created = await owner.client.post(`/api/v1/accounts/${accountId}/users`, {
-          username: `target ${counter}`,
+      memberId: plain.user.id,
+      user: async () => {
+        count += 1;
+        const created = await owner.post(`/api/v1/accounts/${accountId}/users`, {
+          username: `target ${count}`,
           firstName: 'T',
           lastName: 'Arget',
-          email: `target${counter}@jura.test`,
+          email: `target${count}@jura.test`,
         });
         return created.json().user.id;
+      },
+      invitation: async () => {
+        count += 1;
+        const sent = await owner.post(`/api/v1/accounts/${accountId}/invitations`, {
+          email: `invited${count}@extern.test`,
+          permissions: [],
+        });
+        return sent.json().id;
+      },
+      guest: async () => {
+        count += 1;
+        const created = await foreign.client.post(`/api/v1/accounts/${foreignAccount}/users`, {
+          username: `guest ${count}`,
+          firstName: 'G',
+          lastName: 'Ast',
+          email: `guest${count}@andere.test`,
+        });
+        const id = created.json().user.id as string;
+        await joinHere(id, []);
+        return id;
       },
     };
     Object.assign(clients, {
       anonymous: new TestClient(t.app),
       operator: (await signedInOperator(t.app)).client,
-      member: member.client,
+      member: plain.client,
+      invited: invited.client,
       admin: admin.client,
-      owner: owner.client,
+      owner,
       foreignAdmin: foreign.client,
     });
   });
@@ -212,19 +377,22 @@ describeEachDatabase('permission matrix', (dialect) => {
 
   for (const route of routes) {
     it.each(actors)(`${route.name} as %s`, async (actor) => {
-      const targetId = await fixture.target();
-      const response = await clients[actor].request({
+      const client =
+        actor === 'memberWith'
+          ? withOnly[route.permission ?? 'users.manage']
+          : actor === 'memberWithout'
+            ? withAllBut[route.permission ?? 'users.manage']
+            : clients[actor];
+      const ids = {
+        user: await fixture.user(),
+        invitation: await fixture.invitation(),
+        guest: await fixture.guest(),
+      };
+      const unique = `${actor}-${newId().slice(0, 8)}`;
+      const response = await client.request({
         method: route.method,
-        url: route.url(fixture, targetId),
-        // A user name per actor, so one actor's success does not make the next one's a conflict.
-        ...(route.body
-          ? {
-              payload: {
-                ...route.body,
-                ...('username' in route.body ? { username: `${route.body.username} ${actor}` } : {}),
-              },
-            }
-          : {}),
+        url: route.url(fixture, ids),
+        ...(route.body ? { payload: route.body(fixture, ids, unique) } : {}),
       });
       expect(response.statusCode, response.body).toBe(route.expected[actor]);
     });
@@ -233,8 +401,8 @@ describeEachDatabase('permission matrix', (dialect) => {
   it('hides whether an id exists in another account', async () => {
     const foreignAccount = await accountIdOf(clients.foreignAdmin);
     const mine = await clients.owner.get(`/api/v1/accounts/${foreignAccount}/users`);
-    const made_up = await clients.owner.get('/api/v1/accounts/00000000-0000-0000-0000-000000000000/users');
+    const madeUp = await clients.owner.get('/api/v1/accounts/00000000-0000-0000-0000-000000000000/users');
     expect(mine.statusCode).toBe(404);
-    expect(mine.body).toBe(made_up.body);
+    expect(mine.body).toBe(madeUp.body);
   });
 });
