@@ -190,9 +190,12 @@ router.history.subscribe(({ action }) => {
 });
 export const navigationCount = () => navigations;
 
-/** The page to return to after signing in: the deep link that asked for it, if it belongs to `area`. */
+/** The page to return to after signing in: the deep link that asked for it, if it belongs to `area` (or is the
+ * invitation that asked a customer to sign in first). */
 export function useReturnPath(area: '/account' | '/operator', fallback: string): string {
   const next = useRouterState({ select: (state) => state.location.state.next });
-  const inArea = typeof next === 'string' && (next === area || next.startsWith(`${area}/`));
+  const inArea =
+    typeof next === 'string' &&
+    (next === area || next.startsWith(`${area}/`) || (area === '/account' && next === '/invitation'));
   return inArea && !next.includes('//') && !next.endsWith('/sign-in') ? next : fallback;
 }

@@ -181,7 +181,7 @@ export function InvitationsSection() {
                             <Button
                               size="xs"
                               variant="subtle"
-                              color="red.9"
+                              color="red"
                               onClick={() =>
                                 act(
                                   () => withdraw.mutateAsync({ params }),
