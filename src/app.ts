@@ -156,7 +156,12 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(userAdministrationRoutes, { administration, requireMember });
   await app.register(meRoutes, { administration, requireMember });
   await app.register(memberPermissionsRoutes, { memberPermissions, ownership, requireMember });
-  await app.register(auditRoutes, { audit, requireMember, requireOperator });
+  await app.register(auditRoutes, {
+    audit,
+    defaultTimeZone: config.defaultTimezone,
+    requireMember,
+    requireOperator,
+  });
   await app.register(accountProvisioningRoutes, { provisioning, requireOperator });
   await app.register(twoFactorRoutes, { config, twoFactor, requireMember, requireOperator });
   await registerWebApp(app, config.webRoot);

@@ -27,6 +27,10 @@ export function createAuditRepository(db: Db) {
     accountName: (executor: Db, accountId: string) =>
       executor.selectFrom('accounts').select('name').where('id', '=', accountId).executeTakeFirst(),
 
+    accountTimeZone: async (accountId: string) =>
+      (await db.selectFrom('accounts').select('timezone').where('id', '=', accountId).executeTakeFirst())
+        ?.timezone,
+
     list: (filter: AuditFilter, limit: number, offset: number) => {
       // The account as it is now: its customer number never changes, and operators look it up by its name.
       let query = db

@@ -3,6 +3,7 @@ import type { preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
 import { accountPermission } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
+import { dayRange } from '../../shared/days.ts';
 import type { AuditService } from './audit.service.ts';
 
 const nullableString = Type.Union([Type.String(), Type.Null()]);
@@ -10,7 +11,9 @@ const nullableString = Type.Union([Type.String(), Type.Null()]);
 const filterQuery = {
   userId: Type.Optional(Type.String({ maxLength: 64, description: 'events by or about this user' })),
   action: Type.Optional(Type.String({ maxLength: 64, pattern: '^[a-z_.]+$' })),
-  from: Type.Optional(Type.String({ format: 'date', description: 'first day, inclusive' })),
+  from: Type.Optional(
+    Type.String({ format: 'date', description: "first day, inclusive, in the account's time zone" }),
+  ),
   to: Type.Optional(Type.String({ format: 'date', description: 'last day, inclusive' })),
   page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
@@ -41,17 +44,15 @@ const auditPage = Type.Object({
   ),
 });
 
-/** Dates are days in UTC; `to` includes its whole day. */
-const dayRange = (from?: string, to?: string) => ({
-  from: from ? `${from}T00:00:00.000Z` : undefined,
-  to: to ? new Date(Date.parse(`${to}T00:00:00.000Z`) + 86_400_000).toISOString() : undefined,
-});
-
 export const auditRoutes: FastifyPluginAsyncTypebox<{
   audit: AuditService;
+  /** Days of the operators' log over all accounts are counted in the portal's default zone. */
+  defaultTimeZone: string;
   requireMember: preHandlerAsyncHookHandler;
   requireOperator: preHandlerAsyncHookHandler;
-}> = async (app, { audit, requireMember, requireOperator }) => {
+}> = async (app, { audit, defaultTimeZone, requireMember, requireOperator }) => {
+  const timeZoneOf = async (accountId?: string) =>
+    (accountId && (await audit.timeZoneOf(accountId))) || defaultTimeZone;
   app.get(
     '/api/v1/accounts/:accountId/audit',
     {
@@ -66,8 +67,9 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const { page, pageSize, from, to, ...filter } = request.query;
+      const { accountId } = request.params;
       return audit.listEvents(
-        { ...filter, ...dayRange(from, to), accountId: request.params.accountId },
+        { ...filter, ...dayRange(await timeZoneOf(accountId), from, to), accountId },
         page,
         pageSize,
         request.locale,
@@ -91,7 +93,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const { page, pageSize, from, to, ...filter } = request.query;
-      return audit.listEvents({ ...filter, ...dayRange(from, to) }, page, pageSize, request.locale);
+      const days = dayRange(await timeZoneOf(filter.accountId), from, to);
+      return audit.listEvents({ ...filter, ...days }, page, pageSize, request.locale);
     },
   );
 };

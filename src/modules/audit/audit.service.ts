@@ -63,6 +63,9 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     /** Names are written as the reader's language writes them ("Kovács Péter" in Hungarian). */
+    /** The zone an account's days are counted in. */
+    timeZoneOf: (accountId: string) => repository.accountTimeZone(accountId),
+
     async listEvents(filter: AuditFilter, page: number, pageSize: number, locale: string) {
       const fetched = await repository.list(filter, pageSize + 1, (page - 1) * pageSize);
       const rows = fetched.slice(0, pageSize);

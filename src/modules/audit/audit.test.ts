@@ -5,6 +5,7 @@ import {
   accountIdOf,
   signedInOperator,
   signedInOwner,
+  strongPassword,
   type TestClient,
 } from '../../../test/helpers/test-client.ts';
 import { days } from '../../shared/clock.ts';
@@ -19,6 +20,23 @@ describeEachDatabase('audit log', (dialect) => {
     accountId = await accountIdOf(owner);
   });
   afterEach(() => t.close());
+
+  it("counts days in the account's time zone (Europe/Berlin by default)", async () => {
+    // The clock starts on 5 January at 09:00 UTC; 14 h 30 min on it is 23:30 UTC, already 6 January in Berlin.
+    t.clock.advance(14.5 * 3_600_000);
+    await owner.post('/api/v1/auth/sign-in', { email: 'justus@jura.test', password: strongPassword });
+    await owner.post(`/api/v1/accounts/${accountId}/users`, {
+      username: 'late',
+      firstName: 'Lena',
+      lastName: 'Late',
+    });
+    const created = (day: string) =>
+      owner
+        .get(`/api/v1/accounts/${accountId}/audit?action=user.created&from=${day}&to=${day}`)
+        .then((response) => response.json().items.length);
+    expect(await created('2026-01-06')).toBe(1);
+    expect(await created('2026-01-05')).toBe(0);
+  });
 
   it('records who did what to whom, and filters by user, action and day', async () => {
     t.clock.advance(1000);
