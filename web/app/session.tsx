@@ -114,18 +114,18 @@ export function useSession() {
 }
 
 /**
- * Once per signed-in user, the interface takes the language stored for them, which the server uses for its
+ * Once per signed-in user or operator, the interface takes the language stored for them, which the server uses for its
  * messages and e-mails; the header's switcher changes both together from then on.
  */
 export function useAdoptUserLocale(): void {
-  const { customer } = useSession();
+  const { customer, operator } = useSession();
   const adoptedFor = useRef<string | null>(null);
-  const user = customer?.user;
+  const person = customer?.user ?? operator;
   useEffect(() => {
-    if (!user || adoptedFor.current === user.id) return;
-    adoptedFor.current = user.id;
-    if (isLocale(user.locale) && user.locale !== currentLocale()) void changeLocale(user.locale);
-  }, [user]);
+    if (!person || adoptedFor.current === person.id) return;
+    adoptedFor.current = person.id;
+    if (isLocale(person.locale) && person.locale !== currentLocale()) void changeLocale(person.locale);
+  }, [person]);
 }
 
 /** The signed-in customer session, for pages of the customer area (its guard lets nobody else in). */

@@ -9,21 +9,24 @@ const options = locales.map((locale) => ({ value: locale, label: localeNames[loc
 
 export function LanguageSwitcher() {
   const { t } = useTranslation();
-  const { customer, customerUserChanged } = useSession();
+  const { customer, operator, customerUserChanged, operatorSignedIn } = useSession();
   const id = useId();
 
   const choose = async (locale: Locale) => {
     // A signed-in customer user's language is stored too: the server writes its messages and e-mails in it,
     // before the browser's. It is stored first, so pages that load again on the switch get the new language.
-    if (customer && customer.user.locale !== locale) {
-      try {
+    // Operators' too: their e-mails and the server's messages to them follow it.
+    try {
+      if (customer && customer.user.locale !== locale) {
         const { data: user } = await client.PATCH('/api/v1/me', { body: { locale } });
         if (user) customerUserChanged({ locale });
-      } catch (error) {
-        // A 401 ends the session in the query client; anything else leaves the stored language as it was.
-        if (asApiError(error).status !== 401)
-          console.warn('The language could not be stored for the user', error);
+      } else if (operator && operator.locale !== locale) {
+        const { data } = await client.PATCH('/api/v1/operator/me', { body: { locale } });
+        if (data) operatorSignedIn(data.operator);
       }
+    } catch (error) {
+      // A 401 ends the session in the query client; anything else leaves the stored language as it was.
+      if (asApiError(error).status !== 401) console.warn('The language could not be stored', error);
     }
     await changeLocale(locale);
   };

@@ -11,6 +11,9 @@ export function createOperatorsRepository(db: Db) {
     findById: (id: string, executor: Db = db) =>
       executor.selectFrom('operators').selectAll().where('id', '=', id).executeTakeFirst(),
 
+    setLocale: (id: string, locale: string, updatedAt: string) =>
+      db.updateTable('operators').set({ locale, updatedAt }).where('id', '=', id).execute(),
+
     setPassword: (executor: Db, id: string, passwordHash: string, updatedAt: string) =>
       executor.updateTable('operators').set({ passwordHash, updatedAt }).where('id', '=', id).execute(),
 

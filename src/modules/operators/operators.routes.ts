@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import { signedInOperator } from '../../http/auth.ts';
 import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
-import { passwordResetBody, passwordResetCompleteBody, tokenBody } from '../auth/auth.schemas.ts';
+import { locale, passwordResetBody, passwordResetCompleteBody, tokenBody } from '../auth/auth.schemas.ts';
 import type { SessionsService } from '../sessions/index.ts';
 import { challengeBody, challengeResponse } from '../two-factor/index.ts';
 import { operatorResponse, setupBody, setupCheckBody, signInBody } from './operators.schemas.ts';
@@ -133,6 +133,24 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       const { operatorId: id, name, email, locale } = signedInOperator(request);
       return { operator: { id, name, email, locale } };
+    },
+  );
+
+  app.patch(
+    '/api/v1/operator/me',
+    {
+      preHandler: requireOperator,
+      schema: {
+        tags: ['operator'],
+        summary: 'Change my language (of my pages, messages and e-mails)',
+        body: Type.Object({ locale }, { additionalProperties: false }),
+        response: { 200: operatorResponse, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const { operatorId: id, name, email } = signedInOperator(request);
+      await operators.setLocale(id, request.body.locale);
+      return { operator: { id, name, email, locale: request.body.locale } };
     },
   );
 

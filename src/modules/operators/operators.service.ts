@@ -65,6 +65,10 @@ export function createOperatorsService({
   }
 
   return {
+    /** The language of an operator's pages, messages and e-mails. */
+    setLocale: (operatorId: string, locale: Locale) =>
+      repository.setLocale(operatorId, locale, clock.now().toISOString()),
+
     /** A single-use link to create an operator; the token travels in the fragment, never to a server log. */
     async issueOperatorSetupLink(): Promise<{ url: string; expiresAt: string }> {
       const token = generateToken();
