@@ -17,6 +17,12 @@ import {
   createAccountProvisioning,
   createAccountsService,
 } from './modules/accounts/index.ts';
+import {
+  accountActivationRoutes,
+  activationRoutes,
+  createActivationService,
+  operatorActivationRoutes,
+} from './modules/activation/index.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { authRoutes, createAuthService } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -103,11 +109,12 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const throttle = createSignInThrottle({ db, clock });
   const links = createLinksService({ db, clock, config });
   const operators = createOperatorsService({ db, clock, config, mail, sessions, throttle, links });
-  const users = createUsersService({ db, clock, links });
+  const users = createUsersService({ db, clock, links, mail });
   const accounts = createAccountsService({ db, clock, config, mail, links, audit, users });
   const auth = createAuthService({ db, clock, config, mail, links, audit, users, sessions, throttle });
   const provisioning = createAccountProvisioning({ db, clock, mail, links, audit, users });
   const administration = createUserAdministration({ db, clock, config, mail, links, audit, users, sessions });
+  const activation = createActivationService({ db, clock, links, users, audit, sessions });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
@@ -129,6 +136,9 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(meRoutes, { administration, requireMember });
   await app.register(auditRoutes, { audit, requireMember, requireOperator });
   await app.register(accountProvisioningRoutes, { provisioning, requireOperator });
+  await app.register(activationRoutes, { config, activation, auth, sessions });
+  await app.register(accountActivationRoutes, { activation, requireMember });
+  await app.register(operatorActivationRoutes, { activation, requireOperator });
   await registerWebApp(app, config.webRoot);
 
   app.addHook('onClose', async () => {
@@ -152,6 +162,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       accounts,
       provisioning,
       auth,
+      activation,
     },
     mailWorker,
   };

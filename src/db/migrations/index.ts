@@ -9,6 +9,7 @@ import * as signInThrottles from './2026-12-01T02_sign_in_throttles.ts';
 import * as auditNames from './2026-12-01T03_audit_names.ts';
 import * as searchText from './2026-12-01T04_search_text.ts';
 import * as memberPermissions from './2026-12-01T05_member_permissions.ts';
+import * as activation from './2026-12-01T06_activation.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T03_audit_names': auditNames,
   '2026-12-01T04_search_text': searchText,
   '2026-12-01T05_member_permissions': memberPermissions,
+  '2026-12-01T06_activation': activation,
 };

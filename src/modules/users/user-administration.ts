@@ -87,14 +87,23 @@ export function createUserAdministration(dependencies: Dependencies) {
       return view(await findUser(accountId, userId));
     },
 
-    /** U2, A4: one seat, a user number and an access key shown to the admin once. */
-    async createUser(context: AdminContext, data: PersonalData) {
+    /**
+     * U2, A4: one seat, a user number and an access key shown to the admin once; or (S4, `sendActivation`)
+     * the user activates themselves through an e-mailed link, and nothing is shown.
+     */
+    async createUser(context: AdminContext, data: PersonalData, options: { sendActivation?: boolean } = {}) {
       const details = personal(data);
+      if (options.sendActivation && !details.email)
+        throw fieldError(userErrors.ACTIVATION_EMAIL_REQUIRED, 'email');
       return db.transaction().execute(async (transaction) => {
         await assertUnique(transaction, context.accountId, details);
-        const { user, accessKey } = await members.addMember(transaction, context, details);
+        const { user, accessKey, activation } = await members.addMember(transaction, context, details, {
+          activation: options.sendActivation,
+        });
+        const created = view({ ...user, role: 'member' });
+        if (activation) return { user: created, activation };
         return {
-          user: view({ ...user, role: 'member' }),
+          user: created,
           credentials: await credentialsOf(context.accountId, user, accessKey, transaction),
         };
       });

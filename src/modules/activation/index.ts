@@ -1,0 +1,2 @@
+export { accountActivationRoutes, activationRoutes, operatorActivationRoutes } from './activation.routes.ts';
+export { type ActivationService, createActivationService } from './activation.service.ts';
