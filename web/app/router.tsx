@@ -74,6 +74,7 @@ const publicRoutes = [
   publicRoute('/forgot-password', 'ForgotPasswordPage'),
   publicRoute('/reset-password', 'ResetPasswordPage'),
   publicRoute('/setup', 'SetupPage'),
+  publicRoute('/activate', 'ActivatePage'),
   publicRoute('/operator/sign-in', 'OperatorSignInPage'),
   publicRoute('/operator/forgot-password', 'OperatorForgotPasswordPage'),
   publicRoute('/operator/reset-password', 'OperatorResetPasswordPage'),

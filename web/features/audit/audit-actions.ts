@@ -18,6 +18,8 @@ export const auditActions = [
   'user.email_changed',
   'provider.updated',
   'account.main_user_link_resent',
+  'user.activated',
+  'user.activation_resent',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
