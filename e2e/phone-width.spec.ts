@@ -34,6 +34,7 @@ const publicPages = [
   '/register/check-email',
   '/forgot-password',
   '/reset-password',
+  '/activate',
   '/confirm-email',
   '/reveal',
   '/setup',
