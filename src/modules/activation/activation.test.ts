@@ -247,6 +247,35 @@ describeEachDatabase('activation', (dialect) => {
     expect((await owner.post(resend)).json().code).toBe('ACTIVATION_NOT_PENDING');
   });
 
+  it('reassigning a user withdraws its activation link and forgets the old person’s PIN and answer', async () => {
+    const { owner, accountId, created } = await ownerWithPendingUser();
+    const userId = created.json().user.id;
+    const token = await activationToken('bernd@jura.test');
+    const newPerson = { username: 'carla', firstName: 'Carla', lastName: 'Neu', email: 'carla@jura.test' };
+    const reassigned = await owner.post(`/api/v1/accounts/${accountId}/users/${userId}/reassign`, newPerson);
+    expect(reassigned.statusCode).toBe(200);
+    expect(reassigned.json().user.status).toBe('active');
+    expect((await check(token)).json().state).toBe('revoked');
+
+    // An activated user given to someone else keeps none of the old PIN and answer.
+    const dora = await owner.post(`/api/v1/accounts/${accountId}/users`, {
+      username: 'dora',
+      firstName: 'Dora',
+      lastName: 'Alt',
+      email: 'dora@jura.test',
+      sendActivation: true,
+    });
+    await activate(await activationToken('dora@jura.test'), {}, new TestClient(t.app));
+    expect((await userByEmail('dora@jura.test')).pinHash).not.toBeNull();
+    await owner.post(`/api/v1/accounts/${accountId}/users/${dora.json().user.id}/reassign`, {
+      ...newPerson,
+      username: 'erik',
+      email: 'erik@jura.test',
+    });
+    const erik = await userByEmail('erik@jura.test');
+    expect([erik.pinHash, erik.securityQuestion, erik.securityAnswerHash]).toEqual([null, null, null]);
+  });
+
   it('lists every activation with its state: sent, opened, expired, accepted, revoked', async () => {
     const { owner, accountId } = await ownerWithPendingUser('sent@jura.test');
     const create = (email: string) =>

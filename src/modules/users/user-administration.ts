@@ -180,19 +180,22 @@ export function createUserAdministration(dependencies: Dependencies) {
           },
         });
         const now = clock.now().toISOString();
+        // The new person gets the credentials e-mail; an activation meant for the old one is withdrawn.
         await repository.update(transaction, userId, {
           ...details,
           passwordHash: null,
           emailConfirmedAt: null,
+          status: 'active',
           updatedAt: now,
         });
+        await repository.clearIdentification(transaction, userId);
         if (wasAdmin) await repository.setRole(transaction, context.accountId, userId, 'member');
         await sessions.endUserSessions(userId, {}, transaction);
-        for (const purpose of ['password_reset', 'email_change'] as const) {
+        for (const purpose of ['password_reset', 'email_change', 'activation'] as const) {
           await links.revokeLinks(transaction, userId, purpose);
         }
         const accessKey = await rotateAccessKey({ repository, links }, transaction, userId, now);
-        const updated = { ...user, ...details, role: 'member' as const };
+        const updated = { ...user, ...details, status: 'active' as const, role: 'member' as const };
         await members.sendCredentials(transaction, updated, accessKey, context.actor.id);
         if (wasAdmin) {
           await members.notifyOwner(transaction, context, {

@@ -255,6 +255,20 @@ export function createUsersRepository(db: Db) {
           .execute();
     },
 
+    /** A user given to a new person keeps no PIN or security answer of the old one (S6). */
+    clearIdentification: (executor: Db, userId: string) =>
+      executor
+        .updateTable('users')
+        .set({
+          pinHash: null,
+          securityQuestion: null,
+          securityAnswerHash: null,
+          identificationFailures: 0,
+          identificationLockedUntil: null,
+        })
+        .where('id', '=', userId)
+        .execute(),
+
     insertAccessKey: (
       executor: Db,
       key: { id: string; userId: string; keyHash: string; createdAt: string },
