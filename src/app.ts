@@ -25,6 +25,11 @@ import {
 } from './modules/activation/index.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { authRoutes, createAuthService } from './modules/auth/index.ts';
+import {
+  callerIdentificationRoutes,
+  createCallerIdentification,
+  ownIdentificationRoutes,
+} from './modules/caller-identification/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createLinksService } from './modules/links/index.ts';
 import {
@@ -115,6 +120,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const provisioning = createAccountProvisioning({ db, clock, mail, links, audit, users });
   const administration = createUserAdministration({ db, clock, config, mail, links, audit, users, sessions });
   const activation = createActivationService({ db, clock, links, users, audit, sessions });
+  const identification = createCallerIdentification({ db, clock, audit, users });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
@@ -139,6 +145,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(activationRoutes, { config, activation, auth, sessions });
   await app.register(accountActivationRoutes, { activation, requireMember });
   await app.register(operatorActivationRoutes, { activation, requireOperator });
+  await app.register(callerIdentificationRoutes, { identification, requireOperator });
+  await app.register(ownIdentificationRoutes, { config, identification, requireMember });
   await registerWebApp(app, config.webRoot);
 
   app.addHook('onClose', async () => {
@@ -163,6 +171,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       provisioning,
       auth,
       activation,
+      identification,
     },
     mailWorker,
   };

@@ -1,5 +1,9 @@
 import { Type } from 'typebox';
-import { pinMaxLength, securityQuestions } from '../../shared/caller-identification.ts';
+import {
+  pinMaxLength,
+  type SecurityQuestion,
+  securityQuestions,
+} from '../../shared/caller-identification.ts';
 import { linkToken, password } from '../auth/auth.schemas.ts';
 
 const state = Type.Union([
@@ -10,6 +14,11 @@ const state = Type.Union([
   Type.Literal('revoked'),
 ]);
 const nullableString = Type.Union([Type.String(), Type.Null()]);
+
+/** One of the shared module's question keys (a union TypeBox cannot type when built from the list). */
+export const securityQuestion = Type.Unsafe<SecurityQuestion>(
+  Type.Union(securityQuestions.map((key) => Type.Literal(key))),
+);
 
 export const activationCheck = Type.Object({
   state: Type.Union(
@@ -47,7 +56,7 @@ export const activationBody = Type.Object(
     password,
     // Format and rules are the shared module's (PIN_* codes under the field), not the schema's.
     pin: Type.String({ maxLength: pinMaxLength * 4 }),
-    securityQuestion: Type.Union(securityQuestions.map((key) => Type.Literal(key))),
+    securityQuestion,
     securityAnswer: Type.String({ maxLength: 400 }),
   },
   { additionalProperties: false },

@@ -20,6 +20,9 @@ export const auditActions = [
   'account.main_user_link_resent',
   'user.activated',
   'user.activation_resent',
+  'user.caller_identified',
+  'user.caller_not_identified',
+  'user.identification_changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
