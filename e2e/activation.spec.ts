@@ -35,7 +35,7 @@ const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 
 let mailbox: OperatorMailbox;
-const known = { accountUrl: '', mainLink: '' };
+const known = { accountUrl: '', mainLink: '', customerNumber: '', userNumber: '' };
 
 test.beforeAll(async ({ kontor, playwright }) => {
   mailbox = await openOperatorMailbox(playwright, kontor, operator);
@@ -87,6 +87,8 @@ test('the main user activates with password, PIN and security question and lands
     fill(email.accountProvisioned?.subject ?? '', { companyName: company }),
   );
   known.mainLink = activationLink(text);
+  known.customerNumber = /\d{7}-\d/.exec(text)?.[0] ?? '';
+  known.userNumber = /Benutzernummer: (\d{7})/.exec(text)?.[1] ?? '';
   await page.goto(known.mainLink);
   await expect(pageHeading(page)).toHaveText('Zugang aktivieren');
   // The rules show under the field while typing, from the same module the server checks with.
@@ -189,4 +191,46 @@ test('the operator sees both activations accepted on the account’s page', asyn
     await expect(row).toContainText('Aktiviert');
     await expect(row.getByRole('button')).toHaveCount(0);
   }
+});
+
+test('the main user changes the PIN on the profile; the operator identifies her by it, never seeing it', async ({
+  page,
+  kontor,
+}) => {
+  await page.goto(`${kontor.baseUrl}/sign-in`);
+  await field(page, 'E-Mail-Adresse').fill(main.email);
+  await field(page, 'Passwort').fill(main.password);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation im Kundenkonto' })
+    .getByRole('link', { name: 'PIN und Sicherheitsfrage' })
+    .click();
+  await expect(pageHeading(page)).toHaveText('PIN und Sicherheitsfrage');
+  await field(page, 'Aktuelles Passwort').fill(main.password);
+  await field(page, 'Neue PIN').fill('730519');
+  await field(page, 'Neue PIN wiederholen').fill('730519');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(notice(page, 'Ihre Angaben zur Identifizierung wurden geändert.')).toBeVisible();
+  await page.context().clearCookies();
+
+  await signInAsOperator(page, kontor);
+  await page.getByRole('button', { name: 'Anrufer identifizieren' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Anrufer identifizieren' });
+  await input(dialog, 'Kundennummer').fill(known.customerNumber);
+  await input(dialog, 'Benutzernummer').fill(known.userNumber);
+  await dialog.getByRole('button', { name: 'Benutzer suchen' }).click();
+  await expect(dialog).toContainText(`Anrufer: ${main.firstName} ${main.lastName}, ${company}`);
+  await expect(dialog).toContainText('Sicherheitsfrage: Wie hieß Ihr erstes Haustier?');
+  await expect(dialog).not.toContainText('Krümel');
+  const said = dialog.getByLabel('Was der Anrufer sagt');
+  await said.fill('480153');
+  await dialog.getByRole('button', { name: 'Prüfen', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Keine Übereinstimmung. Noch 4 Versuche');
+  await said.fill('730519');
+  await dialog.getByRole('button', { name: 'Prüfen', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Übereinstimmung: Der Anrufer ist identifiziert.');
+  await dialog.getByRole('radio', { name: 'Antwort auf die Sicherheitsfrage' }).check();
+  await said.fill('  KRÜMEL ');
+  await dialog.getByRole('button', { name: 'Prüfen', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Übereinstimmung');
 });

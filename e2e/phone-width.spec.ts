@@ -49,6 +49,7 @@ const customerPages = [
   '/account/sessions',
   '/account/email',
   '/account/password',
+  '/account/identification',
 ];
 
 let seed: Seed;

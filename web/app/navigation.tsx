@@ -12,6 +12,7 @@ const customerSections = [
   { to: '/account/sessions', label: 'account.sessions', adminsOnly: false },
   { to: '/account/email', label: 'account.emailChange', adminsOnly: false },
   { to: '/account/password', label: 'account.password', adminsOnly: false },
+  { to: '/account/identification', label: 'account.identification', adminsOnly: false },
 ] as const;
 
 const operatorSections = [

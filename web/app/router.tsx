@@ -106,6 +106,7 @@ const customerRoutes = [
   customerRoute('account/sessions', 'SessionsPage'),
   customerRoute('account/email', 'ChangeEmailPage'),
   customerRoute('account/password', 'ChangePasswordPage'),
+  customerRoute('account/identification', 'IdentificationPage'),
 ];
 
 const operatorArea = createRoute({

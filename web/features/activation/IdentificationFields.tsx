@@ -60,9 +60,13 @@ function LiveRule({ problem, fine, hidden }: { problem: string | null; fine: str
 export function PinFields({
   pin,
   repeat,
+  labels,
+  required = true,
 }: {
   pin: GetInputPropsReturnType;
   repeat: GetInputPropsReturnType;
+  labels?: { pin: string; repeat: string };
+  required?: boolean;
 }) {
   const { t } = useTranslation();
   const typed = useDeferredValue(String(pin.value ?? ''));
@@ -71,7 +75,7 @@ export function PinFields({
     <>
       <PasswordField
         {...pin}
-        label={t('activation.pin')}
+        label={labels?.pin ?? t('activation.pin')}
         name="pin"
         inputMode="numeric"
         autoComplete="off"
@@ -87,16 +91,16 @@ export function PinFields({
             />
           </>
         }
-        required
+        required={required}
       />
       <PasswordField
         {...repeat}
-        label={t('activation.pinRepeat')}
+        label={labels?.repeat ?? t('activation.pinRepeat')}
         name="pinRepeat"
         inputMode="numeric"
         autoComplete="off"
         maxLength={pinMaxLength}
-        required
+        required={required}
       />
     </>
   );
@@ -105,9 +109,11 @@ export function PinFields({
 export function SecurityQuestionFields({
   question,
   answer,
+  required = true,
 }: {
   question: GetInputPropsReturnType;
   answer: GetInputPropsReturnType;
+  required?: boolean;
 }) {
   const { t } = useTranslation();
   const typed = useDeferredValue(String(answer.value ?? ''));
@@ -124,7 +130,7 @@ export function SecurityQuestionFields({
           { value: '', label: t('activation.chooseQuestion') },
           ...securityQuestions.map((key) => ({ value: key, label: t(`securityQuestions.${key}`) })),
         ]}
-        required
+        required={required}
       />
       <TextInput
         {...answer}
@@ -143,7 +149,7 @@ export function SecurityQuestionFields({
             />
           </>
         }
-        required
+        required={required}
       />
     </>
   );
