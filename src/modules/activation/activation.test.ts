@@ -276,6 +276,42 @@ describeEachDatabase('activation', (dialect) => {
     expect([erik.pinHash, erik.securityQuestion, erik.securityAnswerHash]).toEqual([null, null, null]);
   });
 
+  it('lets exactly one of two simultaneous activations with the same link through', async () => {
+    await provisioned();
+    const token = await activationToken('anna@adler.test');
+    const answers = await Promise.all([
+      activate(token, {}, new TestClient(t.app)),
+      activate(token, { pin: '583027' }, new TestClient(t.app)),
+    ]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 410]);
+  });
+
+  it('refuses to activate in a suspended account, and binds the link to the address it went to', async () => {
+    const { operator, account } = await provisioned();
+    const token = await activationToken('anna@adler.test');
+    await operator.post(`/api/v1/operator/accounts/${account.id}/suspend`);
+    const suspended = await activate(token);
+    expect([suspended.statusCode, suspended.json().code]).toEqual([403, 'ACTIVATION_ACCOUNT_SUSPENDED']);
+    expect((await userByEmail('anna@adler.test')).status).toBe('pending_activation');
+
+    // An admin correcting a pending user's address withdraws the link sent to the old one.
+    const { owner, accountId, created } = await ownerWithPendingUser();
+    const sent = await activationToken('bernd@jura.test');
+    const corrected = await owner.request({
+      method: 'PATCH',
+      url: `/api/v1/accounts/${accountId}/users/${created.json().user.id}`,
+      payload: { email: 'bernd.berg@jura.test' },
+    });
+    expect(corrected.statusCode).toBe(200);
+    expect((await check(sent)).json().state).toBe('revoked');
+    t.clock.advance(minutes(2));
+    const resent = await owner.post(
+      `/api/v1/accounts/${accountId}/users/${created.json().user.id}/activation`,
+    );
+    expect(resent.json().sentTo).toBe('bernd.berg@jura.test');
+    expect((await activate(await activationToken('bernd.berg@jura.test'))).statusCode).toBe(200);
+  });
+
   it('lists every activation with its state: sent, opened, expired, accepted, revoked', async () => {
     const { owner, accountId } = await ownerWithPendingUser('sent@jura.test');
     const create = (email: string) =>

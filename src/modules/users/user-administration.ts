@@ -131,6 +131,8 @@ export function createUserAdministration(dependencies: Dependencies) {
           });
         }
         await repository.update(transaction, userId, { ...merged, updatedAt: clock.now().toISOString() });
+        // An activation link is bound to the address it went to: a new address needs a new link.
+        if (merged.email !== user.email) await links.revokeLinks(transaction, userId, 'activation');
         return view({ ...user, ...merged });
       });
     },
