@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
+import { activateThroughPage, activationLink } from './activation.ts';
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import {
   expect,
@@ -183,20 +184,19 @@ test('an operator creates a customer account for an order', async ({ page, konto
   await expect(row).toContainText('Aktiv');
 });
 
-test('the main user sets a password with the e-mailed link and signs in', async ({ page, kontor }) => {
+test('the main user activates with the e-mailed link and signs in', async ({ page, kontor }) => {
   const subject = fill(serverCatalog('de').email.accountProvisioned?.subject ?? '', {
     companyName: order.company,
   });
-  const text = await readMail(main.email, subject);
-  const link = /https?:\/\/\S+\/reset-password#token=[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
-  expect(link, text).not.toBe('');
-
-  await page.goto(link);
-  await expect(pageHeading(page)).toHaveText('Neues Passwort wählen');
-  await field(page, 'Neues Passwort').fill(main.password);
-  await field(page, 'Passwort wiederholen').fill(main.password);
-  await page.getByRole('button', { name: 'Neues Passwort speichern' }).click();
-  await expect(notice(page, 'Ihr Passwort wurde geändert')).toBeVisible();
+  const link = activationLink(await readMail(main.email, subject));
+  await activateThroughPage(page, link, {
+    password: main.password,
+    pin: '480153',
+    question: 'Wie hieß Ihre erste Schule?',
+    answer: 'Grundschule am Park',
+  });
+  await expect(page.getByRole('banner')).toContainText(order.company);
+  await page.context().clearCookies();
 
   await signInAsMainUser(page, kontor);
   await expect(page).toHaveURL(`${kontor.baseUrl}/account`);
@@ -404,7 +404,7 @@ test('the audit log lists these changes with their names', async ({ page, kontor
   const log = page.getByRole('table', { name: 'Einträge im Änderungsprotokoll, neueste zuerst' });
   for (const label of [
     'Konto vom Anbieter angelegt',
-    'Passwort zurückgesetzt',
+    'Zugang aktiviert',
     'Benutzer angelegt',
     'Verwalterrecht erteilt',
     'Benutzer überschrieben',

@@ -34,6 +34,7 @@ const publicPages = [
   '/register/check-email',
   '/forgot-password',
   '/reset-password',
+  '/activate',
   '/confirm-email',
   '/reveal',
   '/setup',
@@ -49,6 +50,7 @@ const customerPages = [
   '/account/email',
   '/account/password',
   '/account/two-factor',
+  '/account/identification',
 ];
 
 let seed: Seed;

@@ -17,6 +17,12 @@ import {
   createAccountProvisioning,
   createAccountsService,
 } from './modules/accounts/index.ts';
+import {
+  accountActivationRoutes,
+  activationRoutes,
+  createActivationService,
+  operatorActivationRoutes,
+} from './modules/activation/index.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import {
   accountSwitchRoutes,
@@ -24,6 +30,11 @@ import {
   createAccountSwitch,
   createAuthService,
 } from './modules/auth/index.ts';
+import {
+  callerIdentificationRoutes,
+  createCallerIdentification,
+  ownIdentificationRoutes,
+} from './modules/caller-identification/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.ts';
 import { createLinksService } from './modules/links/index.ts';
@@ -114,7 +125,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const links = createLinksService({ db, clock, config });
   const twoFactor = createTwoFactorService({ db, clock, audit, provider, throttle });
   const operators = createOperatorsService({ db, clock, config, mail, sessions, throttle, links, twoFactor });
-  const users = createUsersService({ db, clock, links });
+  const users = createUsersService({ db, clock, links, mail });
   const accounts = createAccountsService({ db, clock, config, mail, links, audit, users });
   const auth = createAuthService({
     db,
@@ -134,6 +145,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const ownership = createOwnership({ db, users, audit });
   const invitations = createInvitationsService({ db, clock, config, mail, audit, users, sessions });
   const accountSwitch = createAccountSwitch({ db, users, sessions, audit });
+  const activation = createActivationService({ db, clock, links, users, audit, sessions });
+  const identification = createCallerIdentification({ db, clock, audit, users });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
@@ -164,6 +177,11 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   });
   await app.register(accountProvisioningRoutes, { provisioning, requireOperator });
   await app.register(twoFactorRoutes, { config, twoFactor, requireMember, requireOperator });
+  await app.register(activationRoutes, { config, activation, auth, sessions });
+  await app.register(accountActivationRoutes, { activation, requireMember });
+  await app.register(operatorActivationRoutes, { activation, requireOperator });
+  await app.register(callerIdentificationRoutes, { identification, requireOperator });
+  await app.register(ownIdentificationRoutes, { config, identification, requireMember });
   await registerWebApp(app, config.webRoot);
 
   app.addHook('onClose', async () => {
@@ -188,6 +206,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       provisioning,
       auth,
       twoFactor,
+      activation,
+      identification,
     },
     mailWorker,
   };

@@ -19,7 +19,8 @@ export type ActionTokenPurpose =
   | 'credentials_reveal'
   | 'password_reset'
   | 'email_change'
-  | 'operator_password_reset';
+  | 'operator_password_reset'
+  | 'activation';
 
 export interface ActionTokensTable {
   id: string;
@@ -30,8 +31,13 @@ export interface ActionTokensTable {
   newEmail: string | null;
   sealedSecret: string | null;
   expiresAt: string;
+  /** Set when the link is used up, and also when it is revoked (then revokedAt says so). */
   usedAt: string | null;
   createdAt: string;
+  /** When the link was first checked (opened), activation links only. */
+  openedAt: Generated<string | null>;
+  /** When a newer link of the kind replaced it, or it was withdrawn. */
+  revokedAt: Generated<string | null>;
 }
 
 export type AccountStatus = 'pending_confirmation' | 'active' | 'suspended';
@@ -78,6 +84,13 @@ export interface UsersTable {
   updatedAt: string;
   /** User name, names, e-mail and user number, folded for search (shared/search-text.ts). */
   searchText: Generated<string>;
+  /** S6: argon2 of the PIN and of the normalized security answer; only identify a caller, never sign in. */
+  pinHash: Generated<string | null>;
+  securityQuestion: Generated<string | null>;
+  securityAnswerHash: Generated<string | null>;
+  /** The service desk's failed identification tries in a row, and until when it must wait. */
+  identificationFailures: Generated<number>;
+  identificationLockedUntil: Generated<string | null>;
 }
 
 export type Role = 'owner' | 'admin' | 'member';
@@ -251,6 +264,13 @@ export type NewSession = Insertable<SessionsTable>;
 export type Account = Selectable<AccountsTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type User = Selectable<UsersTable>;
-/** A user as written: the search column is the repository's to fill. */
-export type NewUser = Omit<User, 'searchText'>;
+/** The caller-identification columns, written only by activation and the service desk's checks. */
+export type UserSecretColumns =
+  | 'pinHash'
+  | 'securityQuestion'
+  | 'securityAnswerHash'
+  | 'identificationFailures'
+  | 'identificationLockedUntil';
+/** A user as written: the search column is the repository's to fill, the secrets are activation's. */
+export type NewUser = Omit<User, 'searchText' | UserSecretColumns>;
 export type NewAccount = Omit<Account, 'searchText' | 'twoFactorRequired'>;

@@ -14,6 +14,7 @@ const customerSections = [
   { to: '/account/email', label: 'account.emailChange' },
   { to: '/account/password', label: 'account.password' },
   { to: '/account/two-factor', label: 'account.twoFactor' },
+  { to: '/account/identification', label: 'account.identification' },
 ] as const satisfies readonly { to: string; label: string; permission?: Permission }[];
 
 const operatorSections = [

@@ -75,6 +75,7 @@ const publicRoutes = [
   publicRoute('/forgot-password', 'ForgotPasswordPage'),
   publicRoute('/reset-password', 'ResetPasswordPage'),
   publicRoute('/setup', 'SetupPage'),
+  publicRoute('/activate', 'ActivatePage'),
   publicRoute('/operator/sign-in', 'OperatorSignInPage'),
   publicRoute('/operator/forgot-password', 'OperatorForgotPasswordPage'),
   publicRoute('/operator/reset-password', 'OperatorResetPasswordPage'),
@@ -108,6 +109,7 @@ const customerRoutes = [
   customerRoute('account/email', 'ChangeEmailPage'),
   customerRoute('account/password', 'ChangePasswordPage'),
   customerRoute('account/two-factor', 'MyTwoFactorPage'),
+  customerRoute('account/identification', 'IdentificationPage'),
 ];
 
 const operatorArea = createRoute({

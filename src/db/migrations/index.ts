@@ -9,6 +9,7 @@ import * as signInThrottles from './2026-12-01T02_sign_in_throttles.ts';
 import * as auditNames from './2026-12-01T03_audit_names.ts';
 import * as searchText from './2026-12-01T04_search_text.ts';
 import * as memberPermissions from './2026-12-01T05_member_permissions.ts';
+import * as activation from './2026-12-01T06_activation.ts';
 import * as twoFactor from './2026-12-01T07_two_factor.ts';
 import * as invitations from './2026-12-01T08_invitations.ts';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T03_audit_names': auditNames,
   '2026-12-01T04_search_text': searchText,
   '2026-12-01T05_member_permissions': memberPermissions,
+  '2026-12-01T06_activation': activation,
   '2026-12-01T07_two_factor': twoFactor,
   '2026-12-01T08_invitations': invitations,
 };

@@ -102,7 +102,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary:
-          'Create a customer account for an order, with its main user, who gets a link to set a password',
+          'Create a customer account for an order, with its main user, who gets an activation link (48 hours, once)',
         body: Type.Object(
           {
             name: line(200),
@@ -175,7 +175,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary:
-          "Send the main user's link again: the welcome while a registration is unconfirmed, else the link to set a password",
+          "Send the main user's link again: the welcome while a registration is unconfirmed, else the activation link (the old one is revoked)",
         params: accountParams,
         response: { 200: Type.Object({ sentTo: Type.String() }), ...errorResponses(401, 404, 409, 429) },
       },

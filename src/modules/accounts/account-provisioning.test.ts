@@ -11,6 +11,13 @@ import {
 import { hours } from '../../shared/clock.ts';
 import { parseCustomerNumber } from '../../shared/numbers.ts';
 
+const activation = {
+  password: strongPassword,
+  pin: '470192',
+  securityQuestion: 'firstSchool',
+  securityAnswer: 'Petőfi Általános Iskola',
+};
+
 const order = {
   name: 'Steuerbüro Kovács Kft.',
   seatLimit: 10,
@@ -35,7 +42,7 @@ describeEachDatabase('account provisioning', (dialect) => {
   });
   afterEach(() => t.close());
 
-  it('creates an account for an order; its main user sets a password through the link and signs in', async () => {
+  it('creates an account for an order; its main user activates through the link and is signed in', async () => {
     const response = await operator.post('/api/v1/operator/accounts', order);
     expect(response.statusCode).toBe(201);
     const account = response.json();
@@ -50,21 +57,22 @@ describeEachDatabase('account provisioning', (dialect) => {
       owner: { firstName: 'Éva', lastName: 'Kovács', email: 'eva@kovacs.test', pendingActivation: true },
     });
 
-    const mail = await lastEmailTo(t.app, 'eva@kovacs.test', 'reset-password');
+    const mail = await lastEmailTo(t.app, 'eva@kovacs.test', 'activate');
     expect(mail.subject).toBe('Elkészült a(z) Steuerbüro Kovács Kft. ügyfélfiókja');
     expect(mail.textBody).toContain(`Ügyfélszám: ${account.customerNumber}`);
+    expect(mail.textBody).not.toContain('/reset-password#token=');
     const client = new TestClient(t.app);
-    const token = mail.link('reset-password');
-    expect(
-      (await client.post('/api/v1/auth/password-reset/complete', { token, password: strongPassword }))
-        .statusCode,
-    ).toBe(204);
+    const activated = await client.post('/api/v1/activation/complete', {
+      token: mail.link('activate'),
+      ...activation,
+    });
+    expect(activated.statusCode).toBe(200);
+    expect(activated.json().account).toMatchObject({ customerNumber: account.customerNumber, role: 'owner' });
     const signIn = await client.post('/api/v1/auth/sign-in', {
       email: 'eva@kovacs.test',
       password: strongPassword,
     });
     expect(signIn.statusCode).toBe(200);
-    expect(signIn.json().account).toMatchObject({ customerNumber: account.customerNumber, role: 'owner' });
 
     const audit = (await operator.get(`/api/v1/operator/audit?accountId=${account.id}`)).json().items;
     expect(audit).toContainEqual(
@@ -75,16 +83,22 @@ describeEachDatabase('account provisioning', (dialect) => {
     );
   });
 
-  it('lets the set-password link expire after 48 hours', async () => {
+  it('lets the activation link expire after 48 hours', async () => {
     await operator.post('/api/v1/operator/accounts', order);
-    const token = (await lastEmailTo(t.app, 'eva@kovacs.test', 'reset-password')).link('reset-password');
+    const token = (await lastEmailTo(t.app, 'eva@kovacs.test', 'activate')).link('activate');
     t.clock.advance(hours(48));
     const client = new TestClient(t.app);
-    const expired = await client.post('/api/v1/auth/password-reset/complete', {
-      token,
-      password: strongPassword,
-    });
+    const expired = await client.post('/api/v1/activation/complete', { token, ...activation });
     expect(expired.json().code).toBe('LINK_EXPIRED');
+  });
+
+  it('gives a pending main user no password reset link: activation is the way in', async () => {
+    await operator.post('/api/v1/operator/accounts', order);
+    const reset = await new TestClient(t.app).post('/api/v1/auth/password-reset', {
+      email: 'eva@kovacs.test',
+    });
+    expect(reset.statusCode).toBe(202);
+    await expect(lastEmailTo(t.app, 'eva@kovacs.test', 'reset-password')).rejects.toThrow('no e-mail');
   });
 
   it('refuses a main user whose e-mail address is taken, and invalid orders, naming the fields', async () => {

@@ -1,5 +1,5 @@
 // A3: the provider's staff create accounts for orders, with seat limit, billing data and a main user who
-// gets a single-use link to set a password; they suspend and reactivate accounts.
+// gets an activation link (S4); they suspend and reactivate accounts.
 import type { Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { AccountStatus, NewAccount } from '../../db/schema.ts';
@@ -69,7 +69,7 @@ export function createAccountProvisioning(deps: {
     ownerHasPassword?: boolean | number | null;
   };
 
-  /** Until the main user has set a password (and, registered, confirmed the address) a link can be sent again. */
+  /** Until the main user has activated (registered: set a password and confirmed the address) a link can be sent again. */
   const pendingActivation = (account: AccountWithOwner) =>
     !account.ownerHasPassword ||
     (account.status === 'pending_confirmation' && !account.ownerEmailConfirmedAt);
@@ -166,10 +166,10 @@ export function createAccountProvisioning(deps: {
           lastName: order.mainUser.lastName.trim(),
           email,
           passwordHash: null,
-          status: 'active',
+          status: 'pending_activation',
           locale: order.locale,
         });
-        await mainUserLinks.sendSetPasswordLink(transaction, account, user);
+        await mainUserLinks.sendActivation(transaction, user);
         await audit.record(transaction, {
           actor,
           accountId: account.id,
@@ -228,7 +228,7 @@ export function createAccountProvisioning(deps: {
 
     /**
      * A main user who has not yet come in gets their link again: the registration's welcome while the
-     * address is unconfirmed, otherwise the provisioned account's link to set a password.
+     * address is unconfirmed, otherwise the provisioned account's activation link (the old one is revoked).
      */
     async resendMainUserLink(accountId: string, actor: AuditActor) {
       return db.transaction().execute(async (transaction) => {
@@ -236,12 +236,12 @@ export function createAccountProvisioning(deps: {
         const owner = await users.repository.findOwner(transaction, accountId);
         if (!owner?.email || !pendingActivation(account)) throw new AppError(accountErrors.MAIN_USER_ACTIVE);
         const registered = account.status === 'pending_confirmation';
-        const purpose = registered ? 'email_confirmation' : 'password_reset';
+        const purpose = registered ? 'email_confirmation' : 'activation';
         if (!(await links.mayResend(transaction, { userId: owner.id }, purpose, resendSpacing))) {
           throw new AppError(accountErrors.LINK_RECENTLY_SENT, { retryAfterSeconds: resendSpacing / 1000 });
         }
         if (registered) await mainUserLinks.sendWelcome(transaction, account, owner);
-        else await mainUserLinks.sendSetPasswordLink(transaction, account, owner);
+        else await mainUserLinks.sendActivation(transaction, owner);
         await audit.record(transaction, {
           actor,
           accountId,

@@ -1,5 +1,5 @@
 // The e-mails that bring a new account's main user in: the welcome of a registration (confirm the address,
-// see the access key once) and the provisioned account's link to set a password. Both can be sent again:
+// see the access key once) and the provisioned account's activation link. Both can be sent again:
 // by the person (the welcome, from the sign-in and check-e-mail pages) or by an operator (either).
 import type { Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
@@ -61,20 +61,8 @@ export function createMainUserLinks({
       });
     },
 
-    /** A provisioned account's main user proves the address by setting a password through this link. */
-    async sendSetPasswordLink(executor: Db, account: NewAccount, user: NewUser) {
-      const link = await links.issueLink(executor, {
-        purpose: 'password_reset',
-        userId: user.id,
-        validForMs: activationLinkValidity,
-      });
-      const { numbers, ...recipient } = toMainUser(account, user);
-      await mail.enqueueEmail(executor, {
-        ...recipient,
-        template: 'accountProvisioned',
-        params: { ...numbers, setPasswordUrl: link.url },
-      });
-    },
+    /** S4: a provisioned account's main user activates the access (password, PIN, security question). */
+    sendActivation: (executor: Db, user: NewUser) => users.sendActivation(executor, user.id),
   };
 }
 

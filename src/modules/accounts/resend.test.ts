@@ -1,5 +1,5 @@
-// Issue 6.6 "no way to re-send": the welcome from the sign-in and check-e-mail pages, the main user's link
-// by an operator, and an operator's own forgotten password; rate-limited, the same answer for any address.
+// Issue 6.6 "no way to re-send": the welcome from the sign-in and check-e-mail pages, the main user's
+// activation link by an operator, and an operator's own forgotten password; rate-limited, the same answer for any address.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildTestApp, describeEachDatabase, type TestApp } from '../../../test/helpers/build-test-app.ts';
 import {
@@ -74,7 +74,7 @@ describeEachDatabase('sending links again', (dialect) => {
       })
     ).json();
     expect(account.owner.pendingActivation).toBe(true);
-    const first = (await lastEmailTo(t.app, 'anna@adler.test', 'reset-password')).link('reset-password');
+    const first = (await lastEmailTo(t.app, 'anna@adler.test', 'activate')).link('activate');
     const path = `/api/v1/operator/accounts/${account.id}/resend-main-user-link`;
     expect((await anonymous.post(path)).statusCode).toBe(401);
     t.clock.advance(minutes(2));
@@ -86,15 +86,19 @@ describeEachDatabase('sending links again', (dialect) => {
       'LINK_RECENTLY_SENT',
       '120',
     ]);
-    const mail = await lastEmailTo(t.app, 'anna@adler.test', 'reset-password');
+    const mail = await lastEmailTo(t.app, 'anna@adler.test', 'activate');
     expect(mail.textBody).toMatch(/^Sehr geehrte Frau Adler,/);
-    const check = (token?: string) => anonymous.post('/api/v1/auth/password-reset/check', { token });
-    expect((await check(first)).json().code).toBe('LINK_USED');
-    const token = mail.link('reset-password');
-    expect(
-      (await anonymous.post('/api/v1/auth/password-reset/complete', { token, password: strongPassword }))
-        .statusCode,
-    ).toBe(204);
+    const check = (token?: string) => anonymous.post('/api/v1/activation/check', { token });
+    expect((await check(first)).json().state).toBe('revoked');
+    const token = mail.link('activate');
+    const activated = await anonymous.post('/api/v1/activation/complete', {
+      token,
+      password: strongPassword,
+      pin: '470192',
+      securityQuestion: 'firstCar',
+      securityAnswer: 'Trabant',
+    });
+    expect(activated.statusCode).toBe(200);
     t.clock.advance(minutes(2));
     expect(
       (await operator.get(`/api/v1/operator/accounts/${account.id}`)).json().owner.pendingActivation,

@@ -242,10 +242,13 @@ export function createAuthService({
       };
     },
 
-    /** S3: always the same answer; only a known, enabled address gets a link (30 minutes, single use). */
+    /**
+     * S3: always the same answer; only a known, active address gets a link (30 minutes, single use). A user
+     * pending activation comes in through the activation link, with PIN and security question.
+     */
     async requestPasswordReset(email: string): Promise<void> {
       const user = await users.repository.findByEmail(normalizeEmail(email));
-      if (!user?.email || user.status === 'disabled') return;
+      if (!user?.email || user.status !== 'active') return;
       const address = user.email;
       await db.transaction().execute(async (transaction) => {
         const link = await links.issueLink(transaction, {

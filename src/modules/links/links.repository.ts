@@ -64,11 +64,22 @@ export function createLinksRepository() {
       return result.numUpdatedRows === 1n;
     },
 
-    /** Issuing a new link of a kind revokes the older unused ones (a re-sent link replaces the old one). */
+    markOpened: (executor: Db, id: string, openedAt: string) =>
+      executor
+        .updateTable('actionTokens')
+        .set({ openedAt })
+        .where('id', '=', id)
+        .where('openedAt', 'is', null)
+        .execute(),
+
+    /**
+     * Issuing a new link of a kind revokes the older unused ones (a re-sent link replaces the old one); a
+     * revoked link counts as used, and revokedAt tells it from one that was accepted.
+     */
     revokeUnused: (executor: Db, owner: LinkOwner, purpose: ActionTokenPurpose, usedAt: string) => {
       const query = executor
         .updateTable('actionTokens')
-        .set({ usedAt, sealedSecret: null })
+        .set({ usedAt, revokedAt: usedAt, sealedSecret: null })
         .where('purpose', '=', purpose)
         .where('usedAt', 'is', null);
       return (

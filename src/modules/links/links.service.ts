@@ -18,6 +18,7 @@ const pageOf: Record<ActionTokenPurpose, string> = {
   password_reset: '/reset-password',
   email_change: '/confirm-email-change',
   operator_password_reset: '/operator/reset-password',
+  activation: '/activate',
 };
 
 export function createLinksService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {
@@ -110,6 +111,19 @@ export function createLinksService({ db, clock, config }: { db: Db; clock: Clock
       const link = await consume(executor, token, purpose);
       assertThat(link.operatorId, linkErrors.LINK_INVALID);
       return { operatorId: link.operatorId };
+    },
+
+    /**
+     * A user's link as it is, usable or not, without using it (null for an unknown token): for pages that
+     * say what happened to a link. The first look at a usable link is recorded as its opening.
+     */
+    async inspectLink(token: string, purpose: ActionTokenPurpose) {
+      const link = await repository.find(db, hashToken(token), purpose);
+      if (!link?.userId) return null;
+      const now = clock.now().toISOString();
+      const usable = link.usedAt === null && link.expiresAt > now;
+      if (usable && link.openedAt === null) await repository.markOpened(db, link.id, now);
+      return { ...link, userId: link.userId };
     },
 
     revokeLinks: (executor: Db, userId: string, purpose: ActionTokenPurpose) =>

@@ -18,7 +18,14 @@ export interface EmailTemplates {
     companyName: string;
     customerNumber: string;
     userNumber: string;
-    setPasswordUrl: string;
+    activationUrl: string;
+  };
+  userActivation: {
+    companyName: string;
+    customerNumber: string;
+    userNumber: string;
+    username: string;
+    activationUrl: string;
   };
   emailChangeConfirm: { newEmail: string; confirmUrl: string };
   emailChangeNotice: { newEmail: string; resetUrl: string };
@@ -126,9 +133,20 @@ export const templates: {
   accountProvisioned: (params, { say, label }) => [
     text(say('intro')),
     facts([label('customerNumber'), params.customerNumber], [label('userNumber'), params.userNumber]),
-    text(say('setPassword')),
-    button(say('button'), params.setPasswordUrl),
+    text(say('activate')),
+    button(say('button'), params.activationUrl),
     text(say('afterwards')),
+  ],
+  userActivation: (params, { say, label }) => [
+    text(say('intro')),
+    facts(
+      [label('customerNumber'), params.customerNumber],
+      [label('userNumber'), params.userNumber],
+      [label('username'), params.username],
+    ),
+    text(say('activate')),
+    button(say('button'), params.activationUrl),
+    note(say('notExpected')),
   ],
   emailChangeConfirm: (params, { say }) => [
     text(say('intro')),

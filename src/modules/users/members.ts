@@ -177,13 +177,14 @@ export function createMembers({ db, config, mail, links, audit, users }: Members
 
     /**
      * A new member of the account: a seat, a user number, an access key behind a reveal link, an audit entry;
-     * for a new admin, the owner's notice.
+     * for a new admin, the owner's notice. With `activation` the user waits for their activation e-mail's
+     * link instead (status pending_activation), and holds the seat meanwhile.
      */
     async addMember(
       transaction: Db,
       context: AdminContext,
       details: Person,
-      options: { role?: Role; auditDetails?: Record<string, unknown> } = {},
+      options: { role?: Role; auditDetails?: Record<string, unknown>; activation?: boolean } = {},
     ) {
       if (!(await repository.reserveSeat(transaction, context.accountId))) {
         const seats = await repository.seats(context.accountId, transaction);
@@ -197,9 +198,10 @@ export function createMembers({ db, config, mail, links, audit, users }: Members
         role,
         ...details,
         passwordHash: null,
-        status: 'active',
+        status: options.activation ? 'pending_activation' : 'active',
       });
-      await sendCredentials(transaction, created.user, created.accessKey, context.actor.id);
+      const activation = options.activation ? await users.sendActivation(transaction, created.user.id) : null;
+      if (!activation) await sendCredentials(transaction, created.user, created.accessKey, context.actor.id);
       await audit.record(transaction, {
         actor: context.actor,
         accountId: context.accountId,
@@ -209,12 +211,13 @@ export function createMembers({ db, config, mail, links, audit, users }: Members
           userNumber: created.user.userNumber,
           username: created.user.username,
           ...(role === 'admin' ? { admin: true } : {}),
+          ...(activation ? { activation: true } : {}),
           ...options.auditDetails,
         },
       });
       if (role === 'admin')
         await notifyOwner(transaction, context, { template: 'adminGranted', user: created.user });
-      return created;
+      return { ...created, activation };
     },
   };
 }

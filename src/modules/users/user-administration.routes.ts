@@ -10,7 +10,9 @@ import { password, salutation } from '../auth/auth.schemas.ts';
 import type { AdminContext, UserAdministration } from './user-administration.ts';
 import {
   accountParams,
+  createdUser,
   credentials,
+  newUserBody,
   personalData,
   personalDataPatch,
   user,
@@ -86,15 +88,19 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
       preHandler: manage,
       schema: {
         tags,
-        summary: 'Create a user: takes a seat, generates the user number and an access key shown once',
+        summary:
+          'Create a user: takes a seat, generates the user number and an access key shown once; or sends an activation e-mail',
         params: accountParams,
-        body: personalData,
-        response: { 201: userWithCredentials, ...errorResponses(400, 401, 403, 404, 409) },
+        body: newUserBody,
+        response: { 201: createdUser, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return reply.status(201).send(await administration.createUser(adminContext(request), request.body));
+      const { sendActivation, ...data } = request.body;
+      return reply
+        .status(201)
+        .send(await administration.createUser(adminContext(request), data, { sendActivation }));
     },
   );
 

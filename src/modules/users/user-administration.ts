@@ -95,14 +95,23 @@ export function createUserAdministration(dependencies: Dependencies) {
       return user.homeAccountId;
     },
 
-    /** U2, A4: one seat, a user number and an access key shown to the admin once. */
-    async createUser(context: AdminContext, data: PersonalData) {
+    /**
+     * U2, A4: one seat, a user number and an access key shown to the admin once; or (S4, `sendActivation`)
+     * the user activates themselves through an e-mailed link, and nothing is shown.
+     */
+    async createUser(context: AdminContext, data: PersonalData, options: { sendActivation?: boolean } = {}) {
       const details = personal(data);
+      if (options.sendActivation && !details.email)
+        throw fieldError(userErrors.ACTIVATION_EMAIL_REQUIRED, 'email');
       return db.transaction().execute(async (transaction) => {
         await assertUnique(transaction, context.accountId, details);
-        const { user, accessKey } = await members.addMember(transaction, context, details);
+        const { user, accessKey, activation } = await members.addMember(transaction, context, details, {
+          activation: options.sendActivation,
+        });
+        const created = view({ ...user, role: 'member' });
+        if (activation) return { user: created, activation };
         return {
-          user: view({ ...user, role: 'member' }),
+          user: created,
           credentials: await credentialsOf(context.accountId, user, accessKey, transaction),
         };
       });
@@ -130,6 +139,8 @@ export function createUserAdministration(dependencies: Dependencies) {
           });
         }
         await repository.update(transaction, userId, { ...merged, updatedAt: clock.now().toISOString() });
+        // An activation link is bound to the address it went to: a new address needs a new link.
+        if (merged.email !== user.email) await links.revokeLinks(transaction, userId, 'activation');
         return view({ ...user, ...merged });
       });
     },
@@ -179,19 +190,22 @@ export function createUserAdministration(dependencies: Dependencies) {
           },
         });
         const now = clock.now().toISOString();
+        // The new person gets the credentials e-mail; an activation meant for the old one is withdrawn.
         await repository.update(transaction, userId, {
           ...details,
           passwordHash: null,
           emailConfirmedAt: null,
+          status: 'active',
           updatedAt: now,
         });
+        await repository.clearIdentification(transaction, userId);
         if (wasAdmin) await repository.setRole(transaction, context.accountId, userId, 'member');
         await sessions.endUserSessions(userId, {}, transaction);
-        for (const purpose of ['password_reset', 'email_change'] as const) {
+        for (const purpose of ['password_reset', 'email_change', 'activation'] as const) {
           await links.revokeLinks(transaction, userId, purpose);
         }
         const accessKey = await rotateAccessKey({ repository, links }, transaction, userId, now);
-        const updated = { ...user, ...details, role: 'member' as const };
+        const updated = { ...user, ...details, status: 'active' as const, role: 'member' as const };
         await members.sendCredentials(transaction, updated, accessKey, context.actor.id);
         if (wasAdmin) {
           await members.notifyOwner(transaction, context, {

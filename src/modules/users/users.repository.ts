@@ -206,6 +206,33 @@ export function createUsersRepository(db: Db) {
         .where('users.userNumber', '=', userNumber)
         .executeTakeFirst(),
 
+    /** Who an activation e-mail goes to, in which language, and the account it names. */
+    activationRecipient: (executor: Db, userId: string) =>
+      executor
+        .selectFrom('users')
+        .innerJoin('accounts', 'accounts.id', 'users.homeAccountId')
+        .innerJoin('memberships', (join) =>
+          join
+            .onRef('memberships.userId', '=', 'users.id')
+            .onRef('memberships.accountId', '=', 'accounts.id'),
+        )
+        .select([
+          'users.salutation',
+          'users.title',
+          'users.firstName',
+          'users.lastName',
+          'users.email',
+          'users.locale',
+          'users.userNumber',
+          'users.username',
+          'memberships.role',
+          'accounts.name as accountName',
+          'accounts.customerNumber',
+          'accounts.locale as accountLocale',
+        ])
+        .where('users.id', '=', userId)
+        .executeTakeFirst(),
+
     /** What the desktop program needs besides the key: customer number, user number, user name. */
     findProgramIdentity: (executor: Db, userId: string) =>
       executor
@@ -248,6 +275,20 @@ export function createUsersRepository(db: Db) {
           .where('id', '=', id)
           .execute();
     },
+
+    /** A user given to a new person keeps no PIN or security answer of the old one (S6). */
+    clearIdentification: (executor: Db, userId: string) =>
+      executor
+        .updateTable('users')
+        .set({
+          pinHash: null,
+          securityQuestion: null,
+          securityAnswerHash: null,
+          identificationFailures: 0,
+          identificationLockedUntil: null,
+        })
+        .where('id', '=', userId)
+        .execute(),
 
     insertAccessKey: (
       executor: Db,

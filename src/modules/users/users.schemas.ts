@@ -22,6 +22,18 @@ const personalProperties = {
 };
 
 export const personalData = Type.Object(personalProperties, { additionalProperties: false });
+export const newUserBody = Type.Object(
+  {
+    ...personalProperties,
+    sendActivation: Type.Optional(
+      Type.Boolean({
+        description:
+          'Send an activation e-mail (48 hours, once) instead of showing the credentials; needs an e-mail address',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const personalDataPatch = Type.Partial(personalData, {
   additionalProperties: false,
   minProperties: 1,
@@ -59,6 +71,12 @@ export const credentials = Type.Object({
 });
 
 export const userWithCredentials = Type.Object({ user, credentials });
+/** POST …/users: the credentials shown once, or where the activation e-mail went. */
+export const createdUser = Type.Object({
+  user,
+  credentials: Type.Optional(credentials),
+  activation: Type.Optional(Type.Object({ sentTo: Type.String(), expiresAt: Type.String() })),
+});
 
 export const userListQuery = Type.Object(
   {

@@ -6,6 +6,8 @@ import type { Salutation } from '../../shared/names.ts';
 import { generateUserNumber, parseCustomerNumber } from '../../shared/numbers.ts';
 import { hashToken, newId } from '../../shared/tokens.ts';
 import { type LinksService, linkErrors } from '../links/index.ts';
+import type { MailService } from '../mail/index.ts';
+import { sendActivation } from './activation-mail.ts';
 import { rotateAccessKey } from './credentials.ts';
 import { createUsersRepository } from './users.repository.ts';
 
@@ -38,7 +40,17 @@ export function normalizeIdentifier(identifier: SignInIdentifier): SignInIdentif
   return customerNumber ? { customerNumber, userNumber: identifier.userNumber.trim() } : null;
 }
 
-export function createUsersService({ db, clock, links }: { db: Db; clock: Clock; links: LinksService }) {
+export function createUsersService({
+  db,
+  clock,
+  links,
+  mail,
+}: {
+  db: Db;
+  clock: Clock;
+  links: LinksService;
+  mail: MailService;
+}) {
   const repository = createUsersRepository(db);
 
   async function unusedUserNumber(executor: Db): Promise<string> {
@@ -76,6 +88,10 @@ export function createUsersService({ db, clock, links }: { db: Db; clock: Clock;
       const accessKey = await rotateAccessKey({ repository, links }, executor, user.id, now);
       return { user, accessKey };
     },
+
+    /** S4: a new activation link by e-mail, in the caller's transaction; older ones are revoked. */
+    sendActivation: (executor: Db, userId: string) =>
+      sendActivation({ repository, links, mail }, executor, userId),
 
     /** A new access key (the old one revoked) behind a fresh reveal link; for re-sent welcome e-mails. */
     async newRevealLink(executor: Db, userId: string, validForMs: number) {

@@ -2,6 +2,7 @@
 export { AccountArea } from '../../features/account/AccountArea.tsx';
 export { ChangeEmailPage } from '../../features/account/ChangeEmailPage.tsx';
 export { ChangePasswordPage } from '../../features/account/ChangePasswordPage.tsx';
+export { IdentificationPage } from '../../features/account/IdentificationPage.tsx';
 export { OverviewPage } from '../../features/account/OverviewPage.tsx';
 export { SessionsPage } from '../../features/account/SessionsPage.tsx';
 export { ChooseAccountPage } from '../../features/account-switch/ChooseAccountPage.tsx';

@@ -2,6 +2,7 @@
 import { ForgotPasswordPage } from '../../features/password/ForgotPasswordPage.tsx';
 import { ResetPasswordPage } from '../../features/password/ResetPasswordPage.tsx';
 
+export { ActivatePage } from '../../features/activation/ActivatePage.tsx';
 export { InvitationPage } from '../../features/invitations/InvitationPage.tsx';
 export { ConfirmEmailChangePage } from '../../features/links/ConfirmEmailChangePage.tsx';
 export { ConfirmEmailPage } from '../../features/links/ConfirmEmailPage.tsx';

@@ -31,6 +31,11 @@ export const auditActions = [
   'two_factor.disabled',
   'two_factor.recovery_code_used',
   'two_factor.recovery_codes_renewed',
+  'user.activated',
+  'user.activation_resent',
+  'user.caller_identified',
+  'user.caller_not_identified',
+  'user.identification_changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -15,6 +15,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { notifyDone } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useReturnFocus } from '../../ui/use-return-focus.ts';
+import { OperatorActivations } from '../activation/ActivationsSection.tsx';
 import { AuditLog } from '../audit/AuditLog.tsx';
 import { AccountFields, accountValuesOf, billingOf, localeOf, useAccountRules } from './AccountFields.tsx';
 import { AccountStatusBadge } from './AccountStatusBadge.tsx';
@@ -49,6 +50,7 @@ function AccountDetail({ id }: { id: string }) {
   const suspend = api.useMutation('post', '/api/v1/operator/accounts/{accountId}/suspend');
   const reactivate = api.useMutation('post', '/api/v1/operator/accounts/{accountId}/reactivate');
   const resendLink = api.useMutation('post', '/api/v1/operator/accounts/{accountId}/resend-main-user-link');
+  const queryClient = useQueryClient();
   const accountChanged = useAccountChanged();
   const editFocus = useReturnFocus();
   const [editing, setEditing] = useState(false);
@@ -172,6 +174,9 @@ function AccountDetail({ id }: { id: string }) {
                       onClick={() =>
                         act(async () => {
                           const { sentTo } = await resendLink.mutateAsync(request);
+                          void queryClient.invalidateQueries({
+                            queryKey: ['get', '/api/v1/operator/accounts/{accountId}/activations'],
+                          });
                           return t('accounts.linkResent', { email: sentTo });
                         })
                       }
@@ -192,6 +197,7 @@ function AccountDetail({ id }: { id: string }) {
             <Item label={t('accounts.vatId')}>{data.billing.vatId ?? t('accounts.none')}</Item>
             <Item label={t('accounts.createdAt')}>{formatDateTime(data.createdAt, i18n.language)}</Item>
           </DataList>
+          <OperatorActivations accountId={id} />
           <section aria-labelledby="account-audit-title">
             <Title order={2} size="h4" id="account-audit-title" mb="md">
               {t('audit.title')}

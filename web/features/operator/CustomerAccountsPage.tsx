@@ -10,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPhone, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -22,8 +22,10 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { Paging } from '../../ui/Paging.tsx';
+import { useReturnFocus } from '../../ui/use-return-focus.ts';
 import { AccountStatusBadge } from './AccountStatusBadge.tsx';
 import { accountStatuses, isAccountStatus } from './accounts.ts';
+import { IdentifyCallerDialog } from './IdentifyCallerDialog.tsx';
 
 const pageSize = 25;
 
@@ -46,15 +48,38 @@ export function CustomerAccountsPage() {
     { placeholderData: keepPreviousData },
   );
   const filtered = searched !== '' || status !== '';
+  const [identifying, setIdentifying] = useState(false);
+  const identifyFocus = useReturnFocus();
 
   return (
     <>
       <Group justify="space-between" align="flex-start">
         <PageTitle>{t('operator.customerAccounts')}</PageTitle>
-        <Button component={Link} to="/operator/accounts/new" leftSection={<IconPlus size={18} aria-hidden />}>
-          {t('accounts.new')}
-        </Button>
+        <Group gap="sm">
+          <Button
+            variant="default"
+            leftSection={<IconPhone size={18} aria-hidden />}
+            onClick={() => {
+              identifyFocus.remember();
+              setIdentifying(true);
+            }}
+          >
+            {t('callerCheck.open')}
+          </Button>
+          <Button
+            component={Link}
+            to="/operator/accounts/new"
+            leftSection={<IconPlus size={18} aria-hidden />}
+          >
+            {t('accounts.new')}
+          </Button>
+        </Group>
       </Group>
+      <IdentifyCallerDialog
+        opened={identifying}
+        onClose={() => setIdentifying(false)}
+        onExitTransitionEnd={identifyFocus.returnFocus}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }} maw={720} mb="md">
         <TextInput
           type="search"

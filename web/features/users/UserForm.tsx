@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +12,8 @@ import { usersChanged } from './users-changed.ts';
 
 /** One user of the account as GET /api/v1/accounts/{accountId}/users lists it. */
 export type AccountUser = ApiResult<'/api/v1/accounts/{accountId}/users'>['items'][number];
-/** POST …/users and …/users/{userId}/reassign: the user and their program credentials, shown once. */
-export type UserWithCredentials = ApiResult<'/api/v1/accounts/{accountId}/users', 'post'>;
+/** POST …/users/{userId}/reassign: the user and their program credentials, shown once. */
+export type UserWithCredentials = ApiResult<'/api/v1/accounts/{accountId}/users/{userId}/reassign', 'post'>;
 
 const emptyValues = {
   username: '',
@@ -23,6 +23,8 @@ const emptyValues = {
   lastName: '',
   email: '',
   locale: '',
+  /** S4, create only: an activation e-mail instead of the credentials shown once. */
+  sendActivation: false,
 };
 type Values = typeof emptyValues;
 
@@ -43,6 +45,7 @@ export type UserFormMode = 'create' | 'edit' | 'reassign';
 
 export type UserFormResult =
   | { kind: 'credentials'; mode: 'create' | 'reassign'; result: UserWithCredentials }
+  | { kind: 'activation'; user: AccountUser; sentTo: string }
   | { kind: 'updated'; user: AccountUser | null };
 
 /**
@@ -84,6 +87,7 @@ export function UserForm({
           email: user.email ?? '',
           // '' stays only for a user whose language was never set.
           locale: user.locale ?? '',
+          sendActivation: false,
         }
       : // New people get the interface language.
         { ...emptyValues, locale: currentLocale() },
@@ -91,7 +95,12 @@ export function UserForm({
       username: required,
       firstName: required,
       lastName: required,
-      email: (value) => (emailRequired && value.trim() === '' ? t('users.emailRequiredForAdmin') : null),
+      email: (value, values) =>
+        emailRequired && value.trim() === ''
+          ? t('users.emailRequiredForAdmin')
+          : values.sendActivation && value.trim() === ''
+            ? t('errors.ACTIVATION_EMAIL_REQUIRED', { ns: 'server' })
+            : null,
     },
   });
 
@@ -125,15 +134,25 @@ export function UserForm({
         result: await reassign.mutateAsync({ params: { path }, body: full }),
       };
     }
-    const result = await create.mutateAsync({ params: { path: { accountId } }, body: full });
-    return { kind: 'credentials', mode: 'create', result };
+    const body = values.sendActivation ? { ...full, sendActivation: true } : full;
+    const {
+      user: created,
+      credentials,
+      activation,
+    } = await create.mutateAsync({
+      params: { path: { accountId } },
+      body,
+    });
+    if (activation) return { kind: 'activation', user: created, sentTo: activation.sentTo };
+    if (!credentials) throw new Error('a created user comes with credentials or an activation');
+    return { kind: 'credentials', mode: 'create', result: { user: created, credentials } };
   };
 
   const send = async (values: Values) => {
     setErrorCode(null);
     try {
       const result = await save(values);
-      if (result.kind === 'credentials' || result.user) void usersChanged(queryClient);
+      if (result.kind !== 'updated' || result.user) void usersChanged(queryClient);
       onDone(result);
     } catch (caught) {
       const error = asApiError(caught);
@@ -228,6 +247,15 @@ export function UserForm({
             {...form.getInputProps('locale')}
             key={form.key('locale')}
           />
+          {mode === 'create' && (
+            <Checkbox
+              label={t('users.sendActivation')}
+              description={t('users.sendActivationHint')}
+              name="sendActivation"
+              {...form.getInputProps('sendActivation', { type: 'checkbox' })}
+              key={form.key('sendActivation')}
+            />
+          )}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onCancel} disabled={form.submitting}>
               {t('common.cancel')}

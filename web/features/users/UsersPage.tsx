@@ -30,6 +30,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { Paging } from '../../ui/Paging.tsx';
 import { useRetained } from '../../ui/use-retained.ts';
 import { useReturnFocus } from '../../ui/use-return-focus.ts';
+import { AccountActivations } from '../activation/ActivationsSection.tsx';
 import { InvitationsSection } from '../invitations/InvitationsSection.tsx';
 import { CredentialsDialog, type ShownCredentials } from './CredentialsDialog.tsx';
 import { ImportUsersDialog } from './ImportUsersDialog.tsx';
@@ -124,6 +125,10 @@ export function UsersPage() {
       return showCredentials(user, result.result.credentials, done);
     }
     close();
+    if (result.kind === 'activation') {
+      notifyDone(t('users.activationSent', { name: displayName(result.user), email: result.sentTo }));
+      return;
+    }
     if (result.user) {
       notifyDone(t('users.updated', { name: displayName(result.user) }));
       // The header shows the signed-in person's name and language.
@@ -268,6 +273,11 @@ export function UsersPage() {
                       ) : (
                         name
                       )}
+                      {user.status === 'pending_activation' && (
+                        <Badge size="sm" variant="light" color="orange" mt={4}>
+                          {t('users.pendingActivation')}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>{user.username}</Table.Td>
                     <Table.Td>
@@ -302,6 +312,11 @@ export function UsersPage() {
         </Table.ScrollContainer>
       )}
       {data && <Paging page={page} total={data.total} pageSize={pageSize} onChange={setPage} />}
+      {isAdmin && (
+        <Stack mt="xl">
+          <AccountActivations accountId={accountId} />
+        </Stack>
+      )}
 
       <Modal
         opened={dialog?.kind === 'form'}

@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-/** The queries a change to the account's users affects: the list (with its seats) and the audit log. */
+/** The queries a change to the account's users affects: the list (with its seats), activations, the audit log. */
 export const usersChanged = (queryClient: QueryClient) =>
   Promise.all([
     queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/users'] }),
+    queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/activations'] }),
     queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/audit'] }),
     queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/guests'] }),
     queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/accounts/{accountId}/invitations'] }),

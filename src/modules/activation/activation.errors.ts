@@ -1,0 +1,14 @@
+import { defineErrors } from '../../shared/app-error.ts';
+
+export const activationErrors = defineErrors({
+  PIN_FORMAT: 400,
+  PIN_REPEATED_DIGIT: 400,
+  PIN_SEQUENCE: 400,
+  PIN_TOO_FEW_DIGITS: 400,
+  ANSWER_TOO_SHORT: 400,
+  ANSWER_TOO_LONG: 400,
+  LINK_REVOKED: 410,
+  ACTIVATION_NOT_PENDING: 409,
+  ACTIVATION_RECENTLY_SENT: 429,
+  ACTIVATION_ACCOUNT_SUSPENDED: 403,
+});
