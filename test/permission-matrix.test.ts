@@ -255,6 +255,13 @@ const routes: RouteCase[] = [
     body: () => ({ currentPassword: 'not the password', newPassword: 'a brand new passphrase 7' }),
     ...anyCustomer(400),
   },
+  {
+    name: 'change own PIN',
+    method: 'PUT',
+    url: () => '/api/v1/me/identification',
+    body: () => ({ currentPassword: 'not the password', pin: '582937' }),
+    ...anyCustomer(400),
+  },
   { name: 'read own profile', method: 'GET', url: () => '/api/v1/me', ...anyCustomer(200) },
   {
     name: 'read own two-factor state',
