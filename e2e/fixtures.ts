@@ -200,3 +200,24 @@ export function serverMessage(locale: 'de' | 'en' | 'hu', code: string): string 
   if (!message) throw new Error(`locales/${locale}/server.json has no errors.${code}`);
   return message;
 }
+
+/** A text of the web app's catalog in a language, with its {{params}} filled in, as the page shows it. */
+export function webText(
+  locale: 'de' | 'en' | 'hu',
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
+  let node: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'locales', locale, 'web.json'), 'utf8'));
+  // Keys may hold dots themselves ("audit.actions.invitation.accepted"): the longest one that exists wins.
+  let rest = key.split('.');
+  while (rest.length > 0 && typeof node === 'object' && node !== null) {
+    const record = node as Record<string, unknown>;
+    const length = [...rest.keys()].reverse().find((index) => rest.slice(0, index + 1).join('.') in record);
+    if (length === undefined) break;
+    node = record[rest.slice(0, length + 1).join('.')];
+    rest = rest.slice(length + 1);
+  }
+  if (typeof node !== 'string' || rest.length > 0)
+    throw new Error(`locales/${locale}/web.json has no ${key}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
