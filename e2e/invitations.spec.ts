@@ -167,5 +167,40 @@ for (const locale of ['hu', 'de'] as const) {
       await expect(navigation(page).getByRole('link', { name: text('account.overview') })).toBeVisible();
       await expect(navigation(page).getByRole('link', { name: text('account.audit') })).toHaveCount(0);
     });
+    test('the owner hands ownership to an admin with the password and stays an admin', async ({
+      page,
+      kontor,
+    }) => {
+      await page.goto(`${kontor.baseUrl}/sign-in`);
+      await signIn(page, justus);
+      await expect(header(page)).toContainText('Jura Kft.');
+      // An admin to hand it to, made through the API as the page would.
+      const cookies = await page.context().cookies();
+      const headers = {
+        'x-csrf-token': cookies.find((cookie) => cookie.name.endsWith('kontor_csrf'))?.value ?? '',
+      };
+      const users = `${kontor.baseUrl}/api/v1/accounts/${accounts.jura}/users`;
+      const kata = { username: 'kata', firstName: 'Kata', lastName: 'Kovács', email: 'kata@jura.example' };
+      const created = await page.request.post(users, { data: kata, headers });
+      const kataId = ((await created.json()) as { user: { id: string } }).user.id;
+      expect((await page.request.put(`${users}/${kataId}/admin`, { headers })).ok()).toBe(true);
+
+      await navigation(page)
+        .getByRole('link', { name: text('account.users') })
+        .click();
+      const kataName = locale === 'hu' ? 'Kovács Kata' : 'Kata Kovács';
+      await page.getByRole('button', { name: text('users.actionsFor', { name: kataName }) }).click();
+      await page.getByRole('menuitem', { name: text('users.transfer') }).click();
+      const dialog = page.getByRole('dialog', { name: text('users.confirmTransfer.title') });
+      const password = field(dialog, text('changePassword.current'));
+      await password.fill('not my password');
+      await dialog.getByRole('button', { name: text('users.confirmTransfer.button') }).click();
+      await expect(password).toBeFocused();
+      await password.fill(justus.password);
+      await dialog.getByRole('button', { name: text('users.confirmTransfer.button') }).click();
+      await expect(dialog).toBeHidden();
+      await expect(status(page, text('users.transferred', { name: kataName }))).toBeVisible();
+      await expect(header(page)).toContainText(text('roles.admin'));
+    });
   });
 }

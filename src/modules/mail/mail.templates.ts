@@ -38,6 +38,7 @@ export interface EmailTemplates {
     companyName: string;
     usersUrl: string;
   };
+  ownershipTransferred: { fromName: string; companyName: string; customerNumber: string; accountUrl: string };
   invitation: {
     inviterName: string;
     companyName: string;
@@ -177,6 +178,12 @@ export const templates: {
     text(say('meaning')),
     button(say('button'), params.usersUrl),
     note(say('notExpected')),
+  ],
+  ownershipTransferred: (params, { say, label }) => [
+    text(say('intro')),
+    facts([label('customerNumber'), params.customerNumber]),
+    text(say('meaning')),
+    button(say('button'), params.accountUrl),
   ],
   invitation: (params, { say, label }) => [
     text(say('intro')),

@@ -54,6 +54,13 @@ describeEachDatabase('transferring ownership', (dialect) => {
       .where('action', '=', 'account.ownership_transferred')
       .executeTakeFirstOrThrow();
     expect(event).toEqual({ actorId: ownerId, targetId: anna.user.id });
+    const notice = await t.db
+      .selectFrom('outboxEmails')
+      .select('textBody')
+      .where('toAddress', '=', 'anna@jura.test')
+      .where('subject', '=', 'Sie sind jetzt Inhaber des Kontos von Kanzlei Jura & Partner')
+      .executeTakeFirstOrThrow();
+    expect(notice.textBody).toContain('Justus');
     // Now only Anna can move it on, and the former owner is an admin like any other.
     expect((await transfer(owner, ownerId, companyOwner.password)).json().code).toBe('ONLY_OWNER_TRANSFERS');
   });
