@@ -6,7 +6,23 @@ import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import { expect, field, type Page, test, webText } from './fixtures.ts';
 import { type Seed, seedPortal } from './seed.ts';
 
+test.use({ kontorServer: 'invitations' });
 test.skip(chromiumMissing, chromiumMissingReason);
+test.describe.configure({ mode: 'serial' });
+
+// One portal for both languages; each language has its own two accounts.
+const operator = {
+  name: 'Olga Operátor',
+  email: 'olga@meghivas.example',
+  password: 'Borostyán Daru Móló 12',
+};
+let seed: Seed;
+test.beforeAll(async ({ kontor, playwright }) => {
+  seed = await seedPortal(playwright, kontor, operator);
+});
+test.afterAll(async () => {
+  await seed?.dispose();
+});
 
 /** The link in the newest e-mail to an address that leads to `page`. */
 async function linkTo(api: APIRequestContext, to: string, page: string): Promise<string> {
@@ -31,26 +47,25 @@ const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 for (const locale of ['hu', 'de'] as const) {
   test.describe(`in ${locale}`, () => {
-    test.use({ kontorServer: `invitations-${locale}`, locale: locale === 'hu' ? 'hu-HU' : 'de-DE' });
-    test.describe.configure({ mode: 'serial' });
+    test.use({ locale: locale === 'hu' ? 'hu-HU' : 'de-DE' });
     const text = (key: string, params?: Record<string, string>) => webText(locale, key, params);
-    const operator = {
-      name: 'Olga Operátor',
-      email: 'olga@meghivas.example',
-      password: 'Borostyán Daru Móló 12',
+    const justus = {
+      email: `jozsef-${locale}@jura.example`,
+      password: 'Citromfa Komp Reggel 77',
+      username: 'jozsef',
     };
-    const justus = { email: 'jozsef@jura.example', password: 'Citromfa Komp Reggel 77', username: 'jozsef' };
-    const eva = { email: 'eva@ado.example', password: 'Levendula Híd Alkony 31', username: 'eva' };
+    const eva = { email: `eva-${locale}@ado.example`, password: 'Levendula Híd Alkony 31', username: 'eva' };
+    const kata = {
+      username: 'kata',
+      firstName: 'Kata',
+      lastName: 'Kovács',
+      email: `kata-${locale}@jura.example`,
+    };
     const accounts = { jura: '', ado: '' };
-    let seed: Seed;
 
-    test.beforeAll(async ({ kontor, playwright }) => {
-      seed = await seedPortal(playwright, kontor, operator);
+    test.beforeAll(async () => {
       accounts.jura = await seed.registerOwner({ company: 'Jura Kft.', locale, ...justus });
       accounts.ado = await seed.registerOwner({ company: 'Adó Bt.', locale, ...eva });
-    });
-    test.afterAll(async () => {
-      await seed?.dispose();
     });
 
     async function signIn(page: Page, person: { email: string; password: string }) {
@@ -180,7 +195,6 @@ for (const locale of ['hu', 'de'] as const) {
         'x-csrf-token': cookies.find((cookie) => cookie.name.endsWith('kontor_csrf'))?.value ?? '',
       };
       const users = `${kontor.baseUrl}/api/v1/accounts/${accounts.jura}/users`;
-      const kata = { username: 'kata', firstName: 'Kata', lastName: 'Kovács', email: 'kata@jura.example' };
       const created = await page.request.post(users, { data: kata, headers });
       const kataId = ((await created.json()) as { user: { id: string } }).user.id;
       expect((await page.request.put(`${users}/${kataId}/admin`, { headers })).ok()).toBe(true);
