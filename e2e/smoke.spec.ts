@@ -161,11 +161,22 @@ test.describe('the first operator', () => {
     kontor,
   }) => {
     await signIn(page, kontor);
-    // Operators land on the customer accounts, their daily work.
+    // Operators land on the customer accounts, their daily work, in the language they chose at set-up.
     await expect(page).toHaveURL(`${kontor.baseUrl}/operator/accounts`);
-    await expect(pageHeading(page)).toHaveText('Customer accounts');
+    await expect(pageHeading(page)).toHaveText('Ügyfélfiókok');
     await expect(pageHeading(page)).toBeFocused();
+    await expect(page.getByRole('banner')).toContainText('Üzemeltetői terület');
+    // Switching the language stores it for the operator (issue 8, item 9).
+    await switchLanguage(page, 'English');
+    await expect(pageHeading(page)).toHaveText('Customer accounts');
     await expect(page.getByRole('banner')).toContainText('Operator area');
+    await expect
+      .poll(
+        async () =>
+          (await (await page.request.get(`${kontor.baseUrl}/api/v1/operator/session`)).json()).operator
+            .locale,
+      )
+      .toBe('en');
     await page.goto(`${kontor.baseUrl}/`);
     await expect(page).toHaveURL(`${kontor.baseUrl}/operator/accounts`);
     await page.getByRole('link', { name: 'Mailbox' }).click();
