@@ -1,5 +1,6 @@
 import { Switch, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCan } from '../../app/permissions.ts';
@@ -52,11 +53,18 @@ function AccountPolicy({ accountId, onChange }: { accountId: string; onChange: (
   const policy = api.useQuery('get', '/api/v1/accounts/{accountId}/two-factor-policy', params);
   const change = api.useMutation('put', '/api/v1/accounts/{accountId}/two-factor-policy');
   const queryClient = useQueryClient();
+  // The switch moves at once; a refusal moves it back (and is shown above it).
+  const [asked, setAsked] = useState<boolean | null>(null);
   const set = async (required: boolean) => {
-    const saved = await change.mutateAsync({ ...params, body: { required } });
-    queryClient.setQueryData(['get', '/api/v1/accounts/{accountId}/two-factor-policy', params], saved);
-    notifyDone(t(required ? 'twoFactor.policyOnDone' : 'twoFactor.policyOffDone'));
-    onChange();
+    setAsked(required);
+    try {
+      const saved = await change.mutateAsync({ ...params, body: { required } });
+      queryClient.setQueryData(['get', '/api/v1/accounts/{accountId}/two-factor-policy', params], saved);
+      notifyDone(t(required ? 'twoFactor.policyOnDone' : 'twoFactor.policyOffDone'));
+      onChange();
+    } finally {
+      setAsked(null);
+    }
   };
   return (
     <section aria-labelledby="two-factor-policy-title">
@@ -67,7 +75,7 @@ function AccountPolicy({ accountId, onChange }: { accountId: string; onChange: (
       <Switch
         label={t('twoFactor.policyLabel')}
         description={t('twoFactor.policyHint')}
-        checked={policy.data?.required ?? false}
+        checked={asked ?? policy.data?.required ?? false}
         disabled={!policy.data || change.isPending}
         onChange={(event) => void set(event.currentTarget.checked).catch(() => undefined)}
       />
