@@ -106,7 +106,7 @@ test('the main user activates with password, PIN and security question and lands
   await activateThroughPage(page, known.mainLink, {
     password: main.password,
     pin: '480153',
-    question: 'Wie hieß Ihr erstes Haustier?',
+    question: 'firstPet',
     answer: 'Krümel',
   });
   await expect(page).toHaveURL(`${kontor.baseUrl}/account`);
@@ -164,7 +164,7 @@ test('the main user creates a user with "send activation e-mail"; that user acti
   await activateThroughPage(other, activationLink(text), {
     password: colleague.password,
     pin: '2958173',
-    question: 'In welcher Stadt haben sich Ihre Eltern kennengelernt?',
+    question: 'parentsMetCity',
     answer: 'Würzburg',
   });
   await expect(other.getByRole('banner')).toContainText(company);

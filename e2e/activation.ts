@@ -1,10 +1,10 @@
-// The activation page as a person fills it in (German): password, PIN and a security question.
-import { expect, field, type Page, pageHeading } from './fixtures.ts';
+// The activation page as a person fills it in: password, PIN and a security question, in the page's language.
+import { expect, field, type Page, pageHeading, webText } from './fixtures.ts';
 
 export interface Activation {
   password: string;
   pin: string;
-  /** The question's German text, as the list shows it. */
+  /** The question's key (shared/caller-identification.ts), e.g. firstPet. */
   question: string;
   answer: string;
 }
@@ -17,15 +17,23 @@ export function activationLink(text: string): string {
 }
 
 /** Opens the link, fills in the form and activates; the person then lands signed in on /account. */
-export async function activateThroughPage(page: Page, link: string, activation: Activation) {
+export async function activateThroughPage(
+  page: Page,
+  link: string,
+  activation: Activation,
+  locale: 'de' | 'en' | 'hu' = 'de',
+) {
+  const text = (key: string) => webText(locale, key);
   await page.goto(link);
-  await expect(pageHeading(page)).toHaveText('Zugang aktivieren');
-  await field(page, 'Passwort').fill(activation.password);
-  await field(page, 'Passwort wiederholen').fill(activation.password);
-  await field(page, 'PIN').fill(activation.pin);
-  await field(page, 'PIN wiederholen').fill(activation.pin);
-  await page.getByLabel('Sicherheitsfrage').selectOption({ label: activation.question });
-  await field(page, 'Antwort').fill(activation.answer);
-  await page.getByRole('button', { name: 'Zugang aktivieren' }).click();
+  await expect(pageHeading(page)).toHaveText(text('activation.title'));
+  await field(page, text('activation.password')).fill(activation.password);
+  await field(page, text('password.repeat')).fill(activation.password);
+  await field(page, text('activation.pin')).fill(activation.pin);
+  await field(page, text('activation.pinRepeat')).fill(activation.pin);
+  await page
+    .getByLabel(text('activation.question'))
+    .selectOption({ label: text(`securityQuestions.${activation.question}`) });
+  await field(page, text('activation.answer')).fill(activation.answer);
+  await page.getByRole('button', { name: text('activation.submit') }).click();
   await expect(page).toHaveURL(/\/account$/);
 }

@@ -192,7 +192,7 @@ test('the main user activates with the e-mailed link and signs in', async ({ pag
   await activateThroughPage(page, link, {
     password: main.password,
     pin: '480153',
-    question: 'Wie hieß Ihre erste Schule?',
+    question: 'firstSchool',
     answer: 'Grundschule am Park',
   });
   await expect(page.getByRole('banner')).toContainText(order.company);
