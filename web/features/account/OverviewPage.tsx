@@ -1,5 +1,6 @@
 import { DataList, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { usePermissionNames } from '../../app/permissions.ts';
 import { useCustomer } from '../../app/session.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -9,6 +10,7 @@ import { MyDetailsForm } from './MyDetailsForm.tsx';
 export function OverviewPage() {
   const { t } = useTranslation();
   const { user, account } = useCustomer();
+  const permissionNames = usePermissionNames();
   const items = [
     { label: t('account.company'), value: account.name },
     { label: t('account.customerNumber'), value: account.customerNumber, monospace: true },
@@ -20,9 +22,7 @@ export function OverviewPage() {
       ? [
           {
             label: t('account.permissions'),
-            value:
-              account.permissions.map((permission) => t(`permissionNames.${permission}`)).join(', ') ||
-              t('account.permissionsNone'),
+            value: permissionNames(account.permissions),
           },
         ]
       : []),

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, type ApiResult, asApiError, client } from '../../api/client.ts';
 import { takeLinkToken } from '../../app/link-token.ts';
+import { usePermissionNames } from '../../app/permissions.ts';
 import { useSession } from '../../app/session.tsx';
 import { useSwitchedSession } from '../../app/use-switch-account.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -58,9 +59,8 @@ function Offer({ token, preview }: { token: string; preview: Preview }) {
   const adopt = useSwitchedSession();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const permissions =
-    preview.permissions.map((permission) => t(`permissionNames.${permission}`)).join(', ') ||
-    t('account.permissionsNone');
+  const permissionNames = usePermissionNames();
+  const permissions = permissionNames(preview.permissions);
   const signedInAs = customer?.user.email ?? null;
   const toSignIn = () => navigate({ to: '/sign-in', state: { next: '/invitation' } });
 

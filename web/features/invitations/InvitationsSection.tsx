@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiResult, api, asApiError } from '../../api/client.ts';
+import { usePermissionNames } from '../../app/permissions.ts';
 import { useCustomer } from '../../app/session.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { displayName } from '../../ui/display-name.ts';
@@ -48,9 +49,7 @@ export function InvitationsSection() {
     setDialog(next);
   };
   const close = () => setDialog(null);
-  const permissionNames = (names: string[]) =>
-    names.map((name) => t(`permissionNames.${name}` as 'permissionNames.users.manage')).join(', ') ||
-    t('account.permissionsNone');
+  const permissionNames = usePermissionNames();
 
   const act = async (work: () => Promise<unknown>, done: string) => {
     try {

@@ -1,12 +1,13 @@
-import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { type Permission, permissions, useCan } from '../../app/permissions.ts';
+import type { Permission } from '../../app/permissions.ts';
 import { useCustomer } from '../../app/session.tsx';
 import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { notifyDone } from '../../ui/notify.tsx';
+import { PermissionChoice } from '../users/PermissionChoice.tsx';
 import { usersChanged } from '../users/users-changed.ts';
 
 /** M1: invite a person by e-mail with the permissions they will hold (only ones the inviter holds). */
@@ -38,7 +39,6 @@ export function InviteDialog({
 function InviteForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const { account } = useCustomer();
-  const can = useCan();
   const required = useRequired();
   const queryClient = useQueryClient();
   const invite = api.useMutation('post', '/api/v1/accounts/{accountId}/invitations');
@@ -68,18 +68,7 @@ function InviteForm({ onDone }: { onDone: () => void }) {
           data-autofocus
           {...form.getInputProps('email')}
         />
-        <Checkbox.Group {...form.getInputProps('permissions')} label={t('users.permissionsLabel')}>
-          <Stack gap="xs" mt="xs">
-            {permissions.map((permission) => (
-              <Checkbox
-                key={permission}
-                value={permission}
-                label={t(`permissionNames.${permission}`)}
-                disabled={!can(permission)}
-              />
-            ))}
-          </Stack>
-        </Checkbox.Group>
+        <PermissionChoice {...form.getInputProps('permissions')} />
       </Stack>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onDone}>

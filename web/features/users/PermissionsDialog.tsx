@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PersonName } from '../../../src/shared/names.ts';
@@ -9,6 +9,7 @@ import { displayName } from '../../ui/display-name.ts';
 import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm } from '../../ui/forms.ts';
 import { notifyDone } from '../../ui/notify.tsx';
+import { PermissionChoice } from './PermissionChoice.tsx';
 import { usersChanged } from './users-changed.ts';
 
 /** A member of the account: its own user or an invited person. */
@@ -76,22 +77,7 @@ function PermissionsForm({
   return (
     <form ref={form.formRef} onSubmit={form.submit(send)} noValidate>
       <FormErrorAlert alert={form.alert} />
-      <Checkbox.Group
-        {...form.getInputProps('permissions')}
-        label={t('users.permissionsLabel')}
-        description={t('users.permissionsHint')}
-      >
-        <Stack gap="xs" mt="sm">
-          {permissions.map((permission) => (
-            <Checkbox
-              key={permission}
-              value={permission}
-              label={t(`permissionNames.${permission}`)}
-              disabled={!can(permission)}
-            />
-          ))}
-        </Stack>
-      </Checkbox.Group>
+      <PermissionChoice {...form.getInputProps('permissions')} description={t('users.permissionsHint')} />
       {permissions.some((permission) => !can(permission)) && (
         <Text size="sm" c="dimmed" mt="sm">
           {t('users.permissionsNotHeld')}
