@@ -77,9 +77,15 @@ export async function signIn(baseUrl: string, email: string): Promise<{ accountI
   return { accountId: account.id, cookie: `${session}; kontor_csrf=${csrf}` };
 }
 
-export const accountOf = async (db: Db, email: string): Promise<string> =>
-  (await db.selectFrom('users').select('homeAccountId').where('email', '=', email).executeTakeFirstOrThrow())
-    .homeAccountId;
+export async function accountOf(db: Db, email: string): Promise<string> {
+  const user = await db
+    .selectFrom('users')
+    .select('homeAccountId')
+    .where('email', '=', email)
+    .executeTakeFirst();
+  if (!user?.homeAccountId) throw new Error(`${email} is no account's user`);
+  return user.homeAccountId;
+}
 
 const firstNames = [
   'Anna',

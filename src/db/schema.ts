@@ -68,7 +68,8 @@ export type UserStatus = 'pending_activation' | 'active' | 'disabled';
 
 export interface UsersTable {
   id: string;
-  homeAccountId: string;
+  /** Null for a personal identity (M1): a person invited without a login of their own. */
+  homeAccountId: string | null;
   userNumber: string;
   username: string;
   salutation: Salutation | null;

@@ -12,6 +12,7 @@ import * as memberPermissions from './2026-12-01T05_member_permissions.ts';
 import * as activation from './2026-12-01T06_activation.ts';
 import * as twoFactor from './2026-12-01T07_two_factor.ts';
 import * as invitations from './2026-12-01T08_invitations.ts';
+import * as personalIdentities from './2026-12-01T09_personal_identities.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T06_activation': activation,
   '2026-12-01T07_two_factor': twoFactor,
   '2026-12-01T08_invitations': invitations,
+  '2026-12-01T09_personal_identities': personalIdentities,
 };

@@ -9,6 +9,7 @@ import type { AuditService } from '../audit/index.ts';
 import type { LinksService } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
 import {
+  isAccountUser,
   normalizeEmail,
   normalizeIdentifier,
   type SignInIdentifier,
@@ -64,7 +65,9 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
 
       await db.transaction().execute(async (transaction) => {
         const existing = await users.repository.findByEmail(email, transaction);
-        const pendingAccount = existing && (await repository.findById(existing.homeAccountId, transaction));
+        const pendingAccount = isAccountUser(existing)
+          ? await repository.findById(existing.homeAccountId, transaction)
+          : undefined;
         if (existing && pendingAccount?.status === 'pending_confirmation' && !existing.emailConfirmedAt) {
           // Never confirmed (the links may have expired): the same welcome again, with fresh links.
           const owner = { userId: existing.id };
@@ -135,7 +138,7 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
         const { userId } = await links.consumeLink(transaction, token, 'email_confirmation');
         const now = clock.now().toISOString();
         const user = await users.repository.findById(userId, transaction);
-        if (!user) throw new Error(`confirmation link of a missing user ${userId}`);
+        if (!isAccountUser(user)) throw new Error(`confirmation link of no account's user ${userId}`);
         await users.repository.update(transaction, userId, { emailConfirmedAt: now, updatedAt: now });
         const account = await repository.findById(user.homeAccountId, transaction);
         if (account?.status === 'pending_confirmation') {
@@ -158,7 +161,7 @@ export function createAccountsService({ db, clock, config, mail, links, audit, u
     async resendConfirmation(identifier: SignInIdentifier) {
       const normalized = normalizeIdentifier(identifier);
       const user = normalized && (await users.findBySignInIdentifier(normalized));
-      if (!user?.email || user.emailConfirmedAt) return;
+      if (!isAccountUser(user) || !user.email || user.emailConfirmedAt) return;
       const account = await repository.findById(user.homeAccountId);
       if (account?.status !== 'pending_confirmation') return;
       await db.transaction().execute(async (transaction) => {

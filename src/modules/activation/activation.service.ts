@@ -17,7 +17,7 @@ import { hashPassword } from '../../shared/passwords.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import { type LinksService, linkErrors } from '../links/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
-import type { UsersService } from '../users/index.ts';
+import { isAccountUser, type UsersService } from '../users/index.ts';
 import { activationErrors } from './activation.errors.ts';
 import { createActivationRepository } from './activation.repository.ts';
 
@@ -65,7 +65,7 @@ export function createActivationService(deps: {
   async function open(token: string) {
     const link = await links.inspectLink(token, 'activation');
     const user = link && (await users.repository.findById(link.userId));
-    if (!link || !user) throw new AppError(linkErrors.LINK_INVALID);
+    if (!link || !isAccountUser(user)) throw new AppError(linkErrors.LINK_INVALID);
     const member = await users.repository.findInAccount(user.homeAccountId, user.id);
     return { link, user, isMainUser: member?.role === 'owner', state: stateOf(link, now()) };
   }

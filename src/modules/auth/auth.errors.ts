@@ -5,5 +5,7 @@ export const authErrors = defineErrors({
   EMAIL_NOT_CONFIRMED: 403,
   ACCOUNT_SUSPENDED: 403,
   USER_DISABLED: 403,
+  // A personal identity whose every invitation has been withdrawn (M1): nowhere to act.
+  NO_MEMBERSHIP: 403,
   CUSTOMER_NUMBER_INVALID: 400,
 });

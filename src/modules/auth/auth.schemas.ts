@@ -58,6 +58,8 @@ export const sessionInfo = Type.Object({
     lastName: Type.String(),
     email: Type.Union([Type.String(), Type.Null()]),
     locale: Type.Union([locale, Type.Null()]),
+    /** The customer number the desktop program signs in with; null for a personal identity (M1). */
+    homeCustomerNumber: Type.Union([Type.String(), Type.Null()]),
   }),
   account: Type.Object({
     id: Type.String(),

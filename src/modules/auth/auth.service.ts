@@ -62,7 +62,7 @@ export function createAuthService({
   const page = (path: string) => new URL(path, config.publicUrl).href;
   /** What a password must not be built from (SECURITY.md): the person's names, e-mail and numbers. */
   async function personalContext(user: User) {
-    const { customerNumber } = await users.repository.findProgramIdentity(db, user.id);
+    const customerNumber = await users.repository.homeCustomerNumber(db, user);
     return [user.firstName, user.lastName, user.username, user.email, user.userNumber, customerNumber];
   }
 
@@ -80,9 +80,10 @@ export function createAuthService({
 
   /** Both identifiers of a user, whose counts start again when the password is set anew. */
   async function signInKeys(executor: Db, user: User): Promise<string[]> {
-    const { customerNumber } = await users.repository.findProgramIdentity(executor, user.id);
-    const byNumbers = identifierKey('user', { customerNumber, userNumber: user.userNumber });
-    return user.email ? [identifierKey('user', { email: user.email }), byNumbers] : [byNumbers];
+    const customerNumber = await users.repository.homeCustomerNumber(executor, user);
+    const byEmail = user.email ? [identifierKey('user', { email: user.email })] : [];
+    if (!customerNumber) return byEmail;
+    return [...byEmail, identifierKey('user', { customerNumber, userNumber: user.userNumber })];
   }
 
   /** Re-authentication before a sensitive change (SECURITY.md 15). */
@@ -120,11 +121,17 @@ export function createAuthService({
     });
   }
 
-  /** The account a user signs in to, or why they may not (again after the second factor). */
+  /**
+   * The account a user signs in to, or why they may not (again after the second factor): their own, or
+   * for a personal identity (M1) the first account they were invited to that is open.
+   */
   async function homeOf(user: User) {
     assertThat(user.status !== 'disabled', authErrors.USER_DISABLED);
     const memberships = await users.repository.memberships(user.id);
-    const home = memberships.find((membership) => membership.accountId === user.homeAccountId);
+    const home = user.homeAccountId
+      ? memberships.find((membership) => membership.accountId === user.homeAccountId)
+      : (memberships.find((membership) => membership.status === 'active') ?? memberships[0]);
+    assertThat(home !== undefined, authErrors.NO_MEMBERSHIP);
     assertThat(home?.status !== 'pending_confirmation', authErrors.EMAIL_NOT_CONFIRMED);
     assertThat(home?.status === 'active', authErrors.ACCOUNT_SUSPENDED);
     return home;
@@ -224,6 +231,9 @@ export function createAuthService({
           lastName: user.lastName,
           email: user.email,
           locale: user.locale as Locale | null,
+          homeCustomerNumber:
+            memberships.find((membership) => membership.accountId === user.homeAccountId)?.customerNumber ??
+            null,
         },
         account: {
           id: current.accountId,

@@ -6,7 +6,7 @@ import { auditActor } from '../../http/audit-actor.ts';
 import { signedInMember } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { line, locale, salutation } from '../auth/auth.schemas.ts';
-import type { UserAdministration } from './user-administration.ts';
+import type { OwnProfile } from './own-profile.ts';
 import { user } from './users.schemas.ts';
 
 const profileChanges = Type.Object(
@@ -21,18 +21,15 @@ const profileChanges = Type.Object(
 );
 
 export const meRoutes: FastifyPluginAsyncTypebox<{
-  administration: UserAdministration;
+  ownProfile: OwnProfile;
   requireMember: preHandlerAsyncHookHandler;
-}> = async (app, { administration, requireMember }) => {
+}> = async (app, { ownProfile, requireMember }) => {
   app.addHook('preHandler', requireMember);
 
   app.get(
     '/api/v1/me',
     { schema: { tags: ['me'], summary: 'My profile', response: { 200: user, ...errorResponses(401) } } },
-    async (request) => {
-      const member = signedInMember(request);
-      return administration.getUser(await administration.homeAccountOf(member.userId), member.userId);
-    },
+    async (request) => ownProfile.get(signedInMember(request)),
   );
 
   app.patch(
@@ -45,11 +42,6 @@ export const meRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: user, ...errorResponses(400, 401) },
       },
     },
-    async (request) => {
-      const member = signedInMember(request);
-      const accountId = await administration.homeAccountOf(member.userId);
-      const context = { accountId, actor: { ...auditActor(request), id: member.userId } };
-      return administration.updateUser(context, member.userId, request.body);
-    },
+    async (request) => ownProfile.update(signedInMember(request), auditActor(request), request.body),
   );
 };

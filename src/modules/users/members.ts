@@ -96,7 +96,13 @@ export function createMembers({ db, config, mail, links, audit, users }: Members
    * U2: the credentials reach the user's own address, or the acting admin's when the user has none,
    * as a single-use link; the key itself is never e-mailed.
    */
-  async function sendCredentials(executor: Db, user: NewUser, accessKey: string, adminId: string) {
+  async function sendCredentials(
+    executor: Db,
+    accountId: string,
+    user: NewUser,
+    accessKey: string,
+    adminId: string,
+  ) {
     const reveal = await links.issueLink(executor, {
       purpose: 'credentials_reveal',
       userId: user.id,
@@ -106,7 +112,7 @@ export function createMembers({ db, config, mail, links, audit, users }: Members
     const admin = await repository.findById(adminId, executor);
     const recipient = user.email ? user : admin;
     if (!recipient?.email) return;
-    const seats = await repository.seats(user.homeAccountId, executor);
+    const seats = await repository.seats(accountId, executor);
     const common = {
       companyName: seats.name,
       customerNumber: seats.customerNumber,
@@ -201,7 +207,14 @@ export function createMembers({ db, config, mail, links, audit, users }: Members
         status: options.activation ? 'pending_activation' : 'active',
       });
       const activation = options.activation ? await users.sendActivation(transaction, created.user.id) : null;
-      if (!activation) await sendCredentials(transaction, created.user, created.accessKey, context.actor.id);
+      if (!activation)
+        await sendCredentials(
+          transaction,
+          context.accountId,
+          created.user,
+          created.accessKey,
+          context.actor.id,
+        );
       await audit.record(transaction, {
         actor: context.actor,
         accountId: context.accountId,

@@ -4,7 +4,7 @@
 import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { Role, User } from '../../db/schema.ts';
-import { AppError, assertThat } from '../../shared/app-error.ts';
+import { assertThat } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { isAdminRole } from '../../shared/permissions.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -86,13 +86,6 @@ export function createUserAdministration(dependencies: Dependencies) {
 
     async getUser(accountId: string, userId: string) {
       return view(await findUser(accountId, userId));
-    },
-
-    /** Where a person's own user lives, whichever account they act in now (invited people act elsewhere). */
-    async homeAccountOf(userId: string): Promise<string> {
-      const user = await repository.findById(userId);
-      if (!user) throw new AppError('NOT_FOUND');
-      return user.homeAccountId;
     },
 
     /**
@@ -206,7 +199,7 @@ export function createUserAdministration(dependencies: Dependencies) {
         }
         const accessKey = await rotateAccessKey({ repository, links }, transaction, userId, now);
         const updated = { ...user, ...details, status: 'active' as const, role: 'member' as const };
-        await members.sendCredentials(transaction, updated, accessKey, context.actor.id);
+        await members.sendCredentials(transaction, context.accountId, updated, accessKey, context.actor.id);
         if (wasAdmin) {
           await members.notifyOwner(transaction, context, {
             template: 'adminReassigned',

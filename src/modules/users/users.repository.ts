@@ -242,6 +242,17 @@ export function createUsersRepository(db: Db) {
         .where('users.id', '=', userId)
         .executeTakeFirstOrThrow(),
 
+    /** The customer number of the person's own account; null for a personal identity (M1). */
+    async homeCustomerNumber(executor: Db, user: { homeAccountId: string | null }) {
+      if (!user.homeAccountId) return null;
+      const account = await executor
+        .selectFrom('accounts')
+        .select('customerNumber')
+        .where('id', '=', user.homeAccountId)
+        .executeTakeFirstOrThrow();
+      return account.customerNumber;
+    },
+
     memberships: (userId: string) =>
       db
         .selectFrom('memberships')

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/kysely.ts';
-import type { NewUser, Role, UserStatus } from '../../db/schema.ts';
+import type { NewUser, Role, User, UserStatus } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Salutation } from '../../shared/names.ts';
@@ -24,6 +24,15 @@ export interface NewUserDetails {
   status: UserStatus;
   locale: string | null;
 }
+
+export type PersonalIdentityDetails = Pick<
+  NewUserDetails,
+  'salutation' | 'title' | 'firstName' | 'lastName' | 'locale'
+> & { email: string; passwordHash: string };
+
+/** A user of an account of their own, which activation, program credentials and seats are about. */
+export type AccountUser = User & { homeAccountId: string };
+export const isAccountUser = (user: User | null | undefined): user is AccountUser => !!user?.homeAccountId;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -87,6 +96,32 @@ export function createUsersService({
       await repository.insertMembership(executor, { accountId, userId: user.id, role, createdAt: now });
       const accessKey = await rotateAccessKey({ repository, links }, executor, user.id, now);
       return { user, accessKey };
+    },
+
+    /**
+     * M1: a person invited without a login: a user of no account (no seat, no program credentials) whose
+     * address the invitation link has just proven; a member only where invited.
+     */
+    async createPersonalIdentity(executor: Db, details: PersonalIdentityDetails): Promise<NewUser> {
+      const now = clock.now().toISOString();
+      const email = normalizeEmail(details.email);
+      const user: NewUser = {
+        id: newId(),
+        homeAccountId: null,
+        userNumber: await unusedUserNumber(executor),
+        username: email,
+        ...details,
+        title: details.title?.trim() || null,
+        firstName: details.firstName.trim(),
+        lastName: details.lastName.trim(),
+        email,
+        emailConfirmedAt: now,
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      };
+      await repository.insert(executor, user);
+      return user;
     },
 
     /** S4: a new activation link by e-mail, in the caller's transaction; older ones are revoked. */
