@@ -53,6 +53,7 @@ import { createTwoFactorService, twoFactorRoutes } from './modules/two-factor/in
 import {
   createMemberPermissions,
   createOwnership,
+  createOwnProfile,
   createUserAdministration,
   createUsersService,
   memberPermissionsRoutes,
@@ -141,6 +142,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   });
   const provisioning = createAccountProvisioning({ db, clock, mail, links, audit, users });
   const administration = createUserAdministration({ db, clock, config, mail, links, audit, users, sessions });
+  const ownProfile = createOwnProfile({ db, clock, audit, users, administration });
   const memberPermissions = createMemberPermissions({ db, users, audit });
   const ownership = createOwnership({ db, config, mail, users, audit });
   const invitations = createInvitationsService({ db, clock, config, mail, audit, users, sessions });
@@ -164,10 +166,10 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await app.register(accountsRoutes, { config, accounts });
   await app.register(authRoutes, { config, auth, sessions, requireMember });
   await app.register(accountSwitchRoutes, { config, auth, accountSwitch, requireMember });
-  await app.register(invitationsRoutes, { config, auth, invitations, requireMember });
+  await app.register(invitationsRoutes, { config, auth, sessions, invitations, requireMember });
   await app.register(usersRoutes, { users, links });
   await app.register(userAdministrationRoutes, { administration, requireMember });
-  await app.register(meRoutes, { administration, requireMember });
+  await app.register(meRoutes, { ownProfile, requireMember });
   await app.register(memberPermissionsRoutes, { memberPermissions, ownership, requireMember });
   await app.register(auditRoutes, {
     audit,

@@ -93,12 +93,12 @@ export function createInvitationsRepository() {
         .where('users.email', '=', email)
         .executeTakeFirst()) !== undefined,
 
-    /** Members whose own account is another one: invited people. */
+    /** Members whose own account is another one, or who have none (personal identities): invited people. */
     listGuests: (executor: Db, accountId: string) =>
       executor
         .selectFrom('memberships')
         .innerJoin('users', 'users.id', 'memberships.userId')
-        .innerJoin('accounts as home', 'home.id', 'users.homeAccountId')
+        .leftJoin('accounts as home', 'home.id', 'users.homeAccountId')
         .select([
           'users.id',
           'users.salutation',
@@ -111,7 +111,12 @@ export function createInvitationsRepository() {
           'memberships.createdAt as joinedAt',
         ])
         .where('memberships.accountId', '=', accountId)
-        .whereRef('users.homeAccountId', '!=', 'memberships.accountId')
+        .where((eb) =>
+          eb.or([
+            eb('users.homeAccountId', 'is', null),
+            eb('users.homeAccountId', '!=', eb.ref('memberships.accountId')),
+          ]),
+        )
         .orderBy('users.lastName')
         .orderBy('users.firstName')
         .execute(),
@@ -127,7 +132,9 @@ export function createInvitationsRepository() {
             selectFrom('users')
               .select('users.id')
               .where('users.id', '=', userId)
-              .where('users.homeAccountId', '!=', accountId),
+              .where((eb) =>
+                eb.or([eb('users.homeAccountId', 'is', null), eb('users.homeAccountId', '!=', accountId)]),
+              ),
           ),
         )
         .executeTakeFirst();

@@ -8,6 +8,7 @@ import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { sessionInfo } from '../auth/auth.schemas.ts';
 import type { AuthService } from '../auth/index.ts';
+import type { SessionsService } from '../sessions/index.ts';
 import { accountParams } from '../users/users.schemas.ts';
 import {
   guestList,
@@ -18,6 +19,7 @@ import {
   invitationPreview,
   invitationToken,
   inviteBody,
+  registrationBody,
 } from './invitations.schemas.ts';
 import type { InvitationsService } from './invitations.service.ts';
 
@@ -26,9 +28,10 @@ const tags = ['invitations'];
 export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   config: Config;
   auth: AuthService;
+  sessions: SessionsService;
   invitations: InvitationsService;
   requireMember: preHandlerAsyncHookHandler;
-}> = async (app, { config, auth, invitations, requireMember }) => {
+}> = async (app, { config, auth, sessions, invitations, requireMember }) => {
   const names = cookieNames(config);
   const manage = [requireMember, accountPermission('users.manage')];
   const context = (request: FastifyRequest) => {
@@ -166,6 +169,37 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
         sessionCookieOptions(config, accepted.session.maxAgeSeconds),
       );
       return auth.describeSession(member.userId, accepted.accountId);
+    },
+  );
+
+  app.post(
+    '/api/v1/invitations/register',
+    {
+      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary:
+          'Accept an invitation with a new personal login (name and password; no account of my own); signs in',
+        body: registrationBody,
+        response: { 200: sessionInfo, ...errorResponses(400, 404, 409, 410, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { token, ...identity } = request.body;
+      const joined = await invitations.register(
+        token,
+        { salutation: null, title: null, locale: null, ...identity },
+        { ipAddress: request.ip, userAgent: request.headers['user-agent'] ?? '' },
+      );
+      // As at sign-in: whatever session this browser had ends, one person per browser.
+      const previous = request.cookies[names.session];
+      if (previous) await sessions.endSession(previous);
+      reply.setCookie(
+        names.session,
+        joined.session.token,
+        sessionCookieOptions(config, joined.session.maxAgeSeconds),
+      );
+      return auth.describeSession(joined.userId, joined.accountId);
     },
   );
 };

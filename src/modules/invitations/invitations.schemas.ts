@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { email, permission, salutation } from '../auth/auth.schemas.ts';
+import { email, line, locale, password, permission, salutation } from '../auth/auth.schemas.ts';
 
 export const invitation = Type.Object({
   id: Type.String(),
@@ -30,6 +30,20 @@ export const invitationToken = Type.Object(
   { additionalProperties: false },
 );
 
+/** M1: a personal identity for someone without a login; the invitation's address becomes its e-mail. */
+export const registrationBody = Type.Object(
+  {
+    token: invitationToken.properties.token,
+    salutation: Type.Optional(Type.Union([salutation, Type.Null()])),
+    title: Type.Optional(Type.Union([line(50, 0), Type.Null()])),
+    firstName: line(100),
+    lastName: line(100),
+    password,
+    locale: Type.Optional(Type.Union([locale, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
 export const invitationPreview = Type.Object({
   companyName: Type.String(),
   customerNumber: Type.String(),
@@ -50,8 +64,8 @@ export const guestList = Type.Object({
       firstName: Type.String(),
       lastName: Type.String(),
       email: Type.Union([Type.String(), Type.Null()]),
-      /** The company whose user the person is. */
-      homeAccountName: Type.String(),
+      /** The company whose user the person is; null for a personal identity (a login of no company). */
+      homeAccountName: Type.Union([Type.String(), Type.Null()]),
       permissions: Type.Array(permission),
       joinedAt: Type.String(),
     }),

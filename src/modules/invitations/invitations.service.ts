@@ -1,20 +1,28 @@
 // M1: an account's owner, admins and members with "manage users" invite a person by e-mail with chosen
-// permissions; someone who already has a Kontor identity signs in with it and accepts. Invited people
-// never take a seat. One open invitation per address and account, 48 hours, sent again = a new link.
+// permissions; someone who already has a Kontor identity signs in with it and accepts, someone with none
+// creates a personal identity (a login of no account). Invited people never take a seat. One open invitation per address and account, 48 hours, sent again = a new link.
 import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { Invitation } from '../../db/schema.ts';
 import { AppError, assertThat } from '../../shared/app-error.ts';
 import { addMilliseconds, type Clock, hours } from '../../shared/clock.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { translator } from '../../shared/i18n.ts';
 import { formatName } from '../../shared/names.ts';
+import { assertPasswordAcceptable, hashPassword } from '../../shared/passwords.ts';
 import { type Grant, heldPermissions, parsePermissions } from '../../shared/permissions.ts';
 import { generateToken, hashToken, newId } from '../../shared/tokens.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import { linkErrors } from '../links/index.ts';
 import type { MailService } from '../mail/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
-import { assertMayChange, catalogueOnly, normalizeEmail, type UsersService } from '../users/index.ts';
+import {
+  assertMayChange,
+  catalogueOnly,
+  normalizeEmail,
+  type PersonalIdentityDetails,
+  type UsersService,
+} from '../users/index.ts';
 import { invitationErrors } from './invitations.errors.ts';
 import { createInvitationsRepository } from './invitations.repository.ts';
 
@@ -134,6 +142,35 @@ export function createInvitationsService({ db, clock, config, mail, audit, users
     if (state === 'expired') throw new AppError(invitationErrors.INVITATION_EXPIRED, { params });
     return { ...found, inviterName };
   }
+
+  type Usable = Awaited<ReturnType<typeof usable>>;
+
+  /** The membership an invitation grants; exactly one of concurrent acceptances wins (SECURITY.md 18). */
+  async function join(executor: Db, invitation: Usable, userId: string, actor: AuditActor) {
+    if (!(await repository.markAccepted(executor, invitation.id, userId, now()))) {
+      throw new AppError(invitationErrors.INVITATION_ACCEPTED, {
+        params: { inviterName: invitation.inviterName, companyName: invitation.accountName },
+      });
+    }
+    await repository.insertMembership(executor, {
+      accountId: invitation.accountId,
+      userId,
+      permissions: invitation.permissions,
+      createdAt: now(),
+    });
+    await audit.record(executor, {
+      actor,
+      accountId: invitation.accountId,
+      action: 'invitation.accepted',
+      target: { type: 'user', id: userId },
+      details: { email: invitation.email, permissions: parsePermissions(invitation.permissions) },
+    });
+  }
+
+  const identityExists = () =>
+    new AppError(invitationErrors.IDENTITY_EXISTS, {
+      details: [{ field: 'email', code: invitationErrors.IDENTITY_EXISTS }],
+    });
 
   return {
     async invite(context: InvitingContext, input: { email: string; permissions: string[] }) {
@@ -265,28 +302,56 @@ export function createInvitationsService({ db, clock, config, mail, audit, users
           !(await repository.isMember(transaction, invitation.accountId, invitation.email)),
           invitationErrors.ALREADY_MEMBER,
         );
-        if (!(await repository.markAccepted(transaction, invitation.id, member.userId, now()))) {
-          throw new AppError(invitationErrors.INVITATION_ACCEPTED, {
-            params: { inviterName: invitation.inviterName, companyName: invitation.accountName },
-          });
-        }
-        await repository.insertMembership(transaction, {
-          accountId: invitation.accountId,
-          userId: member.userId,
-          permissions: invitation.permissions,
-          createdAt: now(),
-        });
-        await audit.record(transaction, {
-          actor,
-          accountId: invitation.accountId,
-          action: 'invitation.accepted',
-          target: { type: 'user', id: member.userId },
-          details: { email: invitation.email, permissions: parsePermissions(invitation.permissions) },
-        });
+        await join(transaction, invitation, member.userId, actor);
         const session = await sessions.moveSession(transaction, member.sessionId, invitation.accountId);
         if (!session) throw new AppError('UNAUTHENTICATED');
         return { session, accountId: invitation.accountId };
       });
+    },
+
+    /**
+     * M1: someone without a Kontor login takes the invitation with a personal identity, a name and a
+     * password; the link has proven the address. No account of their own, no seat, no program credentials.
+     */
+    async register(
+      token: string,
+      input: Omit<PersonalIdentityDetails, 'email' | 'passwordHash'> & { password: string },
+      client: { ipAddress: string; userAgent: string },
+    ) {
+      const { password, ...details } = input;
+      const { email } = await usable(db, token);
+      assertPasswordAcceptable(password, [details.firstName, details.lastName, email]);
+      const passwordHash = await hashPassword(password); // outside the transaction: it takes a while
+      const joined = await db
+        .transaction()
+        .execute(async (transaction) => {
+          const invitation = await usable(transaction, token);
+          if (await users.repository.findByEmail(invitation.email, transaction)) throw identityExists();
+          const user = await users.createPersonalIdentity(transaction, {
+            ...details,
+            email: invitation.email,
+            passwordHash,
+          });
+          const actor = { type: 'user' as const, id: user.id, ipAddress: client.ipAddress };
+          await audit.record(transaction, {
+            actor,
+            accountId: invitation.accountId,
+            action: 'identity.created',
+            target: { type: 'user', id: user.id },
+            details: { email: invitation.email },
+          });
+          await join(transaction, invitation, user.id, actor);
+          return { userId: user.id, accountId: invitation.accountId };
+        })
+        .catch((error: unknown) => {
+          // Two invitations to one address, taken at the same moment: one identity, the other is told so.
+          throw isUniqueViolation(error) ? identityExists() : error;
+        });
+      const session = await sessions.startSession({
+        principal: { userId: joined.userId, activeAccountId: joined.accountId },
+        ...client,
+      });
+      return { session, ...joined };
     },
   };
 }

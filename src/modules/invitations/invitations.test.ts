@@ -104,7 +104,11 @@ describeEachDatabase('invitations', (dialect) => {
       eva.post('/api/v1/invitations/accept', { token }),
       second.post('/api/v1/invitations/accept', { token }),
     ]);
-    expect(results.map((result) => result.statusCode).sort()).toEqual([200, 410]);
+    // The one too late is told the link is used, or (having waited for the winner's commit) that the
+    // person already belongs to the account.
+    const [won, lost] = results.map((result) => result.statusCode).sort();
+    expect(won).toBe(200);
+    expect([409, 410]).toContain(lost);
     const memberships = await t.db
       .selectFrom('memberships')
       .select('userId')
