@@ -1,6 +1,7 @@
 // Issue 8, items 4–6 in Hungarian and German: an owner invites the owner of a second account with two
 // permissions; she accepts with her own login, switches between the two accounts, sees only the menus she
-// may use, and direct API calls outside them are refused; the owner takes a permission away again.
+// may use, and direct API calls outside them are refused; the owner takes a permission away again. In
+// English: a person without any login accepts with a personal one.
 import type { APIRequestContext } from '@playwright/test';
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import { expect, field, type Page, test, webText } from './fixtures.ts';
@@ -43,7 +44,32 @@ async function linkTo(api: APIRequestContext, to: string, page: string): Promise
   return link;
 }
 
+type Locale = 'de' | 'en' | 'hu';
 const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** On the users page of the signed-in owner: the invite dialog, sent, and the invitation listed as sent. */
+async function inviteThroughPage(page: Page, locale: Locale, email: string, permissions: string[]) {
+  const text = (key: string, params?: Record<string, string>) => webText(locale, key, params);
+  await page
+    .getByRole('navigation', { name: text('account.navigation') })
+    .getByRole('link', { name: text('account.users') })
+    .click();
+  await page.getByRole('button', { name: text('invitations.invite') }).click();
+  const dialog = page.getByRole('dialog', { name: text('invitations.inviteTitle') });
+  await dialog.getByRole('textbox', { name: text('invitations.email') }).fill(email);
+  for (const name of permissions) {
+    await dialog.getByRole('checkbox', { name: text(`permissionNames.${name}`) }).check();
+  }
+  await dialog.getByRole('button', { name: text('invitations.send') }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByRole('status').filter({ hasText: text('invitations.sent', { email }) }),
+  ).toBeVisible();
+  const invitations = page.getByRole('table', { name: text('invitations.listTitle') });
+  await expect(invitations.getByRole('row', { name: new RegExp(literally(email)) })).toContainText(
+    text('invitations.states.sent'),
+  );
+}
 
 for (const locale of ['hu', 'de'] as const) {
   test.describe(`in ${locale}`, () => {
@@ -82,21 +108,7 @@ for (const locale of ['hu', 'de'] as const) {
       await page.goto(`${kontor.baseUrl}/sign-in`);
       await signIn(page, justus);
       await expect(header(page)).toContainText('Jura Kft.');
-      await navigation(page)
-        .getByRole('link', { name: text('account.users') })
-        .click();
-      await page.getByRole('button', { name: text('invitations.invite') }).click();
-      const dialog = page.getByRole('dialog', { name: text('invitations.inviteTitle') });
-      await dialog.getByRole('textbox', { name: text('invitations.email') }).fill(eva.email);
-      await dialog.getByRole('checkbox', { name: permission('audit.read') }).check();
-      await dialog.getByRole('checkbox', { name: permission('invoices.view') }).check();
-      await dialog.getByRole('button', { name: text('invitations.send') }).click();
-      await expect(dialog).toBeHidden();
-      await expect(status(page, text('invitations.sent', { email: eva.email }))).toBeVisible();
-      const invitations = page.getByRole('table', { name: text('invitations.listTitle') });
-      await expect(invitations.getByRole('row', { name: new RegExp(literally(eva.email)) })).toContainText(
-        text('invitations.states.sent'),
-      );
+      await inviteThroughPage(page, locale, eva.email, ['audit.read', 'invoices.view']);
     });
 
     test('she accepts with her own login and acts in the inviting account with only what was given', async ({
@@ -218,3 +230,64 @@ for (const locale of ['hu', 'de'] as const) {
     });
   });
 }
+
+test.describe('in en', () => {
+  test.use({ locale: 'en-GB' });
+  const text = (key: string, params?: Record<string, string>) => webText('en', key, params);
+  const owner = { email: 'grace@law.example', password: 'Harbour Lantern Meadow 58', username: 'grace' };
+  const lena = { email: 'lena@freelance.example', password: 'Copper Kettle Orchard 93' };
+
+  test('a person without a login accepts with a personal one, which signs in by e-mail', async ({
+    page,
+    browser,
+    kontor,
+  }) => {
+    await seed.registerOwner({ company: 'Law & Co', locale: 'en', ...owner });
+    await page.goto(`${kontor.baseUrl}/sign-in`);
+    await field(page, text('signIn.email')).fill(owner.email);
+    await field(page, text('signIn.password')).fill(owner.password);
+    await page.getByRole('button', { name: text('signIn.submit'), exact: true }).click();
+    await inviteThroughPage(page, 'en', lena.email, ['support.open']);
+
+    const context = await browser.newContext({ locale: 'en-GB', reducedMotion: 'reduce' });
+    const invited = await context.newPage();
+    await invited.goto(await linkTo(seed.operatorApi, lena.email, 'invitation'));
+    const form = invited.getByRole('region', { name: text('invitation.createIdentity') });
+    await expect(form).toContainText(lena.email);
+    await field(form, text('register.firstName')).fill('Lena');
+    await field(form, text('register.lastName')).fill('Lindqvist');
+    // A password built from her name is refused under the field, and nothing is lost.
+    await field(form, text('register.password')).fill('Lena Lindqvist 2026');
+    await field(form, text('password.repeat')).fill('Lena Lindqvist 2026');
+    await form.getByRole('button', { name: text('invitation.createAndAccept') }).click();
+    await expect(field(form, text('register.password'))).toBeFocused();
+    await expect(field(form, text('register.firstName'))).toHaveValue('Lena');
+    await field(form, text('register.password')).fill(lena.password);
+    await field(form, text('password.repeat')).fill(lena.password);
+    await form.getByRole('button', { name: text('invitation.createAndAccept') }).click();
+
+    const status = invited
+      .getByRole('status')
+      .filter({ hasText: text('invitation.accepted', { companyName: 'Law & Co' }) });
+    await expect(status).toBeVisible();
+    await expect(invited.getByRole('banner')).toContainText('Law & Co');
+    await expect(invited.getByRole('main')).toContainText(text('account.personalLoginHint'));
+    const navigation = invited.getByRole('navigation', { name: text('account.navigation') });
+    await expect(navigation.getByRole('link', { name: text('account.password') })).toBeVisible();
+    await expect(navigation.getByRole('link', { name: text('account.identification') })).toHaveCount(0);
+    await context.close();
+
+    const again = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await again.goto(`${kontor.baseUrl}/sign-in`);
+    await field(again, text('signIn.email')).fill(lena.email);
+    await field(again, text('signIn.password')).fill(lena.password);
+    await again.getByRole('button', { name: text('signIn.submit'), exact: true }).click();
+    await expect(again.getByRole('banner')).toContainText('Law & Co');
+    await again.context().close();
+
+    // The owner sees her among the invited people, as a personal login.
+    await page.reload();
+    const guests = page.getByRole('table', { name: text('invitations.guestsTitle') });
+    await expect(guests.getByRole('row', { name: /Lena/ })).toContainText(text('invitations.personalLogin'));
+  });
+});

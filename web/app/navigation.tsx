@@ -4,8 +4,10 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type Permission, useCan } from './permissions.ts';
 import { useProvider } from './provider.tsx';
+import { useSession } from './session.tsx';
 
-// A section with a permission is shown only to those who hold it in the account they act in.
+// A section with a permission is shown only to those who hold it in the account they act in; PIN and
+// security question identify a company's user on the phone, so a personal login (M1) has none.
 const customerSections = [
   { to: '/account', label: 'account.overview' },
   { to: '/account/users', label: 'account.users' },
@@ -14,8 +16,13 @@ const customerSections = [
   { to: '/account/email', label: 'account.emailChange' },
   { to: '/account/password', label: 'account.password' },
   { to: '/account/two-factor', label: 'account.twoFactor' },
-  { to: '/account/identification', label: 'account.identification' },
-] as const satisfies readonly { to: string; label: string; permission?: Permission }[];
+  { to: '/account/identification', label: 'account.identification', accountUserOnly: true },
+] as const satisfies readonly {
+  to: string;
+  label: string;
+  permission?: Permission;
+  accountUserOnly?: true;
+}[];
 
 const operatorSections = [
   { to: '/operator/accounts', label: 'operator.customerAccounts' },
@@ -46,10 +53,15 @@ export function AreaNavigation({
 }) {
   const { t } = useTranslation();
   const can = useCan();
+  const personalLogin = useSession().customer?.user.homeCustomerNumber === null;
   const path = useRouterState({ select: (state) => state.location.pathname });
   const sections =
     area === 'customer'
-      ? customerSections.filter((section) => !('permission' in section) || can(section.permission))
+      ? customerSections.filter(
+          (section) =>
+            (!('permission' in section) || can(section.permission)) &&
+            !('accountUserOnly' in section && personalLogin),
+        )
       : operatorSections;
   // The account's overview is active on itself only; an operator section also on its sub-pages.
   const isActive = (to: string) => path === to || (area === 'operator' && path.startsWith(`${to}/`));

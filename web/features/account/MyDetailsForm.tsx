@@ -1,15 +1,15 @@
-import { Button, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, api } from '../../api/client.ts';
 import { type CustomerSession, useCustomer, useSession } from '../../app/session.tsx';
 import { changeLocale, currentLocale, isLocale, localeNames, locales } from '../../i18n/i18n.ts';
-import { nameAutoComplete, nameFields } from '../../ui/display-name.ts';
 import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { notifyDone } from '../../ui/notify.tsx';
-import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
+import { PersonNameFields } from '../../ui/PersonNameFields.tsx';
+import { salutationValue } from '../../ui/salutation.ts';
 
 type User = Pick<CustomerSession['user'], 'salutation' | 'title' | 'firstName' | 'lastName' | 'locale'>;
 
@@ -92,34 +92,7 @@ export function MyDetailsForm() {
       <FormErrorAlert alert={form.alert} />
       <form ref={form.formRef} onSubmit={form.submit(send)} noValidate>
         <Stack maw={560}>
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <NativeSelect
-              label={t('users.salutation')}
-              name="salutation"
-              data={salutationOptions(t)}
-              {...form.getInputProps('salutation')}
-              key={form.key('salutation')}
-            />
-            <TextInput
-              label={t('users.personTitle')}
-              name="title"
-              {...form.getInputProps('title')}
-              key={form.key('title')}
-              description={t('register.personTitleHint')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              autoComplete="honorific-prefix"
-            />
-            {nameFields().map((name) => (
-              <TextInput
-                label={t(`users.${name}`)}
-                name={name}
-                {...form.getInputProps(name)}
-                key={form.key(name)}
-                autoComplete={nameAutoComplete[name]}
-                required
-              />
-            ))}
-          </SimpleGrid>
+          <PersonNameFields form={form} />
           <NativeSelect
             label={t('myDetails.locale')}
             description={t('myDetails.localeHint')}

@@ -11,11 +11,17 @@ export function OverviewPage() {
   const { t } = useTranslation();
   const { user, account } = useCustomer();
   const permissionNames = usePermissionNames();
+  // The program signs in with the person's own account's numbers, also while they act in another one.
+  const programLogin = user.homeCustomerNumber
+    ? [
+        { label: t('account.customerNumber'), value: user.homeCustomerNumber, monospace: true },
+        { label: t('account.userNumber'), value: user.userNumber, monospace: true },
+        { label: t('account.username'), value: user.username },
+      ]
+    : [];
   const items = [
     { label: t('account.company'), value: account.name },
-    { label: t('account.customerNumber'), value: account.customerNumber, monospace: true },
-    { label: t('account.userNumber'), value: user.userNumber, monospace: true },
-    { label: t('account.username'), value: user.username },
+    ...programLogin,
     { label: t('account.email'), value: user.email ?? t('account.noEmail') },
     { label: t('account.role'), value: t(`roles.${account.role}`) },
     ...(account.role === 'member'
@@ -38,7 +44,7 @@ export function OverviewPage() {
           {t('account.programData')}
         </Title>
         <Text c="dimmed" size="sm" mb="md">
-          {t('account.programDataHint')}
+          {user.homeCustomerNumber ? t('account.programDataHint') : t('account.personalLoginHint')}
         </Text>
         <DataList labelWidth={180} withDivider>
           {items.map((item) => (

@@ -25,6 +25,7 @@ export const auditActions = [
   'invitation.resent',
   'invitation.revoked',
   'invitation.accepted',
+  'identity.created',
   'member.removed',
   'account.two_factor_policy_changed',
   'two_factor.enabled',

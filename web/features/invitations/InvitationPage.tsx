@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { type ApiError, type ApiResult, asApiError, client } from '../../api/client.ts';
 import { takeLinkToken } from '../../app/link-token.ts';
 import { usePermissionNames } from '../../app/permissions.ts';
-import { useSession } from '../../app/session.tsx';
+import { type CustomerSession, useSession } from '../../app/session.tsx';
 import { useSwitchedSession } from '../../app/use-switch-account.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyDone } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { LinkProblem } from '../links/LinkProblem.tsx';
+import { CreateIdentityForm } from './CreateIdentityForm.tsx';
 
 type Preview = ApiResult<'/api/v1/invitations/check', 'post'>;
 type Check =
@@ -21,7 +22,8 @@ type Check =
 
 /**
  * M1: the page an invitation e-mail opens. The invited person signs in with their own login (the link
- * waits in memory meanwhile) and accepts; an invitation is bound to the address it was sent to.
+ * waits in memory meanwhile) and accepts, or without one creates a personal login; an invitation is bound
+ * to the address it was sent to.
  */
 export function InvitationPage() {
   const { t } = useTranslation();
@@ -64,14 +66,17 @@ function Offer({ token, preview }: { token: string; preview: Preview }) {
   const signedInAs = customer?.user.email ?? null;
   const toSignIn = () => navigate({ to: '/sign-in', state: { next: '/invitation' } });
 
+  const joined = async (session: CustomerSession) => {
+    adopt(session);
+    notifyDone(t('invitation.accepted', { companyName: preview.companyName }));
+    await navigate({ to: '/account' });
+  };
   const accept = async () => {
     setBusy(true);
     setError(null);
     try {
       const { data } = await client.POST('/api/v1/invitations/accept', { body: { token } });
-      if (data) adopt(data);
-      notifyDone(t('invitation.accepted', { companyName: preview.companyName }));
-      await navigate({ to: '/account' });
+      if (data) await joined(data);
     } catch (caught) {
       setError(asApiError(caught).message);
     } finally {
@@ -115,9 +120,7 @@ function Offer({ token, preview }: { token: string; preview: Preview }) {
         </Group>
       )}
       {signedInAs === null && !preview.hasIdentity && (
-        <Alert color="yellow" variant="light">
-          {t('invitation.noIdentity', preview)}
-        </Alert>
+        <CreateIdentityForm token={token} email={preview.email} onJoined={joined} />
       )}
     </>
   );

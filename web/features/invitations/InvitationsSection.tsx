@@ -98,7 +98,7 @@ export function InvitationsSection() {
                       {guest.email}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{guest.homeAccountName}</Table.Td>
+                  <Table.Td>{guest.homeAccountName ?? t('invitations.personalLogin')}</Table.Td>
                   <Table.Td>{permissionNames(guest.permissions)}</Table.Td>
                   <Table.Td className="sticky-actions">
                     <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>

@@ -1,13 +1,13 @@
-import { Anchor, Button, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { currentLocale, isLocale, localeNames, locales } from '../../i18n/i18n.ts';
-import { nameAutoComplete, nameFields } from '../../ui/display-name.ts';
 import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
-import { salutationOptions, salutationValue } from '../../ui/salutation.ts';
+import { PersonNameFields } from '../../ui/PersonNameFields.tsx';
+import { salutationValue } from '../../ui/salutation.ts';
 import { NewPasswordFields, usePasswordRules } from '../password/NewPasswordFields.tsx';
 
 const localeOptions = locales.map((locale) => ({ value: locale, label: localeNames[locale] }));
@@ -87,34 +87,7 @@ export function RegisterPage() {
             key={form.key('companyName')}
             required
           />
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <NativeSelect
-              label={t('register.salutation')}
-              name="salutation"
-              data={salutationOptions(t)}
-              {...form.getInputProps('salutation')}
-              key={form.key('salutation')}
-            />
-            <TextInput
-              label={t('register.personTitle')}
-              description={t('register.personTitleHint')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              name="title"
-              autoComplete="honorific-prefix"
-              {...form.getInputProps('title')}
-              key={form.key('title')}
-            />
-            {nameFields().map((name) => (
-              <TextInput
-                label={t(`register.${name}`)}
-                name={name}
-                autoComplete={nameAutoComplete[name]}
-                {...form.getInputProps(name)}
-                key={form.key(name)}
-                required
-              />
-            ))}
-          </SimpleGrid>
+          <PersonNameFields form={form} />
           <TextInput
             label={t('register.username')}
             description={t('register.usernameHint')}
