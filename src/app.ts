@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { createDatabase, type Db } from './db/kysely.ts';
+import { type DeclaredRoute, enforceAccess } from './http/access.ts';
 import { memberGuard, operatorGuard } from './http/auth.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerSecurity } from './http/security.ts';
@@ -159,31 +160,34 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
         : null;
   const mailWorker = createMailWorker({ db, clock, config, transport, log: app.log });
 
-  await app.register(healthRoutes, { db });
-  await app.register(operatorRoutes, { config, operators, sessions, requireOperator });
-  await app.register(mailRoutes, { mail, requireOperator });
-  await app.register(providerRoutes, { provider, requireOperator });
-  await app.register(accountsRoutes, { config, accounts });
-  await app.register(authRoutes, { config, auth, sessions, requireMember });
-  await app.register(accountSwitchRoutes, { config, auth, accountSwitch, requireMember });
-  await app.register(invitationsRoutes, { config, auth, sessions, invitations, requireMember });
-  await app.register(usersRoutes, { users, links });
-  await app.register(userAdministrationRoutes, { administration, requireMember });
-  await app.register(meRoutes, { ownProfile, requireMember });
-  await app.register(memberPermissionsRoutes, { memberPermissions, ownership, requireMember });
-  await app.register(auditRoutes, {
-    audit,
-    defaultTimeZone: config.defaultTimezone,
-    requireMember,
-    requireOperator,
+  // Every route in here declares who may call it (http/access.ts); the web app and API docs are outside.
+  let declaredRoutes: DeclaredRoute[] = [];
+  await app.register(async (api) => {
+    declaredRoutes = enforceAccess(api, { requireOperator, requireMember });
+    await api.register(healthRoutes, { db });
+    await api.register(operatorRoutes, { config, operators, sessions });
+    await api.register(mailRoutes, { mail });
+    await api.register(providerRoutes, { provider });
+    await api.register(accountsRoutes, { config, accounts });
+    await api.register(authRoutes, { config, auth, sessions });
+    await api.register(accountSwitchRoutes, { config, auth, accountSwitch });
+    await api.register(invitationsRoutes, { config, auth, sessions, invitations });
+    await api.register(usersRoutes, { users, links });
+    await api.register(userAdministrationRoutes, { administration });
+    await api.register(meRoutes, { ownProfile });
+    await api.register(memberPermissionsRoutes, { memberPermissions, ownership });
+    await api.register(auditRoutes, {
+      audit,
+      defaultTimeZone: config.defaultTimezone,
+    });
+    await api.register(accountProvisioningRoutes, { provisioning });
+    await api.register(twoFactorRoutes, { config, twoFactor });
+    await api.register(activationRoutes, { config, activation, auth, sessions });
+    await api.register(accountActivationRoutes, { activation });
+    await api.register(operatorActivationRoutes, { activation });
+    await api.register(callerIdentificationRoutes, { identification });
+    await api.register(ownIdentificationRoutes, { config, identification });
   });
-  await app.register(accountProvisioningRoutes, { provisioning, requireOperator });
-  await app.register(twoFactorRoutes, { config, twoFactor, requireMember, requireOperator });
-  await app.register(activationRoutes, { config, activation, auth, sessions });
-  await app.register(accountActivationRoutes, { activation, requireMember });
-  await app.register(operatorActivationRoutes, { activation, requireOperator });
-  await app.register(callerIdentificationRoutes, { identification, requireOperator });
-  await app.register(ownIdentificationRoutes, { config, identification, requireMember });
   await registerWebApp(app, config.webRoot);
 
   app.addHook('onClose', async () => {
@@ -212,6 +216,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       identification,
     },
     mailWorker,
+    declaredRoutes,
   };
   return Object.assign(app as unknown as FastifyInstance, { kontor });
 }

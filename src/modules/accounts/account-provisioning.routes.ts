@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
+import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { email, line, locale, salutation } from '../auth/auth.schemas.ts';
@@ -56,13 +56,11 @@ const accountParams = Type.Object({ accountId: Type.String({ maxLength: 64 }) })
 
 export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
   provisioning: AccountProvisioning;
-  requireOperator: preHandlerAsyncHookHandler;
-}> = async (app, { provisioning, requireOperator }) => {
-  app.addHook('preHandler', requireOperator);
-
+}> = async (app, { provisioning }) => {
   app.get(
     '/api/v1/operator/accounts',
     {
+      config: { access: access.operator },
       schema: {
         tags,
         summary: 'Search customer accounts by name, customer number or owner',
@@ -99,6 +97,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/accounts',
     {
+      config: { access: access.operator },
       schema: {
         tags,
         summary:
@@ -134,6 +133,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/accounts/:accountId',
     {
+      config: { access: access.operator },
       schema: {
         tags,
         summary: 'One customer account',
@@ -147,6 +147,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
   app.patch(
     '/api/v1/operator/accounts/:accountId',
     {
+      config: { access: access.operator },
       schema: {
         tags,
         summary: "Change an account's name, seat limit, language, time zone or billing data",
@@ -171,7 +172,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/accounts/:accountId/resend-main-user-link',
     {
-      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      config: { access: access.operator, rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: {
         tags,
         summary:
@@ -190,6 +191,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
     app.post(
       `/api/v1/operator/accounts/:accountId/${action}`,
       {
+        config: { access: access.operator },
         schema: {
           tags,
           summary:

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
+import { access } from '../../http/access.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { identifierBody, identifierOf, tokenBody } from '../auth/auth.schemas.ts';
 import { confirmation, registrationBody } from './accounts.schemas.ts';
@@ -13,7 +14,10 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/register',
     {
-      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags: ['auth'],
         summary:
@@ -34,7 +38,10 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/resend-confirmation',
     {
-      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags: ['auth'],
         summary:
@@ -52,6 +59,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/confirm-email',
     {
+      config: { access: access.public },
       schema: {
         tags: ['auth'],
         summary: "Confirm the owner's e-mail address with the welcome e-mail's link; opens the account",

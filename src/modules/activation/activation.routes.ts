@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { Config } from '../../config.ts';
+import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
-import { accountPermission } from '../../http/auth.ts';
 import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { sessionInfo, tokenBody } from '../auth/auth.schemas.ts';
@@ -33,6 +32,7 @@ export const activationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/activation/check',
     {
+      config: { access: access.public },
       schema: {
         tags,
         summary:
@@ -47,7 +47,10 @@ export const activationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/activation/complete',
     {
-      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags,
         summary:
@@ -74,15 +77,11 @@ export const activationRoutes: FastifyPluginAsyncTypebox<{
 /** Admins (users.manage) see and re-send their account's activations. */
 export const accountActivationRoutes: FastifyPluginAsyncTypebox<{
   activation: ActivationService;
-  requireMember: preHandlerAsyncHookHandler;
-}> = async (app, { activation, requireMember }) => {
-  app.addHook('preHandler', requireMember);
-  const manage = [accountPermission('users.manage')];
-
+}> = async (app, { activation }) => {
   app.get(
     '/api/v1/accounts/:accountId/activations',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary: 'Every activation of the account with its state: sent, opened, expired, accepted, revoked',
@@ -96,8 +95,7 @@ export const accountActivationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/accounts/:accountId/users/:userId/activation',
     {
-      preHandler: manage,
-      config: resendLimit,
+      config: { ...resendLimit, access: access.member('users.manage') },
       schema: {
         tags,
         summary: "Send a pending user's activation e-mail again; the old link is revoked",
@@ -115,13 +113,11 @@ export const accountActivationRoutes: FastifyPluginAsyncTypebox<{
 /** Operators see and re-send the activations of any account. */
 export const operatorActivationRoutes: FastifyPluginAsyncTypebox<{
   activation: ActivationService;
-  requireOperator: preHandlerAsyncHookHandler;
-}> = async (app, { activation, requireOperator }) => {
-  app.addHook('preHandler', requireOperator);
-
+}> = async (app, { activation }) => {
   app.get(
     '/api/v1/operator/accounts/:accountId/activations',
     {
+      config: { access: access.operator },
       schema: {
         tags: ['operator'],
         summary: "Every activation of the account's users with its state",
@@ -135,7 +131,7 @@ export const operatorActivationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/accounts/:accountId/users/:userId/activation',
     {
-      config: resendLimit,
+      config: { ...resendLimit, access: access.operator },
       schema: {
         tags: ['operator'],
         summary: "Send a pending user's activation e-mail again; the old link is revoked",

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
-import { accountPermission } from '../../http/auth.ts';
+import { access } from '../../http/access.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { dayRange } from '../../shared/days.ts';
 import type { AuditService } from './audit.service.ts';
@@ -48,15 +47,13 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
   audit: AuditService;
   /** Days of the operators' log over all accounts are counted in the portal's default zone. */
   defaultTimeZone: string;
-  requireMember: preHandlerAsyncHookHandler;
-  requireOperator: preHandlerAsyncHookHandler;
-}> = async (app, { audit, defaultTimeZone, requireMember, requireOperator }) => {
+}> = async (app, { audit, defaultTimeZone }) => {
   const timeZoneOf = async (accountId?: string) =>
     (accountId && (await audit.timeZoneOf(accountId))) || defaultTimeZone;
   app.get(
     '/api/v1/accounts/:accountId/audit',
     {
-      preHandler: [requireMember, accountPermission('audit.read')],
+      config: { access: access.member('audit.read') },
       schema: {
         tags: ['audit'],
         summary: "The account's audit log, newest first (admins)",
@@ -80,7 +77,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/audit',
     {
-      preHandler: requireOperator,
+      config: { access: access.operator },
       schema: {
         tags: ['operator'],
         summary: 'The audit log of every account, newest first',

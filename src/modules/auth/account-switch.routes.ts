@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
+import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
 import { signedInMember } from '../../http/auth.ts';
 import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
@@ -14,13 +14,12 @@ export const accountSwitchRoutes: FastifyPluginAsyncTypebox<{
   config: Config;
   auth: AuthService;
   accountSwitch: AccountSwitch;
-  requireMember: preHandlerAsyncHookHandler;
-}> = async (app, { config, auth, accountSwitch, requireMember }) => {
+}> = async (app, { config, auth, accountSwitch }) => {
   const names = cookieNames(config);
   app.put(
     '/api/v1/auth/session/account',
     {
-      preHandler: requireMember,
+      config: { access: access.customer },
       schema: {
         tags: ['auth'],
         summary: 'Act in another of my accounts (M2): a new session token, audited in both accounts',

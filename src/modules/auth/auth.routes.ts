@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
+import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
 import { signedInMember } from '../../http/auth.ts';
 import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
@@ -38,8 +39,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   config: Config;
   auth: AuthService;
   sessions: SessionsService;
-  requireMember: preHandlerAsyncHookHandler;
-}> = async (app, { config, auth, sessions, requireMember }) => {
+}> = async (app, { config, auth, sessions }) => {
   const names = cookieNames(config);
   const signInLimit = { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } };
   const browserOf = (request: FastifyRequest) => ({
@@ -60,7 +60,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/sign-in',
     {
-      config: signInLimit,
+      config: { ...signInLimit, access: access.public },
       schema: {
         tags: ['auth'],
         summary:
@@ -86,7 +86,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/sign-in/two-factor',
     {
-      config: signInLimit,
+      config: { ...signInLimit, access: access.public },
       schema: {
         tags: ['auth'],
         summary: "Second step of sign-in: the app's code or a recovery code; sets the session cookie",
@@ -107,7 +107,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/sign-in/two-factor/enrolment',
     {
-      config: signInLimit,
+      config: { ...signInLimit, access: access.public },
       schema: {
         tags: ['auth'],
         summary: 'When the account demands a second factor: set up the app within the sign-in',
@@ -121,7 +121,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/sign-in/two-factor/enrolment/confirm',
     {
-      config: signInLimit,
+      config: { ...signInLimit, access: access.public },
       schema: {
         tags: ['auth'],
         summary: 'Confirm the new app with its first code; starts the session and answers the recovery codes',
@@ -141,7 +141,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
 
   app.post(
     '/api/v1/auth/sign-out',
-    { schema: { tags: ['auth'], summary: 'End the current session', response: noContent } },
+    {
+      config: { access: access.public },
+      schema: { tags: ['auth'], summary: 'End the current session', response: noContent },
+    },
     async (request, reply) => {
       const token = request.cookies[names.session];
       if (token) await sessions.endSession(token);
@@ -152,7 +155,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/auth/session',
     {
-      preHandler: requireMember,
+      config: { access: access.customer },
       schema: {
         tags: ['auth'],
         summary: 'Who is signed in, the account they act in, and their other accounts',
@@ -168,7 +171,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/auth/sessions',
     {
-      preHandler: requireMember,
+      config: { access: access.customer },
       schema: {
         tags: ['auth'],
         summary: 'My open sessions',
@@ -191,7 +194,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     '/api/v1/auth/sessions/:sessionId',
     {
-      preHandler: requireMember,
+      config: { access: access.customer },
       schema: {
         tags: ['auth'],
         summary: 'End one of my sessions',
@@ -210,7 +213,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/sessions/revoke-others',
     {
-      preHandler: requireMember,
+      config: { access: access.customer },
       schema: {
         tags: ['auth'],
         summary: 'Sign out everywhere else',
@@ -226,7 +229,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/password-reset',
     {
-      config: signInLimit,
+      config: { ...signInLimit, access: access.public },
       schema: {
         tags: ['auth'],
         summary:
@@ -244,6 +247,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/password-reset/check',
     {
+      config: { access: access.public },
       schema: {
         tags: ['auth'],
         summary: 'Tell whether a reset link can still be used',
@@ -260,7 +264,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/password-reset/complete',
     {
-      config: signInLimit,
+      config: { ...signInLimit, access: access.public },
       schema: {
         tags: ['auth'],
         summary: 'Set a new password with a reset link; ends every session of the user',
@@ -277,8 +281,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/me/email',
     {
-      preHandler: requireMember,
-      config: signInLimit,
+      config: { ...signInLimit, access: access.customer },
       schema: {
         tags: ['me'],
         summary: 'Change my e-mail address: a link goes to the new one, a notice to the old one',
@@ -298,6 +301,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/auth/confirm-email-change',
     {
+      config: { access: access.public },
       schema: {
         tags: ['auth'],
         summary: 'Open the link sent to the new address; the change takes effect',
@@ -311,8 +315,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/me/password',
     {
-      preHandler: requireMember,
-      config: signInLimit,
+      config: { ...signInLimit, access: access.customer },
       schema: {
         tags: ['me'],
         summary: 'Change my password (the current one is required); ends my other sessions',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
+import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
 import { signedInMember } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
@@ -19,14 +19,13 @@ const numbers = {
 /** The service desk's check of a caller (operators only). */
 export const callerIdentificationRoutes: FastifyPluginAsyncTypebox<{
   identification: CallerIdentification;
-  requireOperator: preHandlerAsyncHookHandler;
-}> = async (app, { identification, requireOperator }) => {
-  app.addHook('preHandler', requireOperator);
+}> = async (app, { identification }) => {
   const tags = ['operator'];
 
   app.post(
     '/api/v1/operator/identify-caller/lookup',
     {
+      config: { access: access.operator },
       schema: {
         tags,
         summary:
@@ -58,6 +57,7 @@ export const callerIdentificationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/identify-caller',
     {
+      config: { access: access.operator },
       schema: {
         tags,
         summary:
@@ -91,13 +91,14 @@ export const callerIdentificationRoutes: FastifyPluginAsyncTypebox<{
 export const ownIdentificationRoutes: FastifyPluginAsyncTypebox<{
   config: Config;
   identification: CallerIdentification;
-  requireMember: preHandlerAsyncHookHandler;
-}> = async (app, { config, identification, requireMember }) => {
+}> = async (app, { config, identification }) => {
   app.put(
     '/api/v1/me/identification',
     {
-      preHandler: requireMember,
-      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: access.customer,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags: ['me'],
         summary: 'Change my PIN and/or security question (the current password is required)',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { type Db, isDatabaseReachable } from '../../db/kysely.ts';
 import { pendingMigrations } from '../../db/migrator.ts';
+import { access } from '../../http/access.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { AppError } from '../../shared/app-error.ts';
 
@@ -9,6 +10,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.get(
     '/healthz',
     {
+      config: { access: access.public },
       schema: {
         tags: ['health'],
         summary: 'The process is alive',
@@ -21,6 +23,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.get(
     '/readyz',
     {
+      config: { access: access.public },
       schema: {
         tags: ['health'],
         summary: 'The database is reachable and every migration is applied',

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
+import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
-import { accountPermission, signedInMember } from '../../http/auth.ts';
+import { signedInMember } from '../../http/auth.ts';
 import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { sessionInfo } from '../auth/auth.schemas.ts';
@@ -30,10 +31,8 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   auth: AuthService;
   sessions: SessionsService;
   invitations: InvitationsService;
-  requireMember: preHandlerAsyncHookHandler;
-}> = async (app, { config, auth, sessions, invitations, requireMember }) => {
+}> = async (app, { config, auth, sessions, invitations }) => {
   const names = cookieNames(config);
-  const manage = [requireMember, accountPermission('users.manage')];
   const context = (request: FastifyRequest) => {
     const member = signedInMember(request);
     return {
@@ -46,7 +45,7 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/accounts/:accountId/invitations',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary: 'Invitations of the account, newest first, with their state',
@@ -60,7 +59,7 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/accounts/:accountId/invitations',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary: 'Invite a person by e-mail with chosen permissions (only ones the caller holds); 48 hours',
@@ -76,7 +75,7 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/accounts/:accountId/invitations/:invitationId/resend',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary: 'Send an invitation again: a new link, the old one stops working',
@@ -91,7 +90,7 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     '/api/v1/accounts/:accountId/invitations/:invitationId',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary: 'Withdraw an invitation that has not been accepted',
@@ -108,7 +107,7 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/accounts/:accountId/guests',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary: 'People from other accounts who accepted an invitation, with their permissions',
@@ -122,7 +121,7 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     '/api/v1/accounts/:accountId/guests/:userId',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary: 'Remove an invited person from the account (their own login stays)',
@@ -139,7 +138,10 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/invitations/check',
     {
-      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags,
         summary: 'What an invitation link offers, or what happened to it and whom to ask',
@@ -152,7 +154,7 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/invitations/accept',
     {
-      preHandler: requireMember,
+      config: { access: access.customer },
       schema: {
         tags,
         summary: 'Accept an invitation to my own address; I then act in that account (new session token)',
@@ -175,7 +177,10 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/invitations/register',
     {
-      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags,
         summary:

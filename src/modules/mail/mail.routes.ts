@@ -1,18 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { preHandlerAsyncHookHandler } from 'fastify';
+import { access } from '../../http/access.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { mailboxList, mailboxListQuery, mailboxMessage, messageParams } from './mail.schemas.ts';
 import type { MailService } from './mail.service.ts';
 
 export const mailRoutes: FastifyPluginAsyncTypebox<{
   mail: MailService;
-  requireOperator: preHandlerAsyncHookHandler;
-}> = async (app, { mail, requireOperator }) => {
-  app.addHook('preHandler', requireOperator);
-
+}> = async (app, { mail }) => {
   app.get(
     '/api/v1/operator/mailbox',
     {
+      config: { access: access.operator },
       schema: {
         tags: ['operator'],
         summary: 'E-mails Kontor has written: the built-in mailbox, or the SMTP outbox',
@@ -26,6 +24,7 @@ export const mailRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/mailbox/:id',
     {
+      config: { access: access.operator },
       schema: {
         tags: ['operator'],
         summary: 'One e-mail with its text and HTML body',

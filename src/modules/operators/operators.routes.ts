@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
+import { access } from '../../http/access.ts';
 import { signedInOperator } from '../../http/auth.ts';
 import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
@@ -15,8 +16,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   config: Config;
   operators: OperatorsService;
   sessions: SessionsService;
-  requireOperator: preHandlerAsyncHookHandler;
-}> = async (app, { config, operators, sessions, requireOperator }) => {
+}> = async (app, { config, operators, sessions }) => {
   const names = cookieNames(config);
   const browserOf = (request: FastifyRequest) => ({
     ipAddress: request.ip,
@@ -35,6 +35,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/setup/check',
     {
+      config: { access: access.public },
       schema: {
         tags: ['operator'],
         summary: 'Tell whether a set-up link can still be used',
@@ -54,7 +55,10 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/setup',
     {
-      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags: ['operator'],
         summary: 'Create an operator with a single-use set-up link',
@@ -71,7 +75,10 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/sign-in',
     {
-      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags: ['operator'],
         summary: 'Sign in as an operator; sets the session cookie, or (202) asks for the second factor',
@@ -90,7 +97,10 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/sign-in/two-factor',
     {
-      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags: ['operator'],
         summary: "Second step of an operator's sign-in: the app's code or a recovery code",
@@ -111,6 +121,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/sign-out',
     {
+      config: { access: access.public },
       schema: { tags: ['operator'], summary: 'End the current session', response: { 204: { type: 'null' } } },
     },
     async (request, reply) => {
@@ -123,7 +134,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/session',
     {
-      preHandler: requireOperator,
+      config: { access: access.operator },
       schema: {
         tags: ['operator'],
         summary: 'The signed-in operator',
@@ -139,7 +150,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   app.patch(
     '/api/v1/operator/me',
     {
-      preHandler: requireOperator,
+      config: { access: access.operator },
       schema: {
         tags: ['operator'],
         summary: 'Change my language (of my pages, messages and e-mails)',
@@ -157,7 +168,10 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/password-reset',
     {
-      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags: ['operator'],
         summary:
@@ -175,6 +189,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/password-reset/check',
     {
+      config: { access: access.public },
       schema: {
         tags: ['operator'],
         summary: "Tell whether an operator's reset link can still be used",
@@ -191,7 +206,10 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/password-reset/complete',
     {
-      config: { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags: ['operator'],
         summary: "Set an operator's new password with a reset link; ends every session of the operator",

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
+import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { AppError } from '../../shared/app-error.ts';
@@ -42,11 +42,11 @@ const profileChanges = Type.Object(
 
 export const providerRoutes: FastifyPluginAsyncTypebox<{
   provider: ProviderService;
-  requireOperator: preHandlerAsyncHookHandler;
-}> = async (app, { provider, requireOperator }) => {
+}> = async (app, { provider }) => {
   app.get(
     '/api/v1/provider',
     {
+      config: { access: access.public },
       schema: {
         tags: ['provider'],
         summary: 'Who runs this portal: name, address, support contact and legal notice (public)',
@@ -59,6 +59,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/provider/logo',
     {
+      config: { access: access.public },
       schema: {
         tags: ['provider'],
         summary: "The provider's logo (PNG or JPEG)",
@@ -77,7 +78,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{
   app.patch(
     '/api/v1/operator/provider',
     {
-      preHandler: requireOperator,
+      config: { access: access.operator },
       schema: {
         tags: ['operator'],
         summary: "Change the provider's identity; every e-mail written from now on uses it",
@@ -91,7 +92,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/api/v1/operator/provider/logo',
     {
-      preHandler: requireOperator,
+      config: { access: access.operator },
       bodyLimit: Math.ceil((logoMaxBytes * 4) / 3) + 1_000,
       schema: {
         tags: ['operator'],
@@ -109,7 +110,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     '/api/v1/operator/provider/logo',
     {
-      preHandler: requireOperator,
+      config: { access: access.operator },
       schema: {
         tags: ['operator'],
         summary: 'Remove the logo',

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
+import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
-import { accountPermission, signedInMember, signedInOperator } from '../../http/auth.ts';
+import { signedInMember, signedInOperator } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import type { Person } from './two-factor.repository.ts';
 import {
@@ -20,30 +21,28 @@ import type { TwoFactorService } from './two-factor.service.ts';
 export const twoFactorRoutes: FastifyPluginAsyncTypebox<{
   config: Config;
   twoFactor: TwoFactorService;
-  requireMember: preHandlerAsyncHookHandler;
-  requireOperator: preHandlerAsyncHookHandler;
-}> = async (app, { config, twoFactor, requireMember, requireOperator }) => {
+}> = async (app, { config, twoFactor }) => {
   const passwordLimit = { rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 } };
   const areas = [
     {
       prefix: '/api/v1/me/two-factor',
       tag: 'me',
-      guard: requireMember,
+      who: access.customer,
       person: (request: FastifyRequest): Person => ({ userId: signedInMember(request).userId }),
     },
     {
       prefix: '/api/v1/operator/two-factor',
       tag: 'operator',
-      guard: requireOperator,
+      who: access.operator,
       person: (request: FastifyRequest): Person => ({ operatorId: signedInOperator(request).operatorId }),
     },
   ];
 
-  for (const { prefix, tag, guard, person } of areas) {
+  for (const { prefix, tag, who, person } of areas) {
     app.get(
       prefix,
       {
-        preHandler: guard,
+        config: { access: who },
         schema: {
           tags: [tag],
           summary: 'Whether my two-factor sign-in is on, and how many recovery codes are left',
@@ -56,7 +55,7 @@ export const twoFactorRoutes: FastifyPluginAsyncTypebox<{
     app.post(
       `${prefix}/enrolment`,
       {
-        preHandler: guard,
+        config: { access: who },
         schema: {
           tags: [tag],
           summary: 'Start setting up an authenticator app: a new secret, its URI and QR code',
@@ -69,8 +68,7 @@ export const twoFactorRoutes: FastifyPluginAsyncTypebox<{
     app.post(
       `${prefix}/enrolment/confirm`,
       {
-        preHandler: guard,
-        config: passwordLimit,
+        config: { ...passwordLimit, access: who },
         schema: {
           tags: [tag],
           summary: "Turn two-factor sign-in on with the app's first code; answers the recovery codes, once",
@@ -90,8 +88,7 @@ export const twoFactorRoutes: FastifyPluginAsyncTypebox<{
     app.post(
       `${prefix}/disable`,
       {
-        preHandler: guard,
-        config: passwordLimit,
+        config: { ...passwordLimit, access: who },
         schema: {
           tags: [tag],
           summary: 'Turn two-factor sign-in off (the current password is required)',
@@ -108,8 +105,7 @@ export const twoFactorRoutes: FastifyPluginAsyncTypebox<{
     app.post(
       `${prefix}/recovery-codes`,
       {
-        preHandler: guard,
-        config: passwordLimit,
+        config: { ...passwordLimit, access: who },
         schema: {
           tags: [tag],
           summary: 'Replace my recovery codes with ten new ones (the current password is required)',
@@ -132,7 +128,7 @@ export const twoFactorRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/accounts/:accountId/two-factor-policy',
     {
-      preHandler: [requireMember, accountPermission('account.edit')],
+      config: { access: access.member('account.edit') },
       schema: {
         tags: ['accounts'],
         summary: 'Whether everyone in the account must sign in with a second factor',
@@ -146,7 +142,7 @@ export const twoFactorRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/api/v1/accounts/:accountId/two-factor-policy',
     {
-      preHandler: [requireMember, accountPermission('account.edit')],
+      config: { access: access.member('account.edit') },
       schema: {
         tags: ['accounts'],
         summary: 'Require a second factor for everyone in the account; members enrol at their next sign-in',

@@ -1,7 +1,7 @@
 // The signed-in person's own profile. The e-mail address changes through its own confirmed flow.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
+import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
 import { signedInMember } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
@@ -22,19 +22,20 @@ const profileChanges = Type.Object(
 
 export const meRoutes: FastifyPluginAsyncTypebox<{
   ownProfile: OwnProfile;
-  requireMember: preHandlerAsyncHookHandler;
-}> = async (app, { ownProfile, requireMember }) => {
-  app.addHook('preHandler', requireMember);
-
+}> = async (app, { ownProfile }) => {
   app.get(
     '/api/v1/me',
-    { schema: { tags: ['me'], summary: 'My profile', response: { 200: user, ...errorResponses(401) } } },
+    {
+      config: { access: access.customer },
+      schema: { tags: ['me'], summary: 'My profile', response: { 200: user, ...errorResponses(401) } },
+    },
     async (request) => ownProfile.get(signedInMember(request)),
   );
 
   app.patch(
     '/api/v1/me',
     {
+      config: { access: access.customer },
       schema: {
         tags: ['me'],
         summary: 'Change my name, title, salutation or language (the language of my e-mails and messages)',

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
-import { accountPermission, signedInMember } from '../../http/auth.ts';
+import { signedInMember } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { password } from '../auth/auth.schemas.ts';
 import type { MemberPermissions } from './member-permissions.ts';
@@ -13,9 +14,7 @@ import { accountParams, permissionsBody, user, userParams } from './users.schema
 export const memberPermissionsRoutes: FastifyPluginAsyncTypebox<{
   memberPermissions: MemberPermissions;
   ownership: Ownership;
-  requireMember: preHandlerAsyncHookHandler;
-}> = async (app, { memberPermissions, ownership, requireMember }) => {
-  app.addHook('preHandler', requireMember);
+}> = async (app, { memberPermissions, ownership }) => {
   const context = (request: FastifyRequest) => {
     const member = signedInMember(request);
     return {
@@ -28,7 +27,7 @@ export const memberPermissionsRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/api/v1/accounts/:accountId/users/:userId/permissions',
     {
-      preHandler: [accountPermission('users.manage')],
+      config: { access: access.member('users.manage') },
       schema: {
         tags: ['users'],
         summary: "Set a member's permissions (M3); only permissions the caller holds can be given or taken",
@@ -44,7 +43,7 @@ export const memberPermissionsRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/api/v1/accounts/:accountId/owner',
     {
-      preHandler: [accountPermission()],
+      config: { access: access.member() },
       schema: {
         tags: ['users'],
         summary: 'Hand ownership to an admin of the account (the owner only, with their password)',

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
-import { accountPermission, signedInMember } from '../../http/auth.ts';
+import { signedInMember } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { can } from '../../shared/permissions.ts';
@@ -47,11 +48,7 @@ const importResult = Type.Object({
 
 export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   administration: UserAdministration;
-  requireMember: preHandlerAsyncHookHandler;
-}> = async (app, { administration, requireMember }) => {
-  app.addHook('preHandler', requireMember);
-  const manage = [accountPermission('users.manage')];
-
+}> = async (app, { administration }) => {
   // accountPermission has already checked that the path's account is the member's.
   const adminContext = (request: FastifyRequest): AdminContext => {
     const member = signedInMember(request);
@@ -61,7 +58,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/accounts/:accountId/users',
     {
-      preHandler: [accountPermission()],
+      config: { access: access.member() },
       schema: {
         tags,
         summary: 'Users of the account: all of them for admins, only oneself for others; with seats in use',
@@ -85,7 +82,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/accounts/:accountId/users',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary:
@@ -107,7 +104,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/accounts/:accountId/users/export.csv',
     {
-      preHandler: [accountPermission('users.manage')],
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary:
@@ -128,7 +125,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/accounts/:accountId/users/import',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       bodyLimit: 2_000_000,
       schema: {
         tags,
@@ -173,7 +170,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/accounts/:accountId/users/:userId',
     {
-      preHandler: [accountPermission()],
+      config: { access: access.member() },
       schema: {
         tags,
         summary: 'One user',
@@ -193,7 +190,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   app.patch(
     '/api/v1/accounts/:accountId/users/:userId',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary: "Change a user's personal data",
@@ -208,7 +205,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     '/api/v1/accounts/:accountId/users/:userId',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary: 'Delete a user and free their seat (never the owner)',
@@ -225,7 +222,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/accounts/:accountId/users/:userId/reassign',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary:
@@ -248,7 +245,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
     app.route({
       method,
       url: '/api/v1/accounts/:accountId/users/:userId/admin',
-      preHandler: [accountPermission('admins.manage')],
+      config: { access: access.member('admins.manage') },
       schema: {
         tags,
         summary: grant
@@ -267,7 +264,7 @@ export const userAdministrationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/accounts/:accountId/users/:userId/access-keys',
     {
-      preHandler: manage,
+      config: { access: access.member('users.manage') },
       schema: {
         tags,
         summary: "Issue a new access key, shown once, after the caller's password; the old key dies at once",

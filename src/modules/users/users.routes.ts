@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { access } from '../../http/access.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { tokenBody } from '../auth/auth.schemas.ts';
 import type { LinksService } from '../links/index.ts';
@@ -19,6 +20,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService; links
   app.post(
     '/api/v1/credentials/reveal/check',
     {
+      config: { access: access.public },
       schema: {
         tags: ['credentials'],
         summary: 'Tell whether a reveal link can still be used, without using it',
@@ -35,6 +37,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService; links
   app.post(
     '/api/v1/credentials/reveal',
     {
+      config: { access: access.public },
       schema: {
         tags: ['credentials'],
         summary: 'Show the program credentials behind a single-use link, once',

@@ -1,0 +1,87 @@
+// SECURITY.md 20–23: every API route declares who may call it, and its guards are made from that
+// declaration, so what a route says and what it enforces cannot drift apart. A route without one, or
+// naming a permission outside the catalogue, stops the server from starting.
+import type { FastifyInstance, preHandlerAsyncHookHandler, RouteOptions } from 'fastify';
+import { isPermission, type Permission } from '../shared/permissions.ts';
+import { accountPermission } from './auth.ts';
+
+export type Access =
+  /** Anyone, signed in or not (sign-in, links, registration, health). */
+  | { kind: 'public' }
+  /** A signed-in operator of the provider. */
+  | { kind: 'operator' }
+  /** A signed-in customer, about themselves, whichever account they act in (profile, session). */
+  | { kind: 'customer' }
+  /** A member of the route's :accountId, the account the session acts in, holding the permission. */
+  | { kind: 'member'; permission: Permission | null };
+
+export const access = {
+  public: { kind: 'public' },
+  operator: { kind: 'operator' },
+  customer: { kind: 'customer' },
+  /** Without a permission: any member of the account (what they see may still depend on their rights). */
+  member: (permission: Permission | null = null) => ({ kind: 'member', permission }),
+} as const satisfies Record<string, Access | ((permission?: Permission) => Access)>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+/**
+ * The guards of a declaration. They run before the request is validated, so a caller who may not use a
+ * route learns nothing of what it takes (a 401 or 404, never a 400 about the body).
+ */
+function guardsFor(
+  declared: Access,
+  guards: { requireOperator: preHandlerAsyncHookHandler; requireMember: preHandlerAsyncHookHandler },
+): preHandlerAsyncHookHandler[] {
+  switch (declared.kind) {
+    case 'public':
+      return [];
+    case 'operator':
+      return [guards.requireOperator];
+    case 'customer':
+      return [guards.requireMember];
+    case 'member':
+      return [guards.requireMember, accountPermission(declared.permission ?? undefined)];
+  }
+}
+
+function problemOf(route: RouteOptions): string | null {
+  const declared = route.config?.access;
+  if (!declared) return 'declares no access (config.access)';
+  if (declared.kind !== 'member') return null;
+  if (declared.permission !== null && !isPermission(declared.permission)) {
+    return `needs "${declared.permission}", which is not in the permission catalogue`;
+  }
+  return route.url.includes(':accountId') ? null : 'is a member route without :accountId';
+}
+
+/**
+ * Inside `api` (the encapsulated context of every API route), each route gets its declaration's guards.
+ * Returns the routes as declared, for tests that walk them.
+ */
+export function enforceAccess(
+  api: FastifyInstance,
+  guards: { requireOperator: preHandlerAsyncHookHandler; requireMember: preHandlerAsyncHookHandler },
+): DeclaredRoute[] {
+  const declaredRoutes: DeclaredRoute[] = [];
+  api.addHook('onRoute', (route) => {
+    const problem = problemOf(route);
+    const methods = [route.method].flat();
+    if (problem) throw new Error(`${methods.join(',')} ${route.url} ${problem}`);
+    const declared = route.config?.access as Access;
+    const own = route.preValidation ? [route.preValidation].flat() : [];
+    route.preValidation = [...guardsFor(declared, guards), ...own];
+    for (const method of methods) declaredRoutes.push({ method, url: route.url, access: declared });
+  });
+  return declaredRoutes;
+}
