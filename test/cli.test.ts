@@ -24,7 +24,8 @@ async function cli(args: string[], env: Record<string, string>) {
 
 it('explains itself with --help on every level', async () => {
   const top = await cli(['--help'], {});
-  for (const command of ['serve', 'migrate', 'operator', 'mail']) expect(top.stdout).toContain(command);
+  for (const command of ['serve', 'migrate', 'operator', 'mail', 'backup', 'restore'])
+    expect(top.stdout).toContain(command);
   expect((await cli(['operator', '--help'], {})).stdout).toContain('create');
   expect((await cli(['mail', 'list', '--help'], {})).stdout).toContain('--limit');
 });

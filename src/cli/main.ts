@@ -1,5 +1,6 @@
 // The `kontor` command. Each subcommand uses services directly, never HTTP.
 import { Command, InvalidArgumentError } from 'commander';
+import { backup, restore } from './backup.ts';
 import { mailList } from './mail-list.ts';
 import { migrate } from './migrate.ts';
 import { operatorCreate } from './operator-create.ts';
@@ -34,6 +35,19 @@ program
   .option('--limit <count>', 'how many to list', parsePositiveInteger, 20)
   .option('--show <id>', 'print one e-mail in full')
   .action(mailList);
+
+program
+  .command('backup')
+  .description('copy the database into a new file: SQLite online while serving, PostgreSQL with pg_dump')
+  .argument('<file>', 'the backup file to write (must not exist)')
+  .action(backup);
+
+program
+  .command('restore')
+  .description('put a backup into the configured database (stop Kontor first), then migrate it')
+  .argument('<file>', 'a file written by kontor backup')
+  .option('--replace', 'overwrite a database that already holds a Kontor')
+  .action(restore);
 
 function parsePositiveInteger(value: string): number {
   const parsed = Number(value);
