@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
 import { errorResponses } from '../../http/openapi.ts';
-import { email, line, locale, salutation } from '../auth/auth.schemas.ts';
+import { email, id, line, locale, salutation } from '../auth/auth.schemas.ts';
 import type { AccountProvisioning } from './account-provisioning.ts';
 
 const tags = ['operator'];
@@ -52,7 +52,7 @@ const account = Type.Object({
   createdAt: Type.String(),
 });
 
-const accountParams = Type.Object({ accountId: Type.String({ maxLength: 64 }) });
+const accountParams = Type.Object({ accountId: id });
 
 export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
   provisioning: AccountProvisioning;
@@ -66,7 +66,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Search customer accounts by name, customer number or owner',
         querystring: Type.Object(
           {
-            q: Type.Optional(Type.String({ maxLength: 100 })),
+            q: Type.Optional(line(100, 0)),
             status: Type.Optional(
               Type.Union([
                 Type.Literal('pending_confirmation'),

@@ -4,7 +4,7 @@ import {
   type SecurityQuestion,
   securityQuestions,
 } from '../../shared/caller-identification.ts';
-import { linkToken, password } from '../auth/auth.schemas.ts';
+import { id, linkToken, password } from '../auth/auth.schemas.ts';
 
 const state = Type.Union([
   Type.Literal('sent'),
@@ -87,8 +87,8 @@ export const activationList = Type.Object({
 
 export const resent = Type.Object({ sentTo: Type.String(), expiresAt: Type.String() });
 
-export const accountParams = Type.Object({ accountId: Type.String({ maxLength: 64 }) });
+export const accountParams = Type.Object({ accountId: id });
 export const userParams = Type.Object({
-  accountId: Type.String({ maxLength: 64 }),
-  userId: Type.String({ maxLength: 64 }),
+  accountId: id,
+  userId: id,
 });

@@ -3,12 +3,13 @@ import { Type } from 'typebox';
 import { access } from '../../http/access.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { dayRange } from '../../shared/days.ts';
+import { id } from '../auth/auth.schemas.ts';
 import type { AuditService } from './audit.service.ts';
 
 const nullableString = Type.Union([Type.String(), Type.Null()]);
 
 const filterQuery = {
-  userId: Type.Optional(Type.String({ maxLength: 64, description: 'events by or about this user' })),
+  userId: Type.Optional(Type.String({ ...id, description: 'events by or about this user' })),
   action: Type.Optional(Type.String({ maxLength: 64, pattern: '^[a-z_.]+$' })),
   from: Type.Optional(
     Type.String({ format: 'date', description: "first day, inclusive, in the account's time zone" }),
@@ -57,7 +58,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['audit'],
         summary: "The account's audit log, newest first (admins)",
-        params: Type.Object({ accountId: Type.String({ maxLength: 64 }) }),
+        params: Type.Object({ accountId: id }),
         querystring: Type.Object(filterQuery, { additionalProperties: false }),
         response: { 200: auditPage, ...errorResponses(400, 401, 403, 404) },
       },
@@ -82,7 +83,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
         tags: ['operator'],
         summary: 'The audit log of every account, newest first',
         querystring: Type.Object(
-          { ...filterQuery, accountId: Type.Optional(Type.String({ maxLength: 64 })) },
+          { ...filterQuery, accountId: Type.Optional(id) },
           { additionalProperties: false },
         ),
         response: { 200: auditPage, ...errorResponses(400, 401) },

@@ -7,7 +7,7 @@ import { signedInMember } from '../../http/auth.ts';
 import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import type { AccountSwitch } from './account-switch.ts';
-import { sessionInfo } from './auth.schemas.ts';
+import { id, sessionInfo } from './auth.schemas.ts';
 import type { AuthService } from './auth.service.ts';
 
 export const accountSwitchRoutes: FastifyPluginAsyncTypebox<{
@@ -23,7 +23,7 @@ export const accountSwitchRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['auth'],
         summary: 'Act in another of my accounts (M2): a new session token, audited in both accounts',
-        body: Type.Object({ accountId: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+        body: Type.Object({ accountId: id }, { additionalProperties: false }),
         response: { 200: sessionInfo, ...errorResponses(400, 401, 404) },
       },
     },

@@ -19,6 +19,7 @@ import {
 import {
   changeEmailBody,
   changePasswordBody,
+  id,
   identifierOf,
   passwordResetBody,
   passwordResetCompleteBody,
@@ -198,7 +199,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['auth'],
         summary: 'End one of my sessions',
-        params: Type.Object({ sessionId: Type.String({ maxLength: 64 }) }),
+        params: Type.Object({ sessionId: id }),
         response: { ...noContent, ...errorResponses(401, 404) },
       },
     },

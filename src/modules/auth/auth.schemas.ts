@@ -18,6 +18,9 @@ export const tokenBody = Type.Object({ token: linkToken }, { additionalPropertie
 export const line = (maxLength: number, minLength = 1) =>
   Type.String({ minLength, maxLength, pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
 
+/** An id in a path, query or body: what Kontor's ids are made of, so no control byte reaches a query. */
+export const id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' });
+
 /** How a person names themselves: e-mail, or customer number + user number (S1). */
 const identifierProperties = {
   email: Type.Optional(email),

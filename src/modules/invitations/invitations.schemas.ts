@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { email, line, locale, password, permission, salutation } from '../auth/auth.schemas.ts';
+import { email, id, line, locale, password, permission, salutation } from '../auth/auth.schemas.ts';
 
 export const invitation = Type.Object({
   id: Type.String(),
@@ -21,8 +21,8 @@ export const inviteBody = Type.Object(
 );
 
 export const invitationParams = Type.Object({
-  accountId: Type.String({ maxLength: 64 }),
-  invitationId: Type.String({ maxLength: 64 }),
+  accountId: id,
+  invitationId: id,
 });
 
 export const invitationToken = Type.Object(
@@ -73,6 +73,6 @@ export const guestList = Type.Object({
 });
 
 export const guestParams = Type.Object({
-  accountId: Type.String({ maxLength: 64 }),
-  userId: Type.String({ maxLength: 64 }),
+  accountId: id,
+  userId: id,
 });

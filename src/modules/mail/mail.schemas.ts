@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { id } from '../auth/auth.schemas.ts';
 
 const status = Type.Union([
   Type.Literal('pending'),
@@ -42,4 +43,4 @@ export const mailboxMessage = Type.Object({
   html: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const messageParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export const messageParams = Type.Object({ id: id });

@@ -6,6 +6,7 @@ import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
 import { signedInMember, signedInOperator } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
+import { id } from '../auth/auth.schemas.ts';
 import type { Person } from './two-factor.repository.ts';
 import {
   codeBody,
@@ -123,7 +124,7 @@ export const twoFactorRoutes: FastifyPluginAsyncTypebox<{
     );
   }
 
-  const accountParams = Type.Object({ accountId: Type.String({ maxLength: 64 }) });
+  const accountParams = Type.Object({ accountId: id });
 
   app.get(
     '/api/v1/accounts/:accountId/two-factor-policy',

@@ -5,7 +5,7 @@ import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
 import { signedInMember } from '../../http/auth.ts';
 import { errorResponses } from '../../http/openapi.ts';
-import { password } from '../auth/auth.schemas.ts';
+import { id, password } from '../auth/auth.schemas.ts';
 import type { MemberPermissions } from './member-permissions.ts';
 import type { Ownership } from './ownership.ts';
 import { accountParams, permissionsBody, user, userParams } from './users.schemas.ts';
@@ -48,10 +48,7 @@ export const memberPermissionsRoutes: FastifyPluginAsyncTypebox<{
         tags: ['users'],
         summary: 'Hand ownership to an admin of the account (the owner only, with their password)',
         params: accountParams,
-        body: Type.Object(
-          { userId: Type.String({ maxLength: 64 }), currentPassword: password },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ userId: id, currentPassword: password }, { additionalProperties: false }),
         response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },

@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
-import { email, line, locale, permission, salutation } from '../auth/auth.schemas.ts';
+import { email, id, line, locale, permission, salutation } from '../auth/auth.schemas.ts';
 
-export const accountParams = Type.Object({ accountId: Type.String({ maxLength: 64 }) });
+export const accountParams = Type.Object({ accountId: id });
 export const userParams = Type.Object({
-  accountId: Type.String({ maxLength: 64 }),
-  userId: Type.String({ maxLength: 64 }),
+  accountId: id,
+  userId: id,
 });
 
 const nullable = <T extends ReturnType<typeof line>>(schema: T) =>
@@ -80,7 +80,7 @@ export const createdUser = Type.Object({
 
 export const userListQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 100 })),
+    q: Type.Optional(line(100, 0)),
     page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
   },

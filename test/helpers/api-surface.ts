@@ -1,0 +1,133 @@
+// The API as the OpenAPI document and the access declarations describe it, two accounts to aim it at, and
+// a snapshot of everything one account owns, for the generated tests (issue 9, items 2 and 3).
+
+import type { Db } from '../../src/db/kysely.ts';
+import type { Access } from '../../src/http/access.ts';
+import type { TestApp } from './build-test-app.ts';
+import type { JsonSchema } from './schema-arbitrary.ts';
+import {
+  accountIdOf,
+  signedInOperator,
+  signedInOwner,
+  signedInUser,
+  strongPassword,
+  TestClient,
+} from './test-client.ts';
+
+export interface Operation {
+  method: string;
+  /** As Fastify writes it: /api/v1/accounts/:accountId/users/:userId */
+  url: string;
+  pathParams: string[];
+  query: { name: string; schema: JsonSchema; required: boolean }[];
+  body?: JsonSchema;
+  access: Access;
+}
+
+interface OpenApiOperation {
+  parameters?: { in: string; name: string; schema: JsonSchema; required?: boolean }[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+}
+
+export function operationsOf(t: TestApp): Operation[] {
+  const document = t.app.swagger() as { paths: Record<string, Record<string, OpenApiOperation>> };
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).map(([method, operation]) => {
+      const url = path.replace(/\{([^}]+)\}/g, ':$1');
+      const declared = t.app.kontor.declaredRoutes.find(
+        (route) => route.url === url && route.method === method.toUpperCase(),
+      );
+      if (!declared) throw new Error(`${method} ${path} is in the document but not declared`);
+      const parameters = operation.parameters ?? [];
+      return {
+        method: method.toUpperCase(),
+        url,
+        pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        query: parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema, required: p.required === true })),
+        body: operation.requestBody?.content['application/json']?.schema,
+        access: declared.access,
+      };
+    }),
+  );
+}
+
+/** One account's people and objects: an admin, a member without permissions, a user, an invitation. */
+export interface Tenant {
+  accountId: string;
+  admin: TestClient;
+  member: TestClient;
+  ids: Record<string, string>;
+}
+
+export async function tenant(t: TestApp, name: string): Promise<Tenant> {
+  const owner = await signedInOwner(t.app, { email: `owner@${name}.test`, companyName: `Firma ${name}` });
+  const accountId = await accountIdOf(owner.client);
+  const member = await signedInUser(t.app, owner.client, accountId, {
+    username: 'mia',
+    email: `mia@${name}.test`,
+  });
+  const invitation = await owner.client.post(`/api/v1/accounts/${accountId}/invitations`, {
+    email: `guest@${name}.test`,
+    permissions: [],
+  });
+  const sessions = (await member.client.get('/api/v1/auth/sessions')).json().items as { id: string }[];
+  const mail = await t.db
+    .selectFrom('outboxEmails')
+    .select('id')
+    .where('toAddress', 'like', `%@${name}.test`)
+    .executeTakeFirst();
+  return {
+    accountId,
+    admin: owner.client,
+    member: member.client,
+    ids: {
+      accountId,
+      userId: member.user.id,
+      invitationId: invitation.json().id,
+      sessionId: sessions[0]?.id ?? '',
+      id: mail?.id ?? '',
+    },
+  };
+}
+
+export const operator = async (t: TestApp) => (await signedInOperator(t.app)).client;
+export const anonymous = (t: TestApp) => new TestClient(t.app);
+export { strongPassword };
+
+/** Everything an account owns, row by row, for "nothing of B changed". */
+export async function snapshotOf(db: Db, accountId: string) {
+  const userIds = (
+    await db.selectFrom('memberships').select('userId').where('accountId', '=', accountId).execute()
+  ).map((row) => row.userId);
+  const ofUsers = async (table: 'accessKeys' | 'actionTokens' | 'twoFactorCredentials') =>
+    userIds.length ? db.selectFrom(table).selectAll().where('userId', 'in', userIds).execute() : [];
+  return {
+    account: await db.selectFrom('accounts').selectAll().where('id', '=', accountId).execute(),
+    users: userIds.length
+      ? await db.selectFrom('users').selectAll().where('id', 'in', userIds).orderBy('id').execute()
+      : [],
+    memberships: await db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('userId')
+      .execute(),
+    invitations: await db
+      .selectFrom('invitations')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    audit: await db
+      .selectFrom('auditEvents')
+      .select(['id', 'action'])
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    accessKeys: await ofUsers('accessKeys'),
+    actionTokens: await ofUsers('actionTokens'),
+    twoFactor: await ofUsers('twoFactorCredentials'),
+  };
+}
