@@ -25,6 +25,8 @@ export interface Config {
   signInRateLimitPerMinute: number;
   mailWorkerIntervalMs: number;
   mailMaxAttempts: number;
+  /** How long a claimed e-mail is another worker's; after a crash it is sent again once this has passed. */
+  mailLeaseMs: number;
   operatorSetupLinkTtlMinutes: number;
   /** Seats of a self-registered account; operators set their own per order. */
   defaultSeatLimit: number;
@@ -134,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
       'milliseconds 50-3600000',
     ),
     mailMaxAttempts: read('MAIL_MAX_ATTEMPTS', 12, integer(1, 100), 'an integer 1-100'),
+    mailLeaseMs: read('MAIL_LEASE_MS', 300_000, integer(1_000, 3_600_000), 'milliseconds 1000-3600000'),
     operatorSetupLinkTtlMinutes: read(
       'OPERATOR_SETUP_LINK_TTL_MINUTES',
       60,

@@ -4,7 +4,7 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { OutboxEmail } from '../../db/schema.ts';
-import { addMilliseconds, type Clock, hours, minutes } from '../../shared/clock.ts';
+import { addMilliseconds, type Clock, hours } from '../../shared/clock.ts';
 import { createMailRepository } from './mail.repository.ts';
 
 export interface MailTransport {
@@ -29,7 +29,6 @@ export function smtpTransport(smtpUrl: string): MailTransport {
   };
 }
 
-const claimLeaseMs = minutes(5);
 const batchSize = 20;
 
 /** 30 s, 1 min, 2 min, … capped at 1 h. */
@@ -84,7 +83,7 @@ export function createMailWorker(options: {
       const email = await repository.claim(
         id,
         now.toISOString(),
-        addMilliseconds(now, claimLeaseMs).toISOString(),
+        addMilliseconds(now, config.mailLeaseMs).toISOString(),
       );
       if (email) outcome[await deliver(email, transport)] += 1;
     }
