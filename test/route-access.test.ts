@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Access, type DeclaredRoute, enforceAccess } from '../src/http/access.ts';
 import { AppError } from '../src/shared/app-error.ts';
-import { isPermission } from '../src/shared/permissions.ts';
+import { isPermission, permissions } from '../src/shared/permissions.ts';
 import { buildTestApp, describeEachDatabase, type TestApp } from './helpers/build-test-app.ts';
 import {
   accountIdOf,
@@ -58,6 +58,11 @@ const concrete = (url: string, accountId: string) =>
 const withBody = new Set(['POST', 'PUT', 'PATCH']);
 
 const guarded = (access: Access) => access.kind !== 'public';
+/** The error code of an answer; none for a success that is no JSON (a CSV export). */
+const codeOf = (response: { headers: Record<string, unknown>; json: () => unknown }) =>
+  String(response.headers['content-type']).includes('json')
+    ? (response.json() as { code?: string }).code
+    : undefined;
 
 describeEachDatabase('every route enforces its declaration', (dialect) => {
   let t: TestApp;
@@ -65,6 +70,7 @@ describeEachDatabase('every route enforces its declaration', (dialect) => {
   const clients: Record<'anonymous' | 'operator' | 'owner' | 'member', TestClient> = {} as never;
   let accountId: string;
   let foreignAccountId: string;
+  let memberId: string;
   beforeAll(async () => {
     t = await buildTestApp({ db: dialect });
     routes = t.app.kontor.declaredRoutes.filter((route) => route.method !== 'HEAD');
@@ -76,6 +82,7 @@ describeEachDatabase('every route enforces its declaration', (dialect) => {
       username: 'mia',
       email: 'mia@jura.test',
     });
+    memberId = member.user.id;
     Object.assign(clients, {
       anonymous: new Client(t.app),
       operator: (await signedInOperator(t.app)).client,
@@ -132,9 +139,34 @@ describeEachDatabase('every route enforces its declaration', (dialect) => {
       expect({ name, status: foreign.statusCode }).toEqual({ name, status: 404 });
       const needs = route.access.kind === 'member' && route.access.permission !== null;
       // The guard's own refusal; a service may still refuse a member for its own reason (OWNER_ONLY).
-      const asMember = (await send(clients.member, route, accountId)).json() as { code?: string };
-      expect({ name, forbidden: asMember.code === 'FORBIDDEN' }).toEqual({ name, forbidden: needs });
+      const asMember = codeOf(await send(clients.member, route, accountId));
+      expect({ name, forbidden: asMember === 'FORBIDDEN' }).toEqual({ name, forbidden: needs });
     }
+  });
+
+  it('a member holding every permission but one is refused exactly the routes that declare that one', async () => {
+    const declared = new Set(
+      routes.flatMap((route) =>
+        route.access.kind === 'member' && route.access.permission ? [route.access.permission] : [],
+      ),
+    );
+    const grant = (held: readonly string[]) =>
+      clients.owner.request({
+        method: 'PUT',
+        url: `/api/v1/accounts/${accountId}/users/${memberId}/permissions`,
+        payload: { permissions: held },
+      });
+    for (const missing of declared) {
+      expect((await grant(permissions.filter((permission) => permission !== missing))).statusCode).toBe(200);
+      for (const route of routes.filter((candidate) => candidate.access.kind === 'member')) {
+        const name = `${route.method} ${route.url} without ${missing}`;
+        const answer = codeOf(await send(clients.member, route, accountId));
+        const needsMissing = route.access.kind === 'member' && route.access.permission === missing;
+        expect({ name, forbidden: answer === 'FORBIDDEN' }).toEqual({ name, forbidden: needsMissing });
+      }
+    }
+    expect(declared.size).toBeGreaterThanOrEqual(4);
+    await grant([]);
   });
 
   it('HEAD requests pass the same guards as GET', async () => {
