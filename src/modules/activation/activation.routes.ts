@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.ts';
 import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
-import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
+import { cookieNames } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { sessionInfo, tokenBody } from '../auth/auth.schemas.ts';
 import type { AuthService } from '../auth/index.ts';
-import type { SessionsService } from '../sessions/index.ts';
+import { type SessionsService, sessionCookieSetter } from '../sessions/index.ts';
 import {
   accountParams,
   activationBody,
@@ -27,7 +27,8 @@ export const activationRoutes: FastifyPluginAsyncTypebox<{
   auth: AuthService;
   sessions: SessionsService;
 }> = async (app, { config, activation, auth, sessions }) => {
-  const names = cookieNames(config);
+  const _names = cookieNames(config);
+  const setSessionCookie = sessionCookieSetter(config, sessions);
 
   app.post(
     '/api/v1/activation/check',
@@ -65,10 +66,7 @@ export const activationRoutes: FastifyPluginAsyncTypebox<{
         ipAddress: request.ip,
         userAgent: request.headers['user-agent'] ?? '',
       });
-      // As at sign-in: whatever session this browser had ends, one person per browser.
-      const previous = request.cookies[names.session];
-      if (previous) await sessions.endSession(previous);
-      reply.setCookie(names.session, session.token, sessionCookieOptions(config, session.maxAgeSeconds));
+      await setSessionCookie(request, reply, session);
       return auth.describeSession(userId, accountId);
     },
   );

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { access } from '../../http/access.ts';
@@ -8,7 +8,7 @@ import { signedInMember } from '../../http/auth.ts';
 import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { SessionsService } from '../sessions/index.ts';
+import { type SessionsService, sessionCookieSetter } from '../sessions/index.ts';
 import {
   challengeBody,
   challengeConfirmBody,
@@ -47,16 +47,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
     ipAddress: request.ip,
     userAgent: request.headers['user-agent'] ?? '',
   });
-  // Whatever session this browser had (another user's, an operator's) ends: one person per browser.
-  async function setSessionCookie(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    session: { token: string; maxAgeSeconds?: number },
-  ) {
-    const previous = request.cookies[names.session];
-    if (previous) await sessions.endSession(previous);
-    reply.setCookie(names.session, session.token, sessionCookieOptions(config, session.maxAgeSeconds));
-  }
+  const setSessionCookie = sessionCookieSetter(config, sessions);
 
   app.post(
     '/api/v1/auth/sign-in',

@@ -9,7 +9,7 @@ import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { sessionInfo } from '../auth/auth.schemas.ts';
 import type { AuthService } from '../auth/index.ts';
-import type { SessionsService } from '../sessions/index.ts';
+import { type SessionsService, sessionCookieSetter } from '../sessions/index.ts';
 import { accountParams } from '../users/users.schemas.ts';
 import {
   guestList,
@@ -33,6 +33,7 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
   invitations: InvitationsService;
 }> = async (app, { config, auth, sessions, invitations }) => {
   const names = cookieNames(config);
+  const setSessionCookie = sessionCookieSetter(config, sessions);
   const context = (request: FastifyRequest) => {
     const member = signedInMember(request);
     return {
@@ -196,14 +197,7 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{
         { salutation: null, title: null, locale: null, ...identity },
         { ipAddress: request.ip, userAgent: request.headers['user-agent'] ?? '' },
       );
-      // As at sign-in: whatever session this browser had ends, one person per browser.
-      const previous = request.cookies[names.session];
-      if (previous) await sessions.endSession(previous);
-      reply.setCookie(
-        names.session,
-        joined.session.token,
-        sessionCookieOptions(config, joined.session.maxAgeSeconds),
-      );
+      await setSessionCookie(request, reply, joined.session);
       return auth.describeSession(joined.userId, joined.accountId);
     },
   );

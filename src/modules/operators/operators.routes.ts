@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { access } from '../../http/access.ts';
@@ -7,7 +7,7 @@ import { signedInOperator } from '../../http/auth.ts';
 import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { locale, passwordResetBody, passwordResetCompleteBody, tokenBody } from '../auth/auth.schemas.ts';
-import type { SessionsService } from '../sessions/index.ts';
+import { type SessionsService, sessionCookieSetter } from '../sessions/index.ts';
 import { challengeBody, challengeResponse } from '../two-factor/index.ts';
 import { operatorResponse, setupBody, setupCheckBody, signInBody } from './operators.schemas.ts';
 import type { OperatorsService } from './operators.service.ts';
@@ -22,15 +22,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
     ipAddress: request.ip,
     userAgent: request.headers['user-agent'] ?? '',
   });
-  async function setSessionCookie(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    session: { token: string; maxAgeSeconds?: number },
-  ) {
-    const previous = request.cookies[names.session];
-    if (previous) await sessions.endSession(previous);
-    reply.setCookie(names.session, session.token, sessionCookieOptions(config, session.maxAgeSeconds));
-  }
+  const setSessionCookie = sessionCookieSetter(config, sessions);
 
   app.post(
     '/api/v1/operator/setup/check',

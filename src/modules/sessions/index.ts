@@ -1,3 +1,4 @@
+export { sessionCookieSetter } from './session-cookie.ts';
 export {
   createSessionsService,
   type SessionPrincipal,
