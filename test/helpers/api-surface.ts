@@ -5,14 +5,7 @@ import type { Db } from '../../src/db/kysely.ts';
 import type { Access } from '../../src/http/access.ts';
 import type { TestApp } from './build-test-app.ts';
 import type { JsonSchema } from './schema-arbitrary.ts';
-import {
-  accountIdOf,
-  signedInOperator,
-  signedInOwner,
-  signedInUser,
-  strongPassword,
-  TestClient,
-} from './test-client.ts';
+import { accountIdOf, signedInOperator, signedInOwner, signedInUser, TestClient } from './test-client.ts';
 
 export interface Operation {
   method: string;
@@ -94,7 +87,6 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
 
 export const operator = async (t: TestApp) => (await signedInOperator(t.app)).client;
 export const anonymous = (t: TestApp) => new TestClient(t.app);
-export { strongPassword };
 
 /** Everything an account owns, row by row, for "nothing of B changed". */
 export async function snapshotOf(db: Db, accountId: string) {
