@@ -29,6 +29,11 @@ declare module 'fastify' {
   }
 }
 
+interface Guards {
+  requireOperator: preHandlerAsyncHookHandler;
+  requireMember: preHandlerAsyncHookHandler;
+}
+
 export interface DeclaredRoute {
   method: string;
   url: string;
@@ -39,10 +44,7 @@ export interface DeclaredRoute {
  * The guards of a declaration. They run before the request is validated, so a caller who may not use a
  * route learns nothing of what it takes (a 401 or 404, never a 400 about the body).
  */
-function guardsFor(
-  declared: Access,
-  guards: { requireOperator: preHandlerAsyncHookHandler; requireMember: preHandlerAsyncHookHandler },
-): preHandlerAsyncHookHandler[] {
+function guardsFor(declared: Access, guards: Guards): preHandlerAsyncHookHandler[] {
   switch (declared.kind) {
     case 'public':
       return [];
@@ -69,10 +71,7 @@ function problemOf(route: RouteOptions): string | null {
  * Inside `api` (the encapsulated context of every API route), each route gets its declaration's guards.
  * Returns the routes as declared, for tests that walk them.
  */
-export function enforceAccess(
-  api: FastifyInstance,
-  guards: { requireOperator: preHandlerAsyncHookHandler; requireMember: preHandlerAsyncHookHandler },
-): DeclaredRoute[] {
+export function enforceAccess(api: FastifyInstance, guards: Guards): DeclaredRoute[] {
   const declaredRoutes: DeclaredRoute[] = [];
   api.addHook('onRoute', (route) => {
     const problem = problemOf(route);

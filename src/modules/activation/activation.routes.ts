@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.ts';
 import { access } from '../../http/access.ts';
 import { auditActor } from '../../http/audit-actor.ts';
-import { cookieNames } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { sessionInfo, tokenBody } from '../auth/auth.schemas.ts';
 import type { AuthService } from '../auth/index.ts';
@@ -27,7 +26,6 @@ export const activationRoutes: FastifyPluginAsyncTypebox<{
   auth: AuthService;
   sessions: SessionsService;
 }> = async (app, { config, activation, auth, sessions }) => {
-  const _names = cookieNames(config);
   const setSessionCookie = sessionCookieSetter(config, sessions);
 
   app.post(

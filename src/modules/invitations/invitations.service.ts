@@ -1,6 +1,7 @@
 // M1: an account's owner, admins and members with "manage users" invite a person by e-mail with chosen
 // permissions; someone who already has a Kontor identity signs in with it and accepts, someone with none
-// creates a personal identity (a login of no account). Invited people never take a seat. One open invitation per address and account, 48 hours, sent again = a new link.
+// creates a personal identity (a login of no account). Invited people never take a seat. One open
+// invitation per address and account, 48 hours, sent again = a new link.
 import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { Invitation } from '../../db/schema.ts';
