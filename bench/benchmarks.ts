@@ -50,6 +50,7 @@ export function resolveOptions(raw: RawOptions = {}, env = process.env): Benchma
     connections: number('connections', 10, true),
     rounds: number('rounds', 3, true),
     db: db as Database,
+    cpuProf: raw.cpuProf === undefined ? undefined : String(raw.cpuProf),
   };
 }
 

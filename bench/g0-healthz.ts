@@ -9,7 +9,7 @@ export const g0: Benchmark = {
   async run(options) {
     if (options.db !== 'sqlite') console.log(`  note: G0 always uses sqlite (--db ${options.db} ignored)`);
     const bare = await startBareFastify();
-    const kontor = await startKontor({ db: 'sqlite' });
+    const kontor = await startKontor({ ...options, db: 'sqlite' });
     return compareAlternating({
       ...options,
       limit: { label: 'bare-fastify GET /', url: `${bare.baseUrl}/` },

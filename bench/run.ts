@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { findBenchmark, InvalidResultError, listBenchmarks, runBenchmark } from './benchmarks.ts';
 import { cleanupOnSignals } from './lib/cleanup.ts';
 
-const usage = `usage: npm run bench -- <name> [--duration <s>] [--connections <n>] [--rounds <n>] [--db sqlite|postgres]
+const usage = `usage: npm run bench -- <name> [--duration <s>] [--connections <n>] [--rounds <n>] [--db sqlite|postgres] [--cpu-prof <dir>]
        npm run bench -- --list
 options may also come from BENCH_DURATION, BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_DB
 benchmarks:
@@ -33,7 +33,8 @@ async function main(): Promise<number> {
   }
   cleanupOnSignals();
   try {
-    await runBenchmark(name, values);
+    const { 'cpu-prof': cpuProf, ...rest } = values;
+    await runBenchmark(name, { ...rest, cpuProf });
     return 0;
   } catch (error) {
     // The report already listed why a result is invalid.
@@ -52,6 +53,7 @@ function parse() {
       connections: { type: 'string' },
       rounds: { type: 'string' },
       db: { type: 'string' },
+      'cpu-prof': { type: 'string' },
     },
   });
 }

@@ -11,6 +11,8 @@ export interface BenchmarkOptions {
   /** Limit/subject pairs; the medians are taken over them. */
   rounds: number;
   db: Database;
+  /** When set, Kontor runs with `node --cpu-prof` and writes its profile here on exit. */
+  cpuProf?: string;
 }
 
 export interface Benchmark {

@@ -31,7 +31,13 @@ export async function startBareFastify(): Promise<Server> {
 }
 
 /** `kontor serve` on a fresh database (SQLite file or throw-away PostgreSQL cluster) and an empty web root. */
-export async function startKontor({ db }: { db: Database }): Promise<KontorServer> {
+export async function startKontor({
+  db,
+  cpuProf,
+}: {
+  db: Database;
+  cpuProf?: string;
+}): Promise<KontorServer> {
   const dir = makeTempDir('kontor-bench-');
   // A separate web root, so the database file can never be served as a static file.
   const webRoot = path.join(dir, 'web');
@@ -43,7 +49,7 @@ export async function startKontor({ db }: { db: Database }): Promise<KontorServe
   const baseUrl = `http://127.0.0.1:${port}`;
   const handle = await startProcess(
     node,
-    ['bin/kontor.js', 'serve'],
+    [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProf)}`] : []), 'bin/kontor.js', 'serve'],
     {
       PORT: String(port),
       HOST: '127.0.0.1',

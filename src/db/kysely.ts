@@ -1,20 +1,35 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  type LogConfig,
+  PostgresDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  SqliteDialect,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
+import { preparedStatementName } from './prepared.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 
-export function createDatabase(config: DatabaseConfig): Db {
+/** `log` sees every statement (bench/explain-g1.ts). */
+export function createDatabase(config: DatabaseConfig, { log }: { log?: LogConfig } = {}): Db {
   const plugins = [new CamelCasePlugin()];
   if (config.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.connectionString, max: config.poolSize });
     // An unreachable server must surface as a failed query (readyz), not crash the process.
     pool.on('error', () => {});
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: namingPreparedStatements(pool) }),
+      plugins,
+      log,
+    });
   }
   if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(config.filename), { recursive: true });
   const database = new SQLite(config.filename);
@@ -25,6 +40,7 @@ export function createDatabase(config: DatabaseConfig): Db {
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
     plugins,
+    log,
   });
 }
 
@@ -47,6 +63,31 @@ function withStatementCache(database: SQLite.Database, size = 500) {
       cache.set(sql, statement);
       return statement;
     },
+  };
+}
+
+/**
+ * Statements of db/prepared.ts go to PostgreSQL as named prepared statements: each connection parses and
+ * plans them once (a generic plan after a few runs) instead of at every run.
+ */
+function namingPreparedStatements(pool: pg.Pool): PostgresPool {
+  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+    // biome-ignore lint/suspicious/noExplicitAny: passes Kysely's two call shapes (SQL text, cursor) through
+    query: ((text: any, values?: unknown[]) => {
+      const name = typeof text === 'string' ? preparedStatementName(text) : undefined;
+      return name ? client.query({ name, text, values }) : client.query(text, values);
+    }) as unknown as PostgresPoolClient['query'],
+    release: () => client.release(),
+  });
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const wrapped = clients.get(client) ?? wrap(client);
+      clients.set(client, wrapped);
+      return wrapped;
+    },
+    end: () => pool.end(),
   };
 }
 

@@ -67,17 +67,19 @@ export function createUserAdministration(dependencies: Dependencies) {
       page: number;
       pageSize: number;
     }) {
-      const { items, total } = await repository.listInAccount({
-        accountId: options.accountId,
-        search: options.search,
-        onlyUserId: options.viewer.seesAll ? undefined : options.viewer.userId,
-        limit: options.pageSize,
-        offset: (options.page - 1) * options.pageSize,
-      });
-      const seats = await repository.seats(options.accountId);
+      const [{ items, total }, seats] = await Promise.all([
+        repository.listInAccount({
+          accountId: options.accountId,
+          search: options.search,
+          onlyUserId: options.viewer.seesAll ? undefined : options.viewer.userId,
+          limit: options.pageSize,
+          offset: (options.page - 1) * options.pageSize,
+        }),
+        repository.seats(options.accountId),
+      ]);
       return {
         items: items.map(view),
-        total,
+        total: total ?? seats.used,
         page: options.page,
         pageSize: options.pageSize,
         seats: { used: seats.used, limit: seats.limit },

@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/kysely.ts';
+import { prepareQuery } from '../../db/prepared.ts';
 import type { Database as DB, NewUser, Role, User } from '../../db/schema.ts';
 import { searchMatches } from '../../db/search.ts';
 import { searchText } from '../../shared/search-text.ts';
@@ -35,12 +36,34 @@ export function createUsersRepository(db: Db) {
       )
       .where('users.homeAccountId', '=', accountId);
 
+  // The users page (G1): the unfiltered page of an account's users, in name order.
+  const firstPage = prepareQuery(db, (page: { accountId: string; limit: number; offset: number }) =>
+    ownUsers(page.accountId)
+      .select(listed)
+      .orderBy('users.lastName')
+      .orderBy('users.firstName')
+      .orderBy('users.id')
+      .limit(page.limit)
+      .offset(page.offset),
+  );
+  const seats = prepareQuery(db, ({ accountId }: { accountId: string }) =>
+    db
+      .selectFrom('accounts')
+      .select(['seatsUsed as used', 'seatLimit as limit', 'customerNumber', 'name'])
+      .where('id', '=', accountId),
+  );
+
   return {
+    /**
+     * A page of the account's own users; the total only when filtered: without a filter it is the seats
+     * in use, as every own user holds one (`reserveSeat`), which saves counting thousands of rows per page.
+     */
     async listInAccount(
       options: { accountId: string; search?: string; onlyUserId?: string; limit: number; offset: number },
       executor: Db = db,
     ) {
       const { onlyUserId, search } = options;
+      if (!onlyUserId && !search) return { items: await firstPage.execute(options, executor), total: null };
       // Every filter is on users; the count needs no join (each own user has a membership at home).
       const filtered = <Query extends SelectQueryBuilder<DB, 'users', object>>(query: Query) => {
         let narrowed = query.where('users.homeAccountId', '=', options.accountId);
@@ -159,11 +182,10 @@ export function createUsersRepository(db: Db) {
         .execute(),
 
     seats: (accountId: string, executor: Db = db) =>
-      executor
-        .selectFrom('accounts')
-        .select(['seatsUsed as used', 'seatLimit as limit', 'customerNumber', 'name'])
-        .where('id', '=', accountId)
-        .executeTakeFirstOrThrow(),
+      seats.takeFirst({ accountId }, executor).then((found) => {
+        if (!found) throw new Error(`account ${accountId} not found`);
+        return found;
+      }),
 
     /** Serializes changes to one account's admins (row lock on PostgreSQL; SQLite writes one at a time). */
     lockAccount: (executor: Db, accountId: string) =>

@@ -1,0 +1,89 @@
+// node --import tsx bench/profile-summary.ts <file.cpuprofile> [--requests n]
+// Where a server's busy time went (idle and start-up left out), by request phase × layer: the table in
+// docs/BENCHMARKS.md. Take the profile with `npm run bench -- g1 --cpu-prof <dir>`.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const layers: [string, (url: string, name: string) => boolean][] = [
+  ['gc', (_url, name) => name === '(garbage collector)'],
+  ['driver', (url) => /better-sqlite3|sqlite-driver|postgres-driver|\/pg\/|pg-protocol|pg-pool/.test(url)],
+  ['query building', (url) => url.includes('/kysely/')],
+  ['JSON', (url) => url.includes('fast-json-stringify')],
+  ['Kontor code', (url) => url.includes('/src/')],
+  ['framework & HTTP', (url) => /fastify|find-my-way|avvio|node:|ajv|cookie|toad-cache/.test(url)],
+];
+// Outermost first: the first of these on a stack (root to leaf) names the phase.
+const phases: [string, RegExp][] = [
+  ['session lookup', /^requireMember$|^requireOperator$|^resolveUserSession$|^keepAlive$/],
+  ['permission check', /^requireAccountPermission$/],
+  ['route handler', /^listUsers$|^listInAccount$|routes\.ts$/],
+];
+const startUp = /node:internal\/modules|compileSourceTextModule|wrapSafe|esm\/hooks/;
+
+function summarize(profile: Profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const stackOf = (id: number) => {
+    const stack: ProfileNode[] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const node = byId.get(at);
+      if (node) stack.push(node);
+    }
+    return stack; // leaf first
+  };
+  const cells = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((sample, index) => {
+    const micros = profile.timeDeltas[index] ?? 0;
+    const stack = stackOf(sample);
+    const leaf = stack[0]?.callFrame.functionName;
+    if (leaf === '(idle)' || leaf === '(program)') return;
+    if (stack.some(({ callFrame }) => startUp.test(callFrame.url) || startUp.test(callFrame.functionName)))
+      return;
+    const layer =
+      layers.find(([, matches]) =>
+        stack.some(({ callFrame }) => matches(callFrame.url, callFrame.functionName)),
+      )?.[0] ?? 'other';
+    const frames = [...stack].reverse();
+    const phase =
+      phases.find(([, pattern]) =>
+        frames.some(({ callFrame }) => pattern.test(callFrame.functionName) || pattern.test(callFrame.url)),
+      )?.[0] ?? (layer === 'JSON' ? 'serialization' : 'framework');
+    const key = `${phase}\t${layer}`;
+    cells.set(key, (cells.get(key) ?? 0) + micros);
+    busy += micros;
+  });
+  return { cells, busy };
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { requests: { type: 'string' } },
+});
+const [file] = positionals;
+if (!file) throw new Error('usage: bench/profile-summary.ts <file.cpuprofile> [--requests n]');
+const { cells, busy } = summarize(JSON.parse(readFileSync(file, 'utf8')) as Profile);
+const requests = values.requests ? Number(values.requests) : null;
+console.log(
+  `busy ${(busy / 1000).toFixed(0)} ms${requests ? `, ${(busy / requests).toFixed(0)} µs per request` : ''}`,
+);
+console.log('| phase | layer | share | µs per request |\n| --- | --- | ---: | ---: |');
+for (const [key, micros] of [...cells].sort((a, b) => b[1] - a[1])) {
+  const share = micros / busy;
+  if (share < 0.01) continue;
+  const [phase, layer] = key.split('\t');
+  const perRequest = requests ? (micros / requests).toFixed(0) : '';
+  console.log(`| ${phase} | ${layer} | ${(share * 100).toFixed(0)} % | ${perRequest} |`);
+}
