@@ -2,13 +2,15 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { g0 } from './g0-healthz.ts';
 import { g1 } from './g1-user-list.ts';
+import { g2 } from './g2-reads-under-sign-in.ts';
 import { type Benchmark, type BenchmarkOptions, type Database, databases, goalFor } from './lib/benchmark.ts';
 import { cleanupAll } from './lib/cleanup.ts';
-import { formatGoal, printResult } from './lib/report.ts';
+import { formatGoal, printMeasurement, printResult } from './lib/report.ts';
+import { m1 } from './m1-idle-memory.ts';
 import { self } from './self-check.ts';
 import { l1, l2, l3 } from './sign-in.ts';
 
-export const benchmarks: Benchmark[] = [g0, g1, l1, l2, l3, self];
+export const benchmarks: Benchmark[] = [g0, g1, g2, l1, l2, l3, m1, self];
 
 export function findBenchmark(name: string): Benchmark | undefined {
   return benchmarks.find((benchmark) => benchmark.name.toLowerCase() === name.toLowerCase());
@@ -55,7 +57,7 @@ export function resolveOptions(raw: RawOptions = {}, env = process.env): Benchma
 }
 
 /**
- * Runs one benchmark, prints its report and returns the ratio.
+ * Runs one benchmark, prints its report and returns the ratio (or the value of a measurement).
  * Throws InvalidResultError if any run had errors or non-2xx answers. Everything it started is gone afterwards.
  */
 export async function runBenchmark(name: string, options: RawOptions = {}): Promise<number> {
@@ -70,15 +72,17 @@ export async function runBenchmark(name: string, options: RawOptions = {}): Prom
         .map((value) => value.toFixed(2))
         .join(' ')}`,
   );
-  let comparison: Awaited<ReturnType<Benchmark['run']>>;
+  let outcome: Awaited<ReturnType<Benchmark['run']>>;
   try {
-    comparison = await benchmark.run(resolved);
+    outcome = await benchmark.run(resolved);
   } finally {
     await cleanupAll();
   }
-  printResult(benchmark.name, comparison, goalFor(benchmark.goal, resolved.db));
-  if (comparison.problems.length > 0) {
-    throw new InvalidResultError(`${benchmark.name} is invalid:\n${comparison.problems.join('\n')}`);
+  const goal = goalFor(benchmark.goal, resolved.db);
+  if ('value' in outcome) printMeasurement(benchmark.name, outcome, goal);
+  else printResult(benchmark.name, outcome, goal);
+  if (outcome.problems.length > 0) {
+    throw new InvalidResultError(`${benchmark.name} is invalid:\n${outcome.problems.join('\n')}`);
   }
-  return comparison.ratio;
+  return 'value' in outcome ? outcome.value : outcome.ratio;
 }

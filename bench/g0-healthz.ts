@@ -7,9 +7,8 @@ export const g0: Benchmark = {
   description: 'Kontor GET /healthz req/s over a bare Fastify hello-world',
   goal: { op: '>=', value: 0.5 },
   async run(options) {
-    if (options.db !== 'sqlite') console.log(`  note: G0 always uses sqlite (--db ${options.db} ignored)`);
     const bare = await startBareFastify();
-    const kontor = await startKontor({ ...options, db: 'sqlite' });
+    const kontor = await startKontor(options);
     return compareAlternating({
       ...options,
       limit: { label: 'bare-fastify GET /', url: `${bare.baseUrl}/` },

@@ -15,7 +15,7 @@ import {
 import { type LoadOptions, load } from './lib/load.ts';
 import { startKontor } from './lib/servers.ts';
 
-/** Kontor with one account of `users` members who sign in with user<n>@bench.test and the strong password. */
+/** Kontor with one account of `users` members who sign in with user<user number>@bench.test and the strong password. */
 async function kontorWithUsers(options: BenchmarkOptions, users: number) {
   const kontor = await startKontor(options);
   const db = openDatabase(kontor.databaseUrl);

@@ -1,5 +1,5 @@
 import type { Comparison } from './compare.ts';
-import type { Goal } from './report.ts';
+import type { Goal, Measurement } from './report.ts';
 
 export const databases = ['sqlite', 'postgres'] as const;
 export type Database = (typeof databases)[number];
@@ -22,7 +22,8 @@ export interface Benchmark {
   /** One goal, or one per database. */
   goal: Goal | Record<Database, Goal>;
   /** Servers and temp dirs it starts are registered for cleanup; runBenchmark releases them. */
-  run: (options: BenchmarkOptions) => Promise<Comparison>;
+  /** A ratio of two measured sides, or (M1) a value with a unit where there is nothing to compare with. */
+  run: (options: BenchmarkOptions) => Promise<Comparison | Measurement>;
 }
 
 export const goalFor = (goal: Benchmark['goal'], db: Database): Goal => ('op' in goal ? goal : goal[db]);

@@ -39,6 +39,8 @@ export interface Comparison {
   ratio: number;
   /** Non-empty means the ratio must not be used. */
   problems: string[];
+  /** Further findings printed before the RESULT line (G2: the event-loop delay). */
+  notes?: string[];
 }
 
 export interface CompareOptions extends LoadOptions {

@@ -114,7 +114,7 @@ const lastNames = [
 
 /**
  * Adds `count` active members to the account in a few multi-row inserts (the API would take minutes for 5,000).
- * With a password hash they get e-mails user<n>@bench.test to sign in with, which it returns.
+ * With a password hash they get e-mails user<user number>@bench.test to sign in with, which it returns.
  */
 export async function seedUsers(
   db: Db,
@@ -134,13 +134,13 @@ export async function seedUsers(
       id: randomUUID(),
       homeAccountId: accountId,
       userNumber: String(number),
-      username: `user${index}`,
+      username: `user${number}`,
       salutation: null,
       title: null,
       firstName: firstNames[index % firstNames.length] ?? 'Anna',
       // Many distinct names, so the list's sort has real work to do.
       lastName: `${lastNames[index % lastNames.length]}-${(index * 7919) % count}`,
-      email: passwordHash ? `user${index}@bench.test` : null,
+      email: passwordHash ? `user${number}@bench.test` : null,
       emailConfirmedAt: passwordHash ? now : null,
       passwordHash,
       status: 'active',

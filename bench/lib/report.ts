@@ -1,12 +1,24 @@
 import { type Comparison, formatRatio, formatRun } from './compare.ts';
 
-export type Goal = { op: '>=' | '<='; value: number } | { op: 'between'; min: number; max: number };
+export type Goal = { op: '>=' | '<=' | '<'; value: number } | { op: 'between'; min: number; max: number };
+
+/** A benchmark's own value where there is no limit to compare with (M1: megabytes). */
+export interface Measurement {
+  label: string;
+  unit: string;
+  /** One per round. */
+  values: number[];
+  /** Median of values. */
+  value: number;
+  problems: string[];
+}
 
 export const formatGoal = (goal: Goal) =>
   goal.op === 'between' ? `between ${goal.min} and ${goal.max}` : `${goal.op} ${goal.value}`;
 
 export function meetsGoal(ratio: number, goal: Goal): boolean {
   if (goal.op === 'between') return ratio >= goal.min && ratio <= goal.max;
+  if (goal.op === '<') return ratio < goal.value;
   return goal.op === '>=' ? ratio >= goal.value : ratio <= goal.value;
 }
 
@@ -23,9 +35,25 @@ export function printResult(name: string, comparison: Comparison, goal: Goal): v
     console.log(`RESULT ${name.toUpperCase()} invalid (goal ${formatGoal(goal)})`);
     return;
   }
+  for (const note of comparison.notes ?? []) console.log(note);
   const rounds = comparison.roundRatios.map(formatRatio).join(', ');
   console.log(
     `ratio ${comparison.ratioLabel} ${ratio.toFixed(4)} (median of rounds: ${rounds}): goal ${meetsGoal(ratio, goal) ? 'met' : 'MISSED'}`,
   );
   console.log(`RESULT ${name.toUpperCase()} ${formatRatio(ratio)} (goal ${formatGoal(goal)})`);
+}
+
+export function printMeasurement(name: string, measurement: Measurement, goal: Goal): void {
+  const { label, unit, values, value, problems } = measurement;
+  if (problems.length > 0) {
+    console.log(`\nINVALID: ${problems.length} problem(s):`);
+    for (const problem of problems) console.log(`  - ${problem}`);
+    console.log(`RESULT ${name.toUpperCase()} invalid (goal ${formatGoal(goal)})`);
+    return;
+  }
+  const rounds = values.map((each) => each.toFixed(0)).join(', ');
+  console.log(
+    `\n${label} ${value.toFixed(1)} ${unit} (median of rounds: ${rounds}): goal ${meetsGoal(value, goal) ? 'met' : 'MISSED'}`,
+  );
+  console.log(`RESULT ${name.toUpperCase()} ${value.toFixed(0)} (goal ${formatGoal(goal)} ${unit})`);
 }

@@ -13,6 +13,8 @@ export interface Server {
 export interface KontorServer extends Server {
   /** For seeding from the bench process. */
   databaseUrl: string;
+  /** With `eventLoopProbe`: GET it for the event-loop delay since the last `?reset` (servers/event-loop-probe.ts). */
+  probeUrl?: string;
 }
 
 // The same node binary as the runner, so limit and subject never differ by runtime version.
@@ -34,9 +36,11 @@ export async function startBareFastify(): Promise<Server> {
 export async function startKontor({
   db,
   cpuProf,
+  eventLoopProbe = false,
 }: {
   db: Database;
   cpuProf?: string;
+  eventLoopProbe?: boolean;
 }): Promise<KontorServer> {
   const dir = makeTempDir('kontor-bench-');
   // A separate web root, so the database file can never be served as a static file.
@@ -47,10 +51,17 @@ export async function startKontor({
   // Only after PostgreSQL has taken its own port.
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const probePort = eventLoopProbe ? await findFreePort() : undefined;
   const handle = await startProcess(
     node,
-    [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProf)}`] : []), 'bin/kontor.js', 'serve'],
+    [
+      ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProf)}`] : []),
+      ...(probePort ? ['--import', 'tsx', '--import', './bench/servers/event-loop-probe.ts'] : []),
+      'bin/kontor.js',
+      'serve',
+    ],
     {
+      ...(probePort && { BENCH_PROBE_PORT: String(probePort) }),
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: baseUrl,
@@ -63,5 +74,6 @@ export async function startKontor({
     },
     { readyUrl: `${baseUrl}/healthz` },
   );
-  return { process: handle, baseUrl, databaseUrl };
+  const probeUrl = probePort ? `http://127.0.0.1:${probePort}/` : undefined;
+  return { process: handle, baseUrl, databaseUrl, probeUrl };
 }
