@@ -1,14 +1,42 @@
 // A smoke run with tiny sizes, so the benchmarks cannot rot between the times someone measures.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
-import { runBenchmark } from './benchmarks.ts';
+import { InvalidResultError, runBenchmark } from './benchmarks.ts';
+import type { Benchmark } from './lib/benchmark.ts';
+import { compareAlternating } from './lib/compare.ts';
 
 // Each takes about 10 s on a 2-core machine, mostly starting Kontor and child processes.
-it.each(['G0', 'G1', 'L1', 'L2', 'L3'])(
-  'runs %s end to end on SQLite and yields a positive ratio',
+it.each(['G0', 'G1', 'G2', 'L1', 'L2', 'L3', 'M1'])(
+  'runs %s end to end on SQLite and yields a positive result',
   async (name) => {
-    const ratio = await runBenchmark(name, { duration: 0.5, rounds: 1, connections: 2, db: 'sqlite' });
-    expect(ratio).toBeGreaterThan(0);
-    expect(Number.isFinite(ratio)).toBe(true);
+    const result = await runBenchmark(name, { duration: 0.5, rounds: 1, connections: 2, db: 'sqlite' });
+    expect(result).toBeGreaterThan(0);
+    expect(Number.isFinite(result)).toBe(true);
   },
-  60_000,
+  90_000,
 );
+
+it('fails a run whose server answers wrongly, however fast it was', async () => {
+  let served = 0;
+  const server = createServer((_request, response) => {
+    response.statusCode = served++ % 2 === 0 ? 200 : 500;
+    response.end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const broken: Benchmark = {
+    name: 'BROKEN',
+    description: 'a subject that answers 500 to every other request',
+    goal: { op: '>=', value: 0 },
+    run: (options) =>
+      compareAlternating({ ...options, limit: { label: 'same', url }, subject: { label: 'same', url } }),
+  };
+  try {
+    await expect(runBenchmark(broken, { duration: 0.3, rounds: 1, connections: 1 })).rejects.toThrow(
+      InvalidResultError,
+    );
+  } finally {
+    server.close();
+  }
+}, 30_000);

@@ -60,9 +60,9 @@ export function resolveOptions(raw: RawOptions = {}, env = process.env): Benchma
  * Runs one benchmark, prints its report and returns the ratio (or the value of a measurement).
  * Throws InvalidResultError if any run had errors or non-2xx answers. Everything it started is gone afterwards.
  */
-export async function runBenchmark(name: string, options: RawOptions = {}): Promise<number> {
-  const benchmark = findBenchmark(name);
-  if (!benchmark) throw new Error(`unknown benchmark ${name}; available:\n${listBenchmarks()}`);
+export async function runBenchmark(which: string | Benchmark, options: RawOptions = {}): Promise<number> {
+  const benchmark = typeof which === 'string' ? findBenchmark(which) : which;
+  if (!benchmark) throw new Error(`unknown benchmark ${which}; available:\n${listBenchmarks()}`);
   const resolved = resolveOptions(options);
   console.log(`${benchmark.name}: ${benchmark.description}`);
   console.log(
