@@ -10,6 +10,7 @@ import { type DeclaredRoute, enforceAccess } from './http/access.ts';
 import { memberGuard, operatorGuard } from './http/auth.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerSecurity } from './http/security.ts';
+import { registerSerialization } from './http/serialization.ts';
 import { registerValidation } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
 import {
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
   registerValidation(app);
+  registerSerialization(app);
 
   app.decorateRequest('locale', 'de');
   app.decorateRequest('t', translator('de'));
