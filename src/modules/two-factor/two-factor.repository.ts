@@ -1,4 +1,5 @@
 import type { Db } from '../../db/kysely.ts';
+import { prepareQuery } from '../../db/prepared.ts';
 import type { TwoFactorChallengesTable } from '../../db/schema.ts';
 
 /** A user or an operator: whoever signs in with a second factor. */
@@ -10,15 +11,29 @@ const ownerColumns = (person: Person) =>
     : { userId: null, operatorId: person.operatorId };
 
 export function createTwoFactorRepository(db: Db) {
+  // Every sign-in asks both.
+  const credentialOf = prepareQuery(db, ({ userId }: { userId: string }) =>
+    db.selectFrom('twoFactorCredentials').selectAll().where('userId', '=', userId),
+  );
+  const demandingAccount = prepareQuery(db, ({ userId }: { userId: string }) =>
+    db
+      .selectFrom('memberships')
+      .innerJoin('accounts', 'accounts.id', 'memberships.accountId')
+      .select('accounts.id')
+      .where('memberships.userId', '=', userId)
+      .where('accounts.twoFactorRequired', '=', 1)
+      .where('accounts.status', '=', 'active'),
+  );
+
   return {
-    findCredential: (person: Person, executor: Db = db) => {
-      const query = executor.selectFrom('twoFactorCredentials').selectAll();
-      return (
-        'userId' in person
-          ? query.where('userId', '=', person.userId)
-          : query.where('operatorId', '=', person.operatorId)
-      ).executeTakeFirst();
-    },
+    findCredential: (person: Person, executor: Db = db) =>
+      'userId' in person
+        ? credentialOf.takeFirst(person, executor)
+        : executor
+            .selectFrom('twoFactorCredentials')
+            .selectAll()
+            .where('operatorId', '=', person.operatorId)
+            .executeTakeFirst(),
 
     async replaceCredential(
       executor: Db,
@@ -132,17 +147,8 @@ export function createTwoFactorRepository(db: Db) {
     },
 
     /** Whether an active account the user belongs to asks everyone for a second factor. */
-    async requiredForUser(userId: string, executor: Db = db): Promise<boolean> {
-      const row = await executor
-        .selectFrom('memberships')
-        .innerJoin('accounts', 'accounts.id', 'memberships.accountId')
-        .select('accounts.id')
-        .where('memberships.userId', '=', userId)
-        .where('accounts.twoFactorRequired', '=', 1)
-        .where('accounts.status', '=', 'active')
-        .executeTakeFirst();
-      return row !== undefined;
-    },
+    requiredForUser: async (userId: string, executor: Db = db): Promise<boolean> =>
+      (await demandingAccount.takeFirst({ userId }, executor)) !== undefined,
 
     async accountRequires(accountId: string): Promise<boolean> {
       const row = await db

@@ -46,6 +46,29 @@ export function createUsersRepository(db: Db) {
       .limit(page.limit)
       .offset(page.offset),
   );
+  // Sign-in and every session description read these.
+  const userById = prepareQuery(db, ({ id }: { id: string }) =>
+    db.selectFrom('users').selectAll().where('id', '=', id),
+  );
+  const userByEmail = prepareQuery(db, ({ email }: { email: string }) =>
+    db.selectFrom('users').selectAll().where('email', '=', email),
+  );
+  const membershipsOf = prepareQuery(db, ({ userId }: { userId: string }) =>
+    db
+      .selectFrom('memberships')
+      .innerJoin('accounts', 'accounts.id', 'memberships.accountId')
+      .select([
+        'accounts.id as accountId',
+        'accounts.customerNumber',
+        'accounts.name',
+        'accounts.status',
+        'accounts.timezone as timeZone',
+        'memberships.role',
+        'memberships.permissions',
+      ])
+      .where('memberships.userId', '=', userId)
+      .orderBy('accounts.name'),
+  );
   const seats = prepareQuery(db, ({ accountId }: { accountId: string }) =>
     db
       .selectFrom('accounts')
@@ -213,11 +236,9 @@ export function createUsersRepository(db: Db) {
         .where('userNumber', '=', userNumber)
         .executeTakeFirst()) !== undefined,
 
-    findById: (id: string, executor: Db = db) =>
-      executor.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+    findById: (id: string, executor: Db = db) => userById.takeFirst({ id }, executor),
 
-    findByEmail: (email: string, executor: Db = db) =>
-      executor.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst(),
+    findByEmail: (email: string, executor: Db = db) => userByEmail.takeFirst({ email }, executor),
 
     findByNumbers: (customerNumber: string, userNumber: string) =>
       db
@@ -275,22 +296,7 @@ export function createUsersRepository(db: Db) {
       return account.customerNumber;
     },
 
-    memberships: (userId: string) =>
-      db
-        .selectFrom('memberships')
-        .innerJoin('accounts', 'accounts.id', 'memberships.accountId')
-        .select([
-          'accounts.id as accountId',
-          'accounts.customerNumber',
-          'accounts.name',
-          'accounts.status',
-          'accounts.timezone as timeZone',
-          'memberships.role',
-          'memberships.permissions',
-        ])
-        .where('memberships.userId', '=', userId)
-        .orderBy('accounts.name')
-        .execute(),
+    memberships: (userId: string) => membershipsOf.execute({ userId }),
 
     /** A change to what is searched refreshes the search column in the caller's transaction. */
     async update(executor: Db, id: string, changes: Partial<Omit<NewUser, 'id'>>) {
