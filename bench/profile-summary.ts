@@ -1,6 +1,7 @@
-// node --import tsx bench/profile-summary.ts <file.cpuprofile> [--requests n]
+// node --import tsx bench/profile-summary.ts <file.cpuprofile> [--requests n] [--window <function>]
 // Where a server's busy time went (idle and start-up left out), by request phase × layer: the table in
-// docs/BENCHMARKS.md. Take the profile with `npm run bench -- g1 --cpu-prof <dir>`.
+// docs/BENCHMARKS.md. Take the profile with `npm run bench -- g1 --cpu-prof <dir>`. With --window, only
+// the time between the first and the last sample inside that function counts (the load, not the set-up).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -31,7 +32,7 @@ const phases: [string, RegExp][] = [
 ];
 const startUp = /node:internal\/modules|compileSourceTextModule|wrapSafe|esm\/hooks/;
 
-function summarize(profile: Profile) {
+function summarize(profile: Profile, window?: string) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
@@ -43,9 +44,15 @@ function summarize(profile: Profile) {
     }
     return stack; // leaf first
   };
+  const inWindow = profile.samples.map((sample) =>
+    window ? stackOf(sample).some(({ callFrame }) => callFrame.functionName === window) : true,
+  );
+  const first = inWindow.indexOf(true);
+  const last = inWindow.lastIndexOf(true);
   const cells = new Map<string, number>();
   let busy = 0;
   profile.samples.forEach((sample, index) => {
+    if (index < first || index > last) return;
     const micros = profile.timeDeltas[index] ?? 0;
     const stack = stackOf(sample);
     const leaf = stack[0]?.callFrame.functionName;
@@ -70,11 +77,12 @@ function summarize(profile: Profile) {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { requests: { type: 'string' } },
+  options: { requests: { type: 'string' }, window: { type: 'string' } },
 });
 const [file] = positionals;
-if (!file) throw new Error('usage: bench/profile-summary.ts <file.cpuprofile> [--requests n]');
-const { cells, busy } = summarize(JSON.parse(readFileSync(file, 'utf8')) as Profile);
+if (!file)
+  throw new Error('usage: bench/profile-summary.ts <file.cpuprofile> [--requests n] [--window <function>]');
+const { cells, busy } = summarize(JSON.parse(readFileSync(file, 'utf8')) as Profile, values.window);
 const requests = values.requests ? Number(values.requests) : null;
 console.log(
   `busy ${(busy / 1000).toFixed(0)} ms${requests ? `, ${(busy / requests).toFixed(0)} µs per request` : ''}`,

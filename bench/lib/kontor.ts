@@ -166,9 +166,9 @@ export async function seedUsers(
       .where('id', '=', accountId)
       .execute();
   });
-  // Statistics as autovacuum would have them a minute later; without them PostgreSQL plans the users
+  // Statistics and visibility as autovacuum would leave them a minute later; without them PostgreSQL plans the users
   // page for an empty table (a hash join and a sort of all 5,000 rows) and keeps that plan.
-  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`analyze`.execute(db);
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`vacuum analyze`.execute(db);
   return users.flatMap((user) => (user.email ? [user.email] : []));
 }
 

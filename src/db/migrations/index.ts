@@ -13,6 +13,7 @@ import * as activation from './2026-12-01T06_activation.ts';
 import * as twoFactor from './2026-12-01T07_two_factor.ts';
 import * as invitations from './2026-12-01T08_invitations.ts';
 import * as personalIdentities from './2026-12-01T09_personal_identities.ts';
+import * as coveringUserList from './2026-12-01T10_covering_user_list.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T07_two_factor': twoFactor,
   '2026-12-01T08_invitations': invitations,
   '2026-12-01T09_personal_identities': personalIdentities,
+  '2026-12-01T10_covering_user_list': coveringUserList,
 };
