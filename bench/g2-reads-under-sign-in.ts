@@ -27,6 +27,13 @@ export const g2: Benchmark = {
     const probe = async (reset: boolean) =>
       (await (await fetch(`${kontor.probeUrl}${reset ? '?reset' : ''}`)).json()) as Delay;
     const delays: Delay[] = [];
+    const alone: Delay[] = [];
+    const readsAlone = async (loadOptions: LoadOptions) => {
+      await probe(true);
+      const reads = await load(page.url, loadOptions, page.request);
+      alone.push(await probe(false));
+      return reads;
+    };
     const duringSignIns = async (loadOptions: LoadOptions) => {
       await probe(true);
       const [reads, signInLoad] = await Promise.all([
@@ -39,13 +46,17 @@ export const g2: Benchmark = {
     };
     const comparison = await compareAlternating({
       ...options,
-      limit: { label: 'kontor GET users page 1', ...page },
+      limit: { label: 'kontor GET users page 1', measure: readsAlone },
       subject: { label: 'the same during sign-ins', measure: duringSignIns },
     });
+    // Reads alone keep the loop busy too; the difference is what sign-ins add.
+    const worst = (runs: Delay[], key: keyof Delay) =>
+      Math.max(...runs.map((delay) => delay[key])).toFixed(1);
     const p99 = Math.max(...delays.map((delay) => delay.p99));
     const met = p99 <= eventLoopDelayGoalMs ? 'met' : 'MISSED';
     const notes = [
-      `event-loop delay during sign-ins: p99 ${p99.toFixed(1)} ms (worst round), max ${Math.max(...delays.map((delay) => delay.max)).toFixed(1)} ms: goal <= ${eventLoopDelayGoalMs} ms ${met}`,
+      `event-loop delay, reads alone: p99 ${worst(alone, 'p99')} ms, max ${worst(alone, 'max')} ms (worst round)`,
+      `event-loop delay during sign-ins: p99 ${p99.toFixed(1)} ms, max ${worst(delays, 'max')} ms (worst round): goal <= ${eventLoopDelayGoalMs} ms ${met}`,
     ];
     return { ...comparison, notes };
   },

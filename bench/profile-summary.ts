@@ -1,4 +1,4 @@
-// node --import tsx bench/profile-summary.ts <file.cpuprofile> [--requests n] [--window <function>]
+// npm run bench:profile -- <file.cpuprofile> [--requests n] [--window <function>]
 // Where a server's busy time went (idle and start-up left out), by request phase × layer: the table in
 // docs/BENCHMARKS.md. Take the profile with `npm run bench -- g1 --cpu-prof <dir>`. With --window, only
 // the time between the first and the last sample inside that function counts (the load, not the set-up).

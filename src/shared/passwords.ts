@@ -43,7 +43,10 @@ const argon2Pool = new Piscina({
   filename: new URL('./password-worker.js', import.meta.url).href,
   maxThreads: availableParallelism(),
   niceIncrement: 10,
-  idleTimeout: 30_000,
+  // An idle server holds no hashing threads (bench M1: each is a V8 isolate and argon2's 19 MiB); the next
+  // sign-in starts one again in some 20 ms.
+  minThreads: 0,
+  idleTimeout: 5_000,
   execArgv: [], // not the server's own flags (preloads, profiling): the worker is plain JavaScript
 });
 
