@@ -1,5 +1,5 @@
-// The limit of L1 and L2: raw argon2id verifies with Kontor's parameters, in a process of its own with the
-// same libuv thread pool as the server (UV_THREADPOOL_SIZE is inherited). Prints one JSON line.
+// The limit of L1 and L2: raw argon2id verifies with Kontor's parameters, in a process of its own, through
+// the server's own verifyPassword and so its worker pool (one thread per core). Prints one JSON line.
 // node --import tsx bench/argon2-verify.ts --concurrency 10 --duration 5 --warmup 1
 import { parseArgs } from 'node:util';
 import { hashPassword, verifyPassword } from '../src/shared/passwords.ts';

@@ -1,4 +1,4 @@
-// G2: argon2id runs in libuv's thread pool, so sign-ins at full load must not starve the event loop that
+// G2: argon2id runs in worker threads (shared/passwords.ts), so sign-ins at full load must not starve the event loop that
 // serves reads. The G1 request alone is the limit; the subject is the same request while L1's load runs.
 
 import { usersPage } from './g1-user-list.ts';

@@ -26,7 +26,7 @@ async function kontorWithUsers(options: BenchmarkOptions, users: number) {
 
 export const l1: Benchmark = {
   name: 'L1',
-  description: 'successful sign-ins/s over raw argon2id verifies/s (same parameters and thread pool)',
+  description: 'successful sign-ins/s over raw argon2id verifies/s (same parameters and worker pool)',
   goal: { op: '>=', value: 0.85 },
   async run(options) {
     // Twenty users, so concurrent sign-ins are not all for one row.
