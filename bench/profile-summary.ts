@@ -1,6 +1,6 @@
 // npm run bench:profile -- <file.cpuprofile> [--requests n] [--window <function>]
-// Where a server's busy time went (idle and start-up left out), by request phase × layer: the table in
-// docs/BENCHMARKS.md. Take the profile with `npm run bench -- g1 --cpu-prof <dir>`. With --window, only
+// Where a server's busy time went (idle and start-up left out), by layer: the table in docs/BENCHMARKS.md.
+// A sample belongs to the first layer below found anywhere on its stack. Take the profile with `npm run bench -- g1 --cpu-prof <dir>`. With --window, only
 // the time between the first and the last sample inside that function counts (the load, not the set-up).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -23,12 +23,6 @@ const layers: [string, (url: string, name: string) => boolean][] = [
   ['JSON', (url) => url.includes('fast-json-stringify')],
   ['Kontor code', (url) => url.includes('/src/')],
   ['framework & HTTP', (url) => /fastify|find-my-way|avvio|node:|ajv|cookie|toad-cache/.test(url)],
-];
-// Outermost first: the first of these on a stack (root to leaf) names the phase.
-const phases: [string, RegExp][] = [
-  ['session lookup', /^requireMember$|^requireOperator$|^resolveUserSession$|^keepAlive$/],
-  ['permission check', /^requireAccountPermission$/],
-  ['route handler', /^listUsers$|^listInAccount$|routes\.ts$/],
 ];
 const startUp = /node:internal\/modules|compileSourceTextModule|wrapSafe|esm\/hooks/;
 
@@ -63,13 +57,7 @@ function summarize(profile: Profile, window?: string) {
       layers.find(([, matches]) =>
         stack.some(({ callFrame }) => matches(callFrame.url, callFrame.functionName)),
       )?.[0] ?? 'other';
-    const frames = [...stack].reverse();
-    const phase =
-      phases.find(([, pattern]) =>
-        frames.some(({ callFrame }) => pattern.test(callFrame.functionName) || pattern.test(callFrame.url)),
-      )?.[0] ?? (layer === 'JSON' ? 'serialization' : 'framework');
-    const key = `${phase}\t${layer}`;
-    cells.set(key, (cells.get(key) ?? 0) + micros);
+    cells.set(layer, (cells.get(layer) ?? 0) + micros);
     busy += micros;
   });
   return { cells, busy };
@@ -87,11 +75,8 @@ const requests = values.requests ? Number(values.requests) : null;
 console.log(
   `busy ${(busy / 1000).toFixed(0)} ms${requests ? `, ${(busy / requests).toFixed(0)} µs per request` : ''}`,
 );
-console.log('| phase | layer | share | µs per request |\n| --- | --- | ---: | ---: |');
-for (const [key, micros] of [...cells].sort((a, b) => b[1] - a[1])) {
-  const share = micros / busy;
-  if (share < 0.01) continue;
-  const [phase, layer] = key.split('\t');
+console.log('| layer | share | µs per request |\n| --- | ---: | ---: |');
+for (const [layer, micros] of [...cells].sort((a, b) => b[1] - a[1])) {
   const perRequest = requests ? (micros / requests).toFixed(0) : '';
-  console.log(`| ${phase} | ${layer} | ${(share * 100).toFixed(0)} % | ${perRequest} |`);
+  console.log(`| ${layer} | ${((micros / busy) * 100).toFixed(0)} % | ${perRequest} |`);
 }
