@@ -71,7 +71,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       });
       if (result.outcome === 'second-step') return reply.status(202).send(result.challenge);
       await setSessionCookie(request, reply, result.session);
-      return auth.describeSession(result.userId, result.accountId);
+      return result.description;
     },
   );
 

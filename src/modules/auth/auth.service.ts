@@ -47,6 +47,8 @@ interface Browser {
 export const passwordResetValidity = minutes(30);
 export const emailChangeValidity = hours(24);
 
+type Memberships = Awaited<ReturnType<UsersService['repository']['memberships']>>;
+
 export function createAuthService({
   db,
   clock,
@@ -123,7 +125,8 @@ export function createAuthService({
 
   /**
    * The account a user signs in to, or why they may not (again after the second factor): their own, or
-   * for a personal identity (M1) the first account they were invited to that is open.
+   * for a personal identity (M1) the first account they were invited to that is open. With the memberships
+   * it read, which the session's description needs too.
    */
   async function homeOf(user: User) {
     assertThat(user.status !== 'disabled', authErrors.USER_DISABLED);
@@ -134,14 +137,50 @@ export function createAuthService({
     assertThat(home !== undefined, authErrors.NO_MEMBERSHIP);
     assertThat(home?.status !== 'pending_confirmation', authErrors.EMAIL_NOT_CONFIRMED);
     assertThat(home?.status === 'active', authErrors.ACCOUNT_SUSPENDED);
-    return home;
+    return { home, memberships };
+  }
+
+  /** Who is signed in, where they act, and which other accounts they may switch to. */
+  function describe(user: User, memberships: Memberships, accountId: string) {
+    const current = memberships.find((membership) => membership.accountId === accountId);
+    if (!current) throw new AppError('UNAUTHENTICATED');
+    return {
+      user: {
+        id: user.id,
+        userNumber: user.userNumber,
+        username: user.username,
+        salutation: user.salutation,
+        title: user.title,
+        firstName: user.firstName,
+        lastName: user.lastName,
+        email: user.email,
+        locale: user.locale as Locale | null,
+        homeCustomerNumber:
+          memberships.find((membership) => membership.accountId === user.homeAccountId)?.customerNumber ??
+          null,
+      },
+      account: {
+        id: current.accountId,
+        customerNumber: current.customerNumber,
+        name: current.name,
+        role: current.role,
+        permissions: heldPermissions({
+          role: current.role,
+          permissions: parsePermissions(current.permissions),
+        }),
+        timeZone: current.timeZone,
+      },
+      memberships: memberships
+        .filter((membership) => membership.status === 'active')
+        .map(({ accountId, customerNumber, name, role }) => ({ accountId, customerNumber, name, role })),
+    };
   }
 
   /** What a second factor ends in: the session sign-in would have started, stay-signed-in kept. */
   async function startAfterSecondFactor(userId: string, staySignedIn: boolean, browser: Browser) {
     const user = await users.repository.findById(userId);
     if (!user) throw new AppError(authErrors.SIGN_IN_FAILED);
-    const home = await homeOf(user);
+    const { home } = await homeOf(user);
     const session = await sessions.startSession({
       principal: { userId: user.id, activeAccountId: home.accountId },
       staySignedIn,
@@ -173,7 +212,7 @@ export function createAuthService({
       if (!user || !valid) throw new AppError(authErrors.SIGN_IN_FAILED);
 
       await throttle.clear([key]);
-      const home = await homeOf(user);
+      const { home, memberships } = await homeOf(user);
       // S8: with a second factor (or an account demanding one) the password alone starts no session.
       const step = await twoFactor.secondStep({ userId: user.id });
       if (step) {
@@ -186,7 +225,8 @@ export function createAuthService({
         ipAddress: options.ipAddress,
         userAgent: options.userAgent,
       });
-      return { outcome: 'session' as const, session, userId: user.id, accountId: home.accountId };
+      const description = describe(user, memberships, home.accountId);
+      return { outcome: 'session' as const, session, description };
     },
 
     /** S8: the app's code or a recovery code after the password; then the session starts. */
@@ -217,39 +257,8 @@ export function createAuthService({
     /** Who is signed in, where they act, and which other accounts they may switch to. */
     async describeSession(userId: string, accountId: string) {
       const user = await users.repository.findById(userId);
-      const memberships = await users.repository.memberships(userId);
-      const current = memberships.find((membership) => membership.accountId === accountId);
-      if (!user || !current) throw new AppError('UNAUTHENTICATED');
-      return {
-        user: {
-          id: user.id,
-          userNumber: user.userNumber,
-          username: user.username,
-          salutation: user.salutation,
-          title: user.title,
-          firstName: user.firstName,
-          lastName: user.lastName,
-          email: user.email,
-          locale: user.locale as Locale | null,
-          homeCustomerNumber:
-            memberships.find((membership) => membership.accountId === user.homeAccountId)?.customerNumber ??
-            null,
-        },
-        account: {
-          id: current.accountId,
-          customerNumber: current.customerNumber,
-          name: current.name,
-          role: current.role,
-          permissions: heldPermissions({
-            role: current.role,
-            permissions: parsePermissions(current.permissions),
-          }),
-          timeZone: current.timeZone,
-        },
-        memberships: memberships
-          .filter((membership) => membership.status === 'active')
-          .map(({ accountId, customerNumber, name, role }) => ({ accountId, customerNumber, name, role })),
-      };
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      return describe(user, await users.repository.memberships(userId), accountId);
     },
 
     /**
