@@ -37,7 +37,7 @@ export function createUsersRepository(db: Db) {
       .where('users.homeAccountId', '=', accountId);
 
   // The users page (G1): the unfiltered page of an account's users, in name order.
-  const firstPage = prepareQuery(db, (page: { accountId: string; limit: number; offset: number }) =>
+  const unfilteredPage = prepareQuery(db, (page: { accountId: string; limit: number; offset: number }) =>
     ownUsers(page.accountId)
       .select(listed)
       .orderBy('users.lastName')
@@ -86,7 +86,7 @@ export function createUsersRepository(db: Db) {
       executor: Db = db,
     ) {
       const { onlyUserId, search } = options;
-      if (!onlyUserId && !search) return { items: await firstPage.execute(options, executor), total: null };
+      if (!onlyUserId && !search) return { items: await unfilteredPage.execute(options, executor), total: null };
       // Every filter is on users; the count needs no join (each own user has a membership at home).
       const filtered = <Query extends SelectQueryBuilder<DB, 'users', object>>(query: Query) => {
         let narrowed = query.where('users.homeAccountId', '=', options.accountId);
