@@ -86,7 +86,8 @@ export function createUsersRepository(db: Db) {
       executor: Db = db,
     ) {
       const { onlyUserId, search } = options;
-      if (!onlyUserId && !search) return { items: await unfilteredPage.execute(options, executor), total: null };
+      if (!onlyUserId && !search)
+        return { items: await unfilteredPage.execute(options, executor), total: null };
       // Every filter is on users; the count needs no join (each own user has a membership at home).
       const filtered = <Query extends SelectQueryBuilder<DB, 'users', object>>(query: Query) => {
         let narrowed = query.where('users.homeAccountId', '=', options.accountId);
