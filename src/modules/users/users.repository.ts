@@ -36,15 +36,18 @@ export function createUsersRepository(db: Db) {
       )
       .where('users.homeAccountId', '=', accountId);
 
-  // The users page (G1): the unfiltered page of an account's users, in name order.
-  const unfilteredPage = prepareQuery(db, (page: { accountId: string; limit: number; offset: number }) =>
-    ownUsers(page.accountId)
+  /** A page of the users page, in name order (the covering index `users_list` serves it). */
+  const inNameOrder = (users: ReturnType<typeof ownUsers>, limit: number, offset: number) =>
+    users
       .select(listed)
       .orderBy('users.lastName')
       .orderBy('users.firstName')
       .orderBy('users.id')
-      .limit(page.limit)
-      .offset(page.offset),
+      .limit(limit)
+      .offset(offset);
+  // The users page (G1) without a filter.
+  const unfilteredPage = prepareQuery(db, (page: { accountId: string; limit: number; offset: number }) =>
+    inNameOrder(ownUsers(page.accountId), page.limit, page.offset),
   );
   // Sign-in and every session description read these.
   const userById = prepareQuery(db, ({ id }: { id: string }) =>
@@ -96,14 +99,7 @@ export function createUsersRepository(db: Db) {
         return narrowed as Query;
       };
       const [items, total] = await Promise.all([
-        filtered(ownUsers(options.accountId, executor))
-          .select(listed)
-          .orderBy('users.lastName')
-          .orderBy('users.firstName')
-          .orderBy('users.id')
-          .limit(options.limit)
-          .offset(options.offset)
-          .execute(),
+        inNameOrder(filtered(ownUsers(options.accountId, executor)), options.limit, options.offset).execute(),
         filtered(executor.selectFrom('users'))
           .select((eb) => eb.fn.countAll().as('count'))
           .executeTakeFirstOrThrow(),
