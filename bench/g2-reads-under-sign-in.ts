@@ -1,11 +1,11 @@
-// G2: argon2id runs in worker threads (shared/passwords.ts), so sign-ins at full load must not starve the event loop that
-// serves reads. The G1 request alone is the limit; the subject is the same request while L1's load runs.
-
+// G2: argon2id runs in worker threads (shared/passwords.ts), so sign-ins at full load must not starve the
+// event loop that serves reads. The G1 request alone is the limit; the subject is the same request while
+// L1's load runs.
 import { usersPage } from './g1-user-list.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { compareAlternating } from './lib/compare.ts';
 import { signInRequests } from './lib/kontor.ts';
-import { type LoadOptions, load } from './lib/load.ts';
+import { type LoadOptions, type LoadResult, load } from './lib/load.ts';
 import { startKontor } from './lib/servers.ts';
 
 interface Delay {
@@ -26,24 +26,26 @@ export const g2: Benchmark = {
     const signIns = signInRequests(kontor.baseUrl, page.emails);
     const probe = async (reset: boolean) =>
       (await (await fetch(`${kontor.probeUrl}${reset ? '?reset' : ''}`)).json()) as Delay;
-    const delays: Delay[] = [];
+    // Each run's event-loop delay, from a fresh histogram.
+    const measuringDelay =
+      (delays: Delay[], measure: (loadOptions: LoadOptions) => Promise<LoadResult>) =>
+      async (loadOptions: LoadOptions) => {
+        await probe(true);
+        const result = await measure(loadOptions);
+        delays.push(await probe(false));
+        return result;
+      };
     const alone: Delay[] = [];
-    const readsAlone = async (loadOptions: LoadOptions) => {
-      await probe(true);
-      const reads = await load(page.url, loadOptions, page.request);
-      alone.push(await probe(false));
-      return reads;
-    };
-    const duringSignIns = async (loadOptions: LoadOptions) => {
-      await probe(true);
+    const delays: Delay[] = [];
+    const readsAlone = measuringDelay(alone, (loadOptions) => load(page.url, loadOptions, page.request));
+    const duringSignIns = measuringDelay(delays, async (loadOptions) => {
       const [reads, signInLoad] = await Promise.all([
         load(page.url, loadOptions, page.request),
         load(signIns.url, loadOptions, signIns.request),
       ]);
-      delays.push(await probe(false));
       console.log(`  sign-ins alongside: ${Math.round(signInLoad.requestsPerSecond)}/s`);
       return { ...reads, problems: [...reads.problems, ...signInLoad.problems] };
-    };
+    });
     const comparison = await compareAlternating({
       ...options,
       limit: { label: 'kontor GET users page 1', measure: readsAlone },

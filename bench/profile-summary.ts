@@ -38,17 +38,17 @@ function summarize(profile: Profile, window?: string) {
     }
     return stack; // leaf first
   };
-  const inWindow = profile.samples.map((sample) =>
-    window ? stackOf(sample).some(({ callFrame }) => callFrame.functionName === window) : true,
+  const stacks = profile.samples.map(stackOf);
+  const inWindow = stacks.map((stack) =>
+    window ? stack.some(({ callFrame }) => callFrame.functionName === window) : true,
   );
   const first = inWindow.indexOf(true);
   const last = inWindow.lastIndexOf(true);
   const cells = new Map<string, number>();
   let busy = 0;
-  profile.samples.forEach((sample, index) => {
+  stacks.forEach((stack, index) => {
     if (index < first || index > last) return;
     const micros = profile.timeDeltas[index] ?? 0;
-    const stack = stackOf(sample);
     const leaf = stack[0]?.callFrame.functionName;
     if (leaf === '(idle)' || leaf === '(program)') return;
     if (stack.some(({ callFrame }) => startUp.test(callFrame.url) || startUp.test(callFrame.functionName)))
