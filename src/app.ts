@@ -37,6 +37,12 @@ import {
   createCallerIdentification,
   ownIdentificationRoutes,
 } from './modules/caller-identification/index.ts';
+import {
+  contactsRoutes,
+  createContactsService,
+  createNotifications,
+  unsubscribeRoutes,
+} from './modules/contacts/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.ts';
 import { createLinksService } from './modules/links/index.ts';
@@ -152,6 +158,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const accountSwitch = createAccountSwitch({ db, users, sessions, audit });
   const activation = createActivationService({ db, clock, links, users, audit, sessions });
   const identification = createCallerIdentification({ db, clock, audit, users });
+  const contacts = createContactsService({ db, clock, audit });
+  const notifications = createNotifications({ db, clock, config, mail, audit });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
@@ -189,6 +197,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(operatorActivationRoutes, { activation });
     await api.register(callerIdentificationRoutes, { identification });
     await api.register(ownIdentificationRoutes, { config, identification });
+    await api.register(contactsRoutes, { contacts, notifications });
+    await api.register(unsubscribeRoutes, { contacts });
   });
   await registerWebApp(app, config.webRoot);
 
@@ -216,6 +226,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       twoFactor,
       activation,
       identification,
+      contacts,
+      notifications,
     },
     mailWorker,
     declaredRoutes,

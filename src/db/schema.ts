@@ -103,6 +103,25 @@ export interface MembershipsTable {
   createdAt: string;
   /** JSON array of catalogue permissions a member holds (shared/permissions.ts); owners and admins hold all. */
   permissions: Generated<string>;
+  /** JSON array of the notification categories the member chose for this account (C2). */
+  notificationCategories: Generated<string>;
+}
+
+/** C1: a person of an account who never signs in but receives e-mail by category. */
+export interface ContactsTable {
+  id: string;
+  accountId: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  locale: string;
+  /** JSON array of notification categories (shared/notification-categories.ts). */
+  categories: Generated<string>;
+  /** C3: 1 when the contact may raise support requests for the account. */
+  mayOpenRequests: Generated<number>;
+  unsubscribeKey: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface AccessKeysTable {
@@ -182,6 +201,8 @@ export interface OutboxEmailsTable {
   createdAt: string;
   /** The sender's display name when the e-mail was written (the provider's name). */
   fromName: string | null;
+  /** RFC 8058: the one-click unsubscribe address of a notification to a contact. */
+  listUnsubscribe: string | null;
 }
 
 /** Failed sign-ins per sign-in identifier, known or not (S7). */
@@ -247,6 +268,7 @@ export interface Database {
   users: UsersTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
+  contacts: ContactsTable;
   accessKeys: AccessKeysTable;
   auditEvents: AuditEventsTable;
   providerProfile: ProviderProfileTable;
@@ -264,6 +286,7 @@ export type Session = Selectable<SessionsTable>;
 export type NewSession = Insertable<SessionsTable>;
 export type Account = Selectable<AccountsTable>;
 export type Invitation = Selectable<InvitationsTable>;
+export type Contact = Selectable<ContactsTable>;
 export type User = Selectable<UsersTable>;
 /** The caller-identification columns, written only by activation and the service desk's checks. */
 export type UserSecretColumns =

@@ -33,6 +33,8 @@ export class TestClient {
   get = (url: string, headers: Record<string, string> = {}) => this.request({ method: 'GET', url, headers });
   post = (url: string, payload?: object, headers: Record<string, string> = {}) =>
     this.request({ method: 'POST', url, payload, headers });
+  put = (url: string, payload?: object) => this.request({ method: 'PUT', url, payload });
+  delete = (url: string) => this.request({ method: 'DELETE', url });
 }
 
 export const strongPassword = 'correct horse battery staple 42';

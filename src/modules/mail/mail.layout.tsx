@@ -25,6 +25,14 @@ export interface EmailContent {
   /** Footer lines: the provider's name, address, contact and legal notice. */
   footer: string[];
   buttonFallback: string;
+  /** C2: why a notification reaches this recipient, and where that is changed. */
+  subscription?: Subscription;
+}
+
+export interface Subscription {
+  reason: string;
+  linkLabel: string;
+  url: string;
 }
 
 const font = '-apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
@@ -135,6 +143,12 @@ function Email({ content }: { content: EmailContent }) {
           ))}
           <Lines text={`${content.closing}\n${content.senderName}`} style={styles.text} />
           <Hr style={{ borderColor: '#d0d7de', margin: '24px 0 16px' }} />
+          {content.subscription && (
+            <Text style={{ ...styles.footer, margin: '0 0 12px' }}>
+              {content.subscription.reason}{' '}
+              <Link href={content.subscription.url}>{content.subscription.linkLabel}</Link>
+            </Text>
+          )}
           {content.footer.map((line) => (
             <Text key={line} style={styles.footer}>
               {line}
@@ -155,6 +169,8 @@ export function renderText(content: EmailContent): string {
     if (block.kind === 'button') return `${block.label}:\n${block.url}`;
     return block.text;
   });
+  const { subscription } = content;
+  const why = subscription ? [`${subscription.reason}\n${subscription.linkLabel}: ${subscription.url}`] : [];
   const footer = content.footer.length ? [`-- \n${content.footer.join('\n')}`] : [];
-  return `${[content.greeting, ...blocks, `${content.closing}\n${content.senderName}`, ...footer].join('\n\n')}\n`;
+  return `${[content.greeting, ...blocks, `${content.closing}\n${content.senderName}`, ...why, ...footer].join('\n\n')}\n`;
 }

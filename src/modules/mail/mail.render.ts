@@ -4,7 +4,7 @@ import type { Locale } from '../../config.ts';
 import { type Translate, translator } from '../../shared/i18n.ts';
 import { formalGreeting, formalName, formatName, type PersonName } from '../../shared/names.ts';
 import type { ProviderIdentity } from '../provider/index.ts';
-import { type EmailContent, renderHtml, renderText } from './mail.layout.tsx';
+import { type EmailContent, renderHtml, renderText, type Subscription } from './mail.layout.tsx';
 import { type EmailTemplateName, type EmailTemplates, templates } from './mail.templates.ts';
 
 /** Whom the greeting names: a person (customers' users), or just a name (operators). */
@@ -49,6 +49,7 @@ export async function renderEmail<Name extends EmailTemplateName>(options: {
   params: EmailTemplates[Name];
   to: Addressee;
   provider: ProviderIdentity;
+  subscription?: Subscription;
 }): Promise<RenderedEmail> {
   const { locale, template, params, provider } = options;
   const t = translator(locale);
@@ -65,6 +66,7 @@ export async function renderEmail<Name extends EmailTemplateName>(options: {
     logoUrl: provider.logoUrl,
     footer: footer(provider, t),
     buttonFallback: t('email.buttonFallback'),
+    subscription: options.subscription,
   };
   return {
     // Header values never carry a line break, whatever a name contains.

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/tokens.ts';
 import type { ProviderService } from '../provider/index.ts';
+import type { Subscription } from './mail.layout.tsx';
 import { type Addressee, renderEmail } from './mail.render.ts';
 import { createMailRepository } from './mail.repository.ts';
 import type { EmailTemplateName, EmailTemplates } from './mail.templates.ts';
@@ -41,6 +42,10 @@ export function createMailService({
         locale: Locale;
         template: Name;
         params: EmailTemplates[Name];
+        /** C2: a notification says why it reaches the recipient and where that is changed. */
+        subscription?: Subscription;
+        /** RFC 8058: a contact's one-click unsubscribe address, sent as List-Unsubscribe. */
+        listUnsubscribe?: string;
       },
     ): Promise<string> {
       const identity = await provider.identity(transaction);
@@ -62,6 +67,7 @@ export function createMailService({
         sentAt: delivery === 'smtp' ? null : now,
         createdAt: now,
         fromName: config.mailFrom.name ?? identity.name,
+        listUnsubscribe: options.listUnsubscribe ?? null,
       });
       return id;
     },
@@ -91,7 +97,14 @@ export function createMailService({
 function toSummary(
   row: Omit<
     OutboxEmail,
-    'textBody' | 'htmlBody' | 'messageId' | 'locale' | 'nextAttemptAt' | 'lockedUntil' | 'fromName'
+    | 'textBody'
+    | 'htmlBody'
+    | 'messageId'
+    | 'locale'
+    | 'nextAttemptAt'
+    | 'lockedUntil'
+    | 'fromName'
+    | 'listUnsubscribe'
   >,
 ) {
   return {

@@ -47,6 +47,8 @@ export interface EmailTemplates {
     permissions: string;
     acceptUrl: string;
   };
+  /** C2: sent from the routing page, so an admin sees who receives a category's e-mails. */
+  notificationTest: { actorName: string; companyName: string; customerNumber: string; category: string };
   adminReassigned: {
     actorName: string;
     fromName: string;
@@ -192,6 +194,11 @@ export const templates: {
     button(say('button'), params.acceptUrl),
     note(say('validity')),
     note(say('notExpected')),
+  ],
+  notificationTest: (params, { say, label }) => [
+    text(say('intro')),
+    facts([label('customerNumber'), params.customerNumber]),
+    note(say('noAction')),
   ],
   adminReassigned: (params, { say }) => [
     text(say('intro')),

@@ -23,6 +23,13 @@ export function smtpTransport(smtpUrl: string): MailTransport {
         text: email.textBody,
         html: email.htmlBody ?? undefined,
         messageId: email.messageId, // the same on every retry, so receivers can drop a duplicate
+        // RFC 8058: mail programs offer "unsubscribe", and a POST to the address unsubscribes at once.
+        ...(email.listUnsubscribe && {
+          headers: {
+            'List-Unsubscribe': `<${email.listUnsubscribe}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        }),
       });
     },
     close: () => transporter.close(),

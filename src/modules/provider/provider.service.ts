@@ -1,10 +1,11 @@
 // The provider's identity: who runs this Kontor. Configured once by operators and used as sender name,
 // signature and footer of every e-mail and in the web app's footer, so that nothing reads like a stranger's.
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { defaultCountry, toE164 } from '../../shared/phone.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import { providerErrors } from './provider.errors.ts';
 import { createProviderRepository, type ProviderProfileRow } from './provider.repository.ts';
@@ -32,7 +33,6 @@ export interface ProviderIdentity {
   logoUrl: string | null;
 }
 
-const countryOfLocale: Record<string, CountryCode> = { de: 'DE', en: 'GB', hu: 'HU' };
 const logoTypes = [
   { type: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
   { type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
@@ -70,17 +70,8 @@ export function createProviderService({
     };
   }
 
-  /** E.164, or a field error naming the phone number. */
-  function normalizePhone(value: string | null): string | null {
-    if (!value) return null;
-    const phone = parsePhoneNumberFromString(value, countryOfLocale[config.defaultLocale]);
-    if (!phone?.isValid()) {
-      throw new AppError(providerErrors.PHONE_INVALID, {
-        details: [{ field: 'supportPhone', code: providerErrors.PHONE_INVALID }],
-      });
-    }
-    return phone.number;
-  }
+  const normalizePhone = (value: string | null) =>
+    toE164(value, 'supportPhone', defaultCountry(null, config.defaultLocale));
 
   async function change(changes: Partial<ProviderProfileRow>, actor: AuditActor, fields: string[]) {
     return db.transaction().execute(async (transaction) => {
