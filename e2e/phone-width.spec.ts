@@ -35,6 +35,7 @@ const publicPages = [
   '/forgot-password',
   '/reset-password',
   '/activate',
+  '/unsubscribe/no-such-contact/invoice/forged',
   '/confirm-email',
   '/reveal',
   '/setup',
@@ -45,6 +46,9 @@ const publicPages = [
 const customerPages = [
   '/account',
   '/account/users',
+  '/account/contacts',
+  '/account/notifications',
+  '/account/my-notifications',
   '/account/audit',
   '/account/sessions',
   '/account/email',

@@ -112,6 +112,12 @@ export async function snapshotOf(db: Db, accountId: string) {
       .where('accountId', '=', accountId)
       .orderBy('id')
       .execute(),
+    contacts: await db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
     audit: await db
       .selectFrom('auditEvents')
       .select(['id', 'action'])

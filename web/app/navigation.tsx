@@ -11,9 +11,12 @@ import { useSession } from './session.tsx';
 const customerSections = [
   { to: '/account', label: 'account.overview' },
   { to: '/account/users', label: 'account.users' },
+  { to: '/account/contacts', label: 'account.contacts', permission: 'contacts.manage' },
+  { to: '/account/notifications', label: 'account.notifications', permission: 'contacts.manage' },
   { to: '/account/audit', label: 'account.audit', permission: 'audit.read' },
   { to: '/account/sessions', label: 'account.sessions' },
   { to: '/account/email', label: 'account.emailChange' },
+  { to: '/account/my-notifications', label: 'account.myNotifications' },
   { to: '/account/password', label: 'account.password' },
   { to: '/account/two-factor', label: 'account.twoFactor' },
   { to: '/account/identification', label: 'account.identification', accountUserOnly: true },

@@ -3,6 +3,7 @@ import { ForgotPasswordPage } from '../../features/password/ForgotPasswordPage.t
 import { ResetPasswordPage } from '../../features/password/ResetPasswordPage.tsx';
 
 export { ActivatePage } from '../../features/activation/ActivatePage.tsx';
+export { UnsubscribePage } from '../../features/contacts/UnsubscribePage.tsx';
 export { InvitationPage } from '../../features/invitations/InvitationPage.tsx';
 export { ConfirmEmailChangePage } from '../../features/links/ConfirmEmailChangePage.tsx';
 export { ConfirmEmailPage } from '../../features/links/ConfirmEmailPage.tsx';

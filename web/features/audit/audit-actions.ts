@@ -37,6 +37,11 @@ export const auditActions = [
   'user.caller_identified',
   'user.caller_not_identified',
   'user.identification_changed',
+  'contact.added',
+  'contact.changed',
+  'contact.removed',
+  'contact.unsubscribed',
+  'notification.test_sent',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
