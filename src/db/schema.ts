@@ -147,6 +147,8 @@ export interface InvitationsTable {
   acceptedAt: string | null;
   acceptedBy: string | null;
   revokedAt: string | null;
+  /** JSON array of the notification categories the invitee will receive (C2). */
+  notificationCategories: string;
   createdAt: string;
 }
 

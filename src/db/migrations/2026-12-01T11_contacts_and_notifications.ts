@@ -1,7 +1,7 @@
 // Frozen: never import from the app here, never edit after release; add a new migration instead.
 import type { Kysely } from 'kysely';
 
-// C1–C3: contacts of an account (no sign-in), the notification categories contacts and members choose,
+// C1–C3, M1: contacts of an account (no sign-in), the notification categories contacts and members choose,
 // and the one-click unsubscribe address an outgoing e-mail carries in its List-Unsubscribe header.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -33,9 +33,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notification_categories', 'text', (col) => col.notNull().defaultTo('[]'))
     .execute();
   await db.schema.alterTable('outbox_emails').addColumn('list_unsubscribe', 'text').execute();
+  // M1: an invitation offers notification categories along with permissions.
+  await db.schema
+    .alterTable('invitations')
+    .addColumn('notification_categories', 'text', (col) => col.notNull().defaultTo('[]'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('invitations').dropColumn('notification_categories').execute();
   await db.schema.alterTable('outbox_emails').dropColumn('list_unsubscribe').execute();
   await db.schema.alterTable('memberships').dropColumn('notification_categories').execute();
   await db.schema.dropTable('contacts').execute();

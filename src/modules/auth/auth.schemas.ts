@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.ts';
+import { notificationCategories } from '../../shared/notification-categories.ts';
 import { passwordMaxLength } from '../../shared/passwords.ts';
 import { permissions } from '../../shared/permissions.ts';
 
@@ -9,6 +10,12 @@ export const salutation = Type.Union([Type.Literal('ms'), Type.Literal('mr'), Ty
 });
 /** A name from the permission catalogue. */
 export const permission = Type.Enum(permissions);
+/** C2: what an e-mail is about, and so who receives it. */
+export const category = Type.Enum(notificationCategories);
+export const categories = Type.Array(category, {
+  maxItems: notificationCategories.length,
+  uniqueItems: true,
+});
 export const email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 // Raw input bound (4 bytes per character at most); the policy counts normalized characters.
 export const password = Type.String({ minLength: 1, maxLength: passwordMaxLength * 4 });

@@ -1,12 +1,5 @@
 import { Type } from 'typebox';
-import { notificationCategories } from '../../shared/notification-categories.ts';
-import { email, id, line, locale } from '../auth/auth.schemas.ts';
-
-export const category = Type.Enum(notificationCategories);
-export const categories = Type.Array(category, {
-  maxItems: notificationCategories.length,
-  uniqueItems: true,
-});
+import { categories, category, email, id, line, locale } from '../auth/auth.schemas.ts';
 
 export const contact = Type.Object({
   id: Type.String(),

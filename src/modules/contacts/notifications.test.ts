@@ -4,7 +4,13 @@ import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildTestApp, describeEachDatabase, type TestApp } from '../../../test/helpers/build-test-app.ts';
 import { SmtpPeer } from '../../../test/helpers/smtp-peer.ts';
-import { accountIdOf, signedInOwner, signedInUser, TestClient } from '../../../test/helpers/test-client.ts';
+import {
+  accountIdOf,
+  lastEmailTo,
+  signedInOwner,
+  signedInUser,
+  TestClient,
+} from '../../../test/helpers/test-client.ts';
 import { minutes } from '../../shared/clock.ts';
 
 describeEachDatabase('notifications by category', (dialect) => {
@@ -194,5 +200,24 @@ describeEachDatabase('notifications by category', (dialect) => {
     expect((await owner.post(`${base}/notifications/test`, { category: 'general' })).statusCode).toBe(200);
     t.clock.advance(minutes(10));
     expect((await owner.post(`${base}/notifications/test`, { category: 'domain' })).statusCode).toBe(200);
+  });
+
+  it('an invitation offers categories; the invited person receives them from the moment of accepting', async () => {
+    const eva = (await signedInOwner(t.app, { email: 'eva@steuer.test', companyName: 'Steuerbüro Eva' }))
+      .client;
+    const sent = await owner.post(`${base}/invitations`, {
+      email: 'eva@steuer.test',
+      permissions: ['invoices.view'],
+      categories: ['invoice'],
+    });
+    expect(sent.json()).toMatchObject({ categories: ['invoice'] });
+    expect(await routingOf('invoice')).toEqual(['primary justus@jura.test de']);
+    const token = (await lastEmailTo(t.app, 'eva@steuer.test', 'invitation')).link('invitation');
+    expect((await eva.post('/api/v1/invitations/accept', { token })).statusCode).toBe(200);
+    expect(await routingOf('invoice')).toEqual(['primary justus@jura.test de', 'member eva@steuer.test de']);
+    expect((await eva.get(`${base}/my-notifications`)).json()).toEqual({
+      categories: ['invoice'],
+      primary: false,
+    });
   });
 });

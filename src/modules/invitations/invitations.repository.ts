@@ -143,7 +143,13 @@ export function createInvitationsRepository() {
 
     insertMembership: (
       executor: Db,
-      membership: { accountId: string; userId: string; permissions: string; createdAt: string },
+      membership: {
+        accountId: string;
+        userId: string;
+        permissions: string;
+        notificationCategories: string;
+        createdAt: string;
+      },
     ) =>
       executor
         .insertInto('memberships')

@@ -1,10 +1,20 @@
 import { Type } from 'typebox';
-import { email, id, line, locale, password, permission, salutation } from '../auth/auth.schemas.ts';
+import {
+  categories,
+  email,
+  id,
+  line,
+  locale,
+  password,
+  permission,
+  salutation,
+} from '../auth/auth.schemas.ts';
 
 export const invitation = Type.Object({
   id: Type.String(),
   email: Type.String(),
   permissions: Type.Array(permission),
+  categories,
   state: Type.Enum(['sent', 'opened', 'expired', 'accepted', 'revoked']),
   createdAt: Type.String(),
   expiresAt: Type.String(),
@@ -16,7 +26,12 @@ export const invitationList = Type.Object({ items: Type.Array(invitation) });
 
 /** Permission names are checked by the service, so an unknown one is named in the refusal. */
 export const inviteBody = Type.Object(
-  { email, permissions: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 64 }) },
+  {
+    email,
+    permissions: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 64 }),
+    /** C2: the e-mails the invitee will receive from the account; they can change them later. */
+    categories: Type.Optional(categories),
+  },
   { additionalProperties: false },
 );
 

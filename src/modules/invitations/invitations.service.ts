@@ -10,6 +10,11 @@ import { addMilliseconds, type Clock, hours } from '../../shared/clock.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { translator } from '../../shared/i18n.ts';
 import { formatName } from '../../shared/names.ts';
+import {
+  type NotificationCategory,
+  parseCategories,
+  storeCategories,
+} from '../../shared/notification-categories.ts';
 import { assertPasswordAcceptable, hashPassword } from '../../shared/passwords.ts';
 import { type Grant, heldPermissions, parsePermissions } from '../../shared/permissions.ts';
 import { generateToken, hashToken, newId } from '../../shared/tokens.ts';
@@ -64,6 +69,7 @@ export function createInvitationsService({ db, clock, config, mail, audit, users
     id: invitation.id,
     email: invitation.email,
     permissions: heldPermissions({ role: 'member', permissions: parsePermissions(invitation.permissions) }),
+    categories: parseCategories(invitation.notificationCategories),
     state: stateOf(invitation, now()),
     createdAt: invitation.createdAt,
     expiresAt: invitation.expiresAt,
@@ -72,13 +78,19 @@ export function createInvitationsService({ db, clock, config, mail, audit, users
   });
 
   /** A new row with a new token, and the e-mail that carries it, in the invitee's language if known. */
-  async function send(executor: Db, context: InvitingContext, email: string, permissions: string) {
+  async function send(
+    executor: Db,
+    context: InvitingContext,
+    email: string,
+    offer: { permissions: string; notificationCategories: string },
+  ) {
     const token = generateToken();
     const invitation: Invitation = {
       id: newId(),
       accountId: context.accountId,
       email,
-      permissions,
+      permissions: offer.permissions,
+      notificationCategories: offer.notificationCategories,
       invitedBy: context.actor.id,
       tokenHash: hashToken(token),
       expiresAt: addMilliseconds(clock.now(), invitationValidity).toISOString(),
@@ -106,7 +118,7 @@ export function createInvitationsService({ db, clock, config, mail, audit, users
         companyName: seats.name,
         customerNumber: seats.customerNumber,
         permissions:
-          parsePermissions(permissions)
+          parsePermissions(offer.permissions)
             .map((name) => t(`permissionNames.${name}`))
             .join(', ') || t('email.invitation.noPermissions'),
         acceptUrl: new URL(`/invitation#token=${token}`, config.publicUrl).href,
@@ -157,6 +169,7 @@ export function createInvitationsService({ db, clock, config, mail, audit, users
       accountId: invitation.accountId,
       userId,
       permissions: invitation.permissions,
+      notificationCategories: invitation.notificationCategories,
       createdAt: now(),
     });
     await audit.record(executor, {
@@ -174,7 +187,10 @@ export function createInvitationsService({ db, clock, config, mail, audit, users
     });
 
   return {
-    async invite(context: InvitingContext, input: { email: string; permissions: string[] }) {
+    async invite(
+      context: InvitingContext,
+      input: { email: string; permissions: string[]; categories?: NotificationCategory[] },
+    ) {
       const email = normalizeEmail(input.email);
       const permissions = catalogueOnly(input.permissions);
       assertMayChange(context.grant, [], permissions);
@@ -191,13 +207,16 @@ export function createInvitationsService({ db, clock, config, mail, audit, users
           });
         }
         if (open) await repository.revoke(transaction, open.id, now());
-        const invitation = await send(transaction, context, email, JSON.stringify(permissions));
+        const invitation = await send(transaction, context, email, {
+          permissions: JSON.stringify(permissions),
+          notificationCategories: storeCategories(input.categories ?? []),
+        });
         await audit.record(transaction, {
           actor: context.actor,
           accountId: context.accountId,
           action: 'invitation.sent',
           target: { type: 'invitation', id: invitation.id },
-          details: { email, permissions },
+          details: { email, permissions, categories: input.categories ?? [] },
         });
         return view(invitation);
       });
@@ -213,7 +232,10 @@ export function createInvitationsService({ db, clock, config, mail, audit, users
         const old = await findOwn(transaction, context.accountId, id);
         assertThat(!old.acceptedAt && !old.revokedAt, invitationErrors.INVITATION_NOT_OPEN);
         await repository.revoke(transaction, old.id, now());
-        const invitation = await send(transaction, context, old.email, old.permissions);
+        const invitation = await send(transaction, context, old.email, {
+          permissions: old.permissions,
+          notificationCategories: old.notificationCategories,
+        });
         await audit.record(transaction, {
           actor: context.actor,
           accountId: context.accountId,

@@ -1,12 +1,14 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { NotificationCategory } from '../../../src/shared/notification-categories.ts';
 import { api } from '../../api/client.ts';
 import type { Permission } from '../../app/permissions.ts';
 import { useCustomer } from '../../app/session.tsx';
 import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { notifyDone } from '../../ui/notify.tsx';
+import { CategoryChoice } from '../contacts/CategoryChoice.tsx';
 import { PermissionChoice } from '../users/PermissionChoice.tsx';
 import { usersChanged } from '../users/users-changed.ts';
 
@@ -36,20 +38,27 @@ export function InviteDialog({
   );
 }
 
+interface Offer {
+  [key: string]: unknown;
+  email: string;
+  permissions: Permission[];
+  categories: NotificationCategory[];
+}
+
 function InviteForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const { account } = useCustomer();
   const required = useRequired();
   const queryClient = useQueryClient();
   const invite = api.useMutation('post', '/api/v1/accounts/{accountId}/invitations');
-  const form = useKontorForm<{ email: string; permissions: Permission[] }>({
-    initialValues: { email: '', permissions: [] },
+  const form = useKontorForm<Offer>({
+    initialValues: { email: '', permissions: [], categories: [] },
     validate: { email: required },
   });
-  const send = async (values: { email: string; permissions: Permission[] }) => {
+  const send = async (values: Offer) => {
     const sent = await invite.mutateAsync({
       params: { path: { accountId: account.id } },
-      body: { email: values.email.trim(), permissions: values.permissions },
+      body: { ...values, email: values.email.trim() },
     });
     void usersChanged(queryClient);
     notifyDone(t('invitations.sent', { email: sent.email }));
@@ -69,6 +78,7 @@ function InviteForm({ onDone }: { onDone: () => void }) {
           {...form.getInputProps('email')}
         />
         <PermissionChoice {...form.getInputProps('permissions')} />
+        <CategoryChoice label={t('invitations.categories')} {...form.getInputProps('categories')} />
       </Stack>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onDone}>
