@@ -33,20 +33,6 @@ test.afterAll(async () => {
   await seed?.dispose();
 });
 
-/** The text of the e-mail to an address with this subject, once written. */
-async function mailTo(to: string, subject: string): Promise<string> {
-  let found = '';
-  await expect(async () => {
-    const list = await seed.operatorApi.get('/api/v1/operator/mailbox?page=1&pageSize=100');
-    const { items } = (await list.json()) as { items: { id: string; to: string; subject: string }[] };
-    const mail = items.find((item) => item.to === to && item.subject === subject);
-    expect(mail, `"${subject}" to ${to}`).toBeDefined();
-    found = (
-      (await (await seed.operatorApi.get(`/api/v1/operator/mailbox/${mail?.id}`)).json()) as { text: string }
-    ).text;
-  }).toPass({ timeout: 15_000 });
-  return found;
-}
 const subject = (template: 'accountProvisioned' | 'userActivation') =>
   (serverCatalog('hu').email[template]?.subject ?? '').replace('{{companyName}}', company);
 
@@ -70,7 +56,7 @@ test('a provisioned main user activates, creates a user with an activation e-mai
   });
   expect(provisioned.ok(), await provisioned.text()).toBe(true);
 
-  const link = activationLink(await mailTo(main.email, subject('accountProvisioned')));
+  const link = activationLink(await seed.mailTo(main.email, subject('accountProvisioned')));
   await page.goto(link);
   // The PIN's rule shows while typing, from the module the server checks with.
   const pin = field(page, text('activation.pin'));
@@ -112,7 +98,7 @@ test('a provisioned main user activates, creates a user with an activation e-mai
   const other = await context.newPage();
   await activateThroughPage(
     other,
-    activationLink(await mailTo(colleague.email, subject('userActivation'))),
+    activationLink(await seed.mailTo(colleague.email, subject('userActivation'))),
     { password: colleague.password, pin: '2958173', question: 'parentsMetCity', answer: 'Szeged' },
     'hu',
   );

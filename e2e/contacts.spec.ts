@@ -23,21 +23,6 @@ test.afterAll(async () => {
   await seed?.dispose();
 });
 
-/** The text of the newest e-mail to an address with this subject, from the operator's mailbox. */
-async function mailTo(to: string, subject: string): Promise<string> {
-  let text = '';
-  await expect(async () => {
-    const list = await seed.operatorApi.get('/api/v1/operator/mailbox?page=1&pageSize=100');
-    const { items } = (await list.json()) as { items: { id: string; to: string; subject: string }[] };
-    const found = items.find((mail) => mail.to === to && mail.subject === subject);
-    expect(found, `"${subject}" to ${to}`).toBeDefined();
-    text = (
-      (await (await seed.operatorApi.get(`/api/v1/operator/mailbox/${found?.id}`)).json()) as { text: string }
-    ).text;
-  }).toPass({ timeout: 15_000 });
-  return text;
-}
-
 for (const locale of ['de', 'hu'] as const) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale: locale === 'hu' ? 'hu-HU' : 'de-DE' });
@@ -120,7 +105,7 @@ for (const locale of ['de', 'hu'] as const) {
       const subject = catalog.email.notificationTest.subject
         .replace('{{category}}', catalog.email.categories.invoice ?? '')
         .replace('{{companyName}}', company);
-      const mail = await mailTo(accountant.email, subject);
+      const mail = await seed.mailTo(accountant.email, subject);
       const link = /https?:\/\/\S+\/unsubscribe\/\S+/.exec(mail)?.[0] ?? '';
       expect(link).not.toBe('');
       await page.goto(link);

@@ -15,6 +15,8 @@ export interface Seed {
   registerOwner(
     owner: Person & { company: string; username: string; locale: 'de' | 'en' | 'hu' },
   ): Promise<string>;
+  /** The text of the newest e-mail to an address with this subject, once written. */
+  mailTo(to: string, subject: string): Promise<string>;
   dispose(): Promise<void>;
 }
 
@@ -64,6 +66,18 @@ export async function seedPortal(
       );
       const { items } = (await accounts.json()) as { items: { id: string }[] };
       return items[0]?.id ?? '';
+    },
+    async mailTo(to, subject) {
+      let text = '';
+      await expect(async () => {
+        const list = await operatorApi.get('/api/v1/operator/mailbox?page=1&pageSize=100');
+        const { items } = (await list.json()) as { items: { id: string; to: string; subject: string }[] };
+        const mail = items.find((item) => item.to === to && item.subject === subject);
+        expect(mail, `"${subject}" to ${to}`).toBeDefined();
+        const message = await operatorApi.get(`/api/v1/operator/mailbox/${mail?.id}`);
+        text = ((await message.json()) as { text: string }).text;
+      }).toPass({ timeout: 15_000 });
+      return text;
     },
     dispose: async () => {
       await operatorApi.dispose();
