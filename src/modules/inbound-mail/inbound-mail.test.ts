@@ -2,8 +2,8 @@
 // tested, a plain socket speaking SMTP. Every test asserts on the reply codes and on what the
 // handler received.
 import net from 'node:net';
-import nodemailer from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { createInboundMail, type InboundMail, type InboundMessage } from './index.ts';
@@ -43,7 +43,7 @@ beforeEach(() => {
   failHandler = false;
 });
 
-async function send(mail: SMTPTransport.Options) {
+async function send(mail: SendMailOptions) {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
   try {
     return await transport.sendMail({ from: 'Ann Example <Ann@Customer.example>', to: support, ...mail });
@@ -52,7 +52,7 @@ async function send(mail: SMTPTransport.Options) {
   }
 }
 
-async function sendFailure(mail: SMTPTransport.Options): Promise<number | undefined> {
+async function sendFailure(mail: SendMailOptions): Promise<number | undefined> {
   const error = await send(mail).then(
     () => null,
     (caught: { responseCode?: number }) => caught,
