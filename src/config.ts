@@ -33,6 +33,19 @@ export interface Config {
   defaultTimezone: string;
   /** Where the built web app lives; served by the same process. */
   webRoot: string;
+  /** null: Kontor receives no mail (the default). */
+  inboundMail: InboundMailConfig | null;
+}
+
+export interface InboundMailConfig {
+  port: number;
+  host: string;
+  /** Largest message accepted (SIZE, 552 above). */
+  maxBytes: number;
+  /** Largest single attachment kept; larger ones are dropped. */
+  maxAttachmentBytes: number;
+  /** Lower-cased addresses accepted in RCPT TO; any other gets 550. */
+  recipients: string[];
 }
 
 export class ConfigError extends Error {
@@ -151,7 +164,38 @@ export function loadConfig(env: Env = process.env): Config {
       'an IANA time zone such as Europe/Berlin or Europe/Budapest',
     ),
     webRoot: path.resolve(env.KONTOR_WEB_ROOT ?? 'dist/web'),
+    inboundMail: null,
   };
+  // The other inbound variables are checked even while the port is unset, so a mistake shows at once.
+  const inboundPort = read<number | null>(
+    'INBOUND_SMTP_PORT',
+    null,
+    integer(1, 65535),
+    'a port number 1-65535',
+  );
+  const inboundMail: InboundMailConfig = {
+    port: inboundPort ?? 0,
+    host: read('INBOUND_SMTP_HOST', '127.0.0.1', (raw) => raw, 'a host name or address'),
+    maxBytes: read(
+      'INBOUND_MAX_BYTES',
+      10 * 1024 * 1024,
+      integer(1_024, 100_000_000),
+      'bytes between 1024 and 100000000',
+    ),
+    maxAttachmentBytes: read(
+      'INBOUND_MAX_ATTACHMENT_BYTES',
+      5 * 1024 * 1024,
+      integer(1, 100_000_000),
+      'bytes between 1 and 100000000',
+    ),
+    recipients: read(
+      'INBOUND_RECIPIENTS',
+      [`support@${publicUrl.hostname}`],
+      parseAddressList,
+      'comma-separated addresses such as support@example.com',
+    ),
+  };
+  if (inboundPort !== null) config.inboundMail = inboundMail;
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -161,6 +205,11 @@ function parseMailbox(raw: string): Config['mailFrom'] | undefined {
   const named = /^"?([^"<>\r\n]*?)"?\s*<([^\s@<>]+@[^\s@<>]+)>$/.exec(raw);
   if (named) return { name: named[1]?.trim() || null, address: named[2] ?? '' };
   return /^[^\s@<>"]+@[^\s@<>"]+$/.test(raw) ? { name: null, address: raw } : undefined;
+}
+
+function parseAddressList(raw: string): string[] | undefined {
+  const addresses = raw.split(',').map((address) => address.trim().toLowerCase());
+  return addresses.every((address) => /^[^\s@<>",]+@[^\s@<>",]+$/.test(address)) ? addresses : undefined;
 }
 
 function parseDatabaseUrl(raw: string): DatabaseConfig | undefined {

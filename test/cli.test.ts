@@ -1,7 +1,9 @@
 // The `kontor` command as an operator types it, on both databases.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import nodemailer from 'nodemailer';
 import { afterEach, expect, it } from 'vitest';
 import { describeEachDatabase, freshDatabaseUrl } from './helpers/build-test-app.ts';
 import { freePort } from './helpers/postgres-cluster.ts';
@@ -35,6 +37,59 @@ it('refuses to start on a bad configuration, listing every bad variable', async 
   expect(result.code).toBe(78);
   expect(result.stderr).toContain('PORT="x"');
   expect(result.stderr).toContain('DATABASE_URL="mysql://localhost/kontor"');
+});
+
+it('receives support mail when INBOUND_SMTP_PORT is set, and stops receiving on shutdown', async () => {
+  const [port, smtpPort] = [await freePort(), await freePort()];
+  const env = {
+    ...baseEnv,
+    LOG_LEVEL: 'info',
+    DATABASE_URL: await freshDatabaseUrl('sqlite'),
+    PORT: String(port),
+    PUBLIC_URL: 'http://kontor.test',
+    INBOUND_SMTP_PORT: String(smtpPort),
+  };
+  const server = spawn(process.execPath, [kontor, 'serve'], { env });
+  let output = '';
+  const printed = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => pattern.test(output) && resolve();
+      server.stdout?.on('data', (chunk) => {
+        output += chunk;
+        check();
+      });
+      server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+      check();
+    });
+  try {
+    await printed(
+      new RegExp(
+        `Support mail for support@kontor\\.test is received over SMTP on 127\\.0\\.0\\.1:${smtpPort}`,
+      ),
+    );
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, ignoreTLS: true });
+    const info = await transport.sendMail({
+      from: 'ann@customer.example',
+      to: 'support@kontor.test',
+      subject: 'Please call me',
+      text: 'Thanks',
+    });
+    transport.close();
+    expect(info.response).toMatch(/^250 /);
+    await printed(/"from":"ann@customer\.example","subject":"Please call me","msg":"support mail received"/);
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const refused = await new Promise((resolve) =>
+      net
+        .connect(smtpPort, '127.0.0.1')
+        .once('error', resolve)
+        .once('connect', () => resolve(null)),
+    );
+    expect(refused).toMatchObject({ code: 'ECONNREFUSED' });
+  } finally {
+    server.kill();
+  }
 });
 
 describeEachDatabase('kontor CLI', (dialect) => {

@@ -53,3 +53,38 @@ it('lists every bad variable in one error', () => {
   ]);
   expect((error as ConfigError).message).toContain('expected a port number');
 });
+
+it('receives no mail until INBOUND_SMTP_PORT is set, then accepts the support address of PUBLIC_URL', () => {
+  expect(loadConfig({}).inboundMail).toBeNull();
+  expect(
+    loadConfig({ INBOUND_SMTP_PORT: '2525', PUBLIC_URL: 'https://portal.example.com' }).inboundMail,
+  ).toEqual({
+    port: 2525,
+    host: '127.0.0.1',
+    maxBytes: 10 * 1024 * 1024,
+    maxAttachmentBytes: 5 * 1024 * 1024,
+    recipients: ['support@portal.example.com'],
+  });
+  expect(
+    loadConfig({
+      INBOUND_SMTP_PORT: '2525',
+      INBOUND_RECIPIENTS: 'Support@Acme.example, help@acme.example',
+      INBOUND_MAX_BYTES: '2048',
+    }).inboundMail,
+  ).toMatchObject({ maxBytes: 2048, recipients: ['support@acme.example', 'help@acme.example'] });
+});
+
+it('checks the inbound variables even while inbound mail is off', () => {
+  let error: unknown;
+  try {
+    loadConfig({ INBOUND_MAX_BYTES: '10', INBOUND_RECIPIENTS: 'support, help@acme.example' });
+  } catch (caught) {
+    error = caught;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  expect((error as ConfigError).problems.map((problem) => problem.split('=')[0])).toEqual([
+    'INBOUND_MAX_BYTES',
+    'INBOUND_RECIPIENTS',
+  ]);
+  expect(() => loadConfig({ INBOUND_SMTP_PORT: '0' })).toThrow(ConfigError);
+});

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from '../app.ts';
+import { createInboundMail } from '../modules/inbound-mail/index.ts';
 import { loadConfigOrExit, openMigratedDatabase } from './context.ts';
 
 export async function serve(options: { buildMissing?: boolean }): Promise<void> {
@@ -20,12 +21,27 @@ export async function serve(options: { buildMissing?: boolean }): Promise<void> 
   const app = await buildApp(config, { db });
   await app.listen({ port: config.port, host: config.host });
   app.kontor.mailWorker.start();
+  const inboundMail = config.inboundMail
+    ? createInboundMail({
+        config: { publicUrl: config.publicUrl, inboundMail: config.inboundMail },
+        log: app.log.child({ component: 'inbound-mail' }),
+        // Until support requests file it, accepted mail is only logged (the MTA gets its 250).
+        handle: async (message) => {
+          app.log.info({ from: message.from.address, subject: message.subject }, 'support mail received');
+        },
+      })
+    : null;
+  if (inboundMail) await inboundMail.listen();
 
   const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.filename}` : 'PostgreSQL';
   const mail = config.smtpUrl
     ? 'SMTP'
     : 'the built-in mailbox (operator area → Mailbox, or "npm run kontor -- mail list")';
   console.log(`Kontor is running at ${config.publicUrl.href} on ${where}; e-mails go to ${mail}.`);
+  if (config.inboundMail) {
+    const { host, port, recipients } = config.inboundMail;
+    console.log(`Support mail for ${recipients.join(', ')} is received over SMTP on ${host}:${port}.`);
+  }
   const setupLink = await app.kontor.services.operators.firstRunSetupLink();
   if (setupLink) {
     console.log(
@@ -36,6 +52,7 @@ export async function serve(options: { buildMissing?: boolean }): Promise<void> 
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await inboundMail?.close();
     await app.close();
     await db.destroy();
     process.exit(0);
