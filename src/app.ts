@@ -166,7 +166,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     dependencies.mailTransport !== undefined
       ? dependencies.mailTransport
       : config.smtpUrl
-        ? smtpTransport(config.smtpUrl)
+        ? smtpTransport(config.smtpUrl, config.publicUrl)
         : null;
   const mailWorker = createMailWorker({ db, clock, config, transport, log: app.log });
 

@@ -6,6 +6,7 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
+import { smtpTransport } from '../mail/index.ts';
 import { createInboundMail, type InboundMail, type InboundMessage } from './index.ts';
 
 const config = loadConfig({
@@ -275,6 +276,35 @@ describe('automated mail is accepted and ignored', () => {
   it('ignores Kontor’s own Message-ID coming back', async () => {
     await send({ subject: 'Your invoice', text: 'Attached.', messageId: '<outbox-17@portal.example.com>' });
     expect(received).toHaveLength(0);
+  });
+
+  it('ignores an e-mail Kontor itself sent that comes back (an auto-forward of a notification)', async () => {
+    // What the outbox worker sends, with a Message-ID another host rewrote: the loop header still tells.
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`, config.publicUrl);
+    await transport.send(
+      {
+        id: 'outbox-1',
+        messageId: '<rewritten@relay.example>',
+        toAddress: support,
+        locale: 'de',
+        subject: 'Ihre Rechnung',
+        textBody: 'Anbei.',
+        htmlBody: null,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: '',
+        lockedUntil: null,
+        lastError: null,
+        sentAt: null,
+        createdAt: '',
+        fromName: null,
+        listUnsubscribe: null,
+      },
+      { name: 'Kontor', address: 'ann@customer.example' },
+    );
+    transport.close();
+    expect(received).toHaveLength(0);
+    expect(logged.map((line) => line.details.reason)).toContain('Kontor’s own e-mail');
   });
 
   it('ignores the null sender, even for a message it would otherwise refuse', async () => {

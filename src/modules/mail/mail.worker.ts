@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { OutboxEmail } from '../../db/schema.ts';
 import { addMilliseconds, type Clock, hours } from '../../shared/clock.ts';
+import { outgoingLoopHeaders } from '../inbound-mail/index.ts';
 import { createMailRepository } from './mail.repository.ts';
 
 export interface MailTransport {
@@ -12,7 +13,8 @@ export interface MailTransport {
   close(): void;
 }
 
-export function smtpTransport(smtpUrl: string): MailTransport {
+/** `publicUrl` names this Kontor in the loop header, so its own mail coming back is recognised. */
+export function smtpTransport(smtpUrl: string, publicUrl: URL): MailTransport {
   const transporter = nodemailer.createTransport(smtpUrl);
   return {
     async send(email, from) {
@@ -24,12 +26,13 @@ export function smtpTransport(smtpUrl: string): MailTransport {
         html: email.htmlBody ?? undefined,
         messageId: email.messageId, // the same on every retry, so receivers can drop a duplicate
         // RFC 8058: mail programs offer "unsubscribe", and a POST to the address unsubscribes at once.
-        ...(email.listUnsubscribe && {
-          headers: {
+        headers: {
+          ...outgoingLoopHeaders(publicUrl),
+          ...(email.listUnsubscribe && {
             'List-Unsubscribe': `<${email.listUnsubscribe}>`,
             'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-          },
-        }),
+          }),
+        },
       });
     },
     close: () => transporter.close(),
