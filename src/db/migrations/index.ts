@@ -14,6 +14,7 @@ import * as twoFactor from './2026-12-01T07_two_factor.ts';
 import * as invitations from './2026-12-01T08_invitations.ts';
 import * as personalIdentities from './2026-12-01T09_personal_identities.ts';
 import * as coveringUserList from './2026-12-01T10_covering_user_list.ts';
+import * as domainContacts from './2026-12-01T12_domain_contacts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T08_invitations': invitations,
   '2026-12-01T09_personal_identities': personalIdentities,
   '2026-12-01T10_covering_user_list': coveringUserList,
+  '2026-12-01T12_domain_contacts': domainContacts,
 };

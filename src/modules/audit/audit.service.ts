@@ -42,7 +42,8 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
         actor: AuditActor;
         accountId: string | null;
         action: string;
-        target?: { type: string; id: string };
+        /** `name` for targets the log cannot look up by type (a domain contact): as it is now. */
+        target?: { type: string; id: string; name?: StoredName };
         details?: Record<string, unknown>;
       },
     ): Promise<void> {
@@ -58,7 +59,9 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
         ipAddress: event.actor.ipAddress,
         createdAt: clock.now().toISOString(),
         actorName: stored(await nameOf(executor, event.actor.type, event.actor.id)),
-        targetName: stored(event.target && (await nameOf(executor, event.target.type, event.target.id))),
+        targetName: stored(
+          event.target && (event.target.name ?? (await nameOf(executor, event.target.type, event.target.id))),
+        ),
       });
     },
 
