@@ -11,6 +11,7 @@ import { useSession } from './session.tsx';
 const customerSections = [
   { to: '/account', label: 'account.overview' },
   { to: '/account/users', label: 'account.users' },
+  { to: '/account/domain-contacts', label: 'account.domainContacts', permission: 'domains.manage' },
   { to: '/account/audit', label: 'account.audit', permission: 'audit.read' },
   { to: '/account/sessions', label: 'account.sessions' },
   { to: '/account/email', label: 'account.emailChange' },

@@ -104,6 +104,7 @@ const customerRoutes = [
   customerRoute('account', 'OverviewPage'),
   customerRoute('account/choose', 'ChooseAccountPage'),
   customerRoute('account/users', 'UsersPage'),
+  customerRoute('account/domain-contacts', 'DomainContactsPage'),
   customerRoute('account/audit', 'AuditPage'),
   customerRoute('account/sessions', 'SessionsPage'),
   customerRoute('account/email', 'ChangeEmailPage'),

@@ -7,5 +7,6 @@ export { OverviewPage } from '../../features/account/OverviewPage.tsx';
 export { SessionsPage } from '../../features/account/SessionsPage.tsx';
 export { ChooseAccountPage } from '../../features/account-switch/ChooseAccountPage.tsx';
 export { AuditPage } from '../../features/audit/AuditPage.tsx';
+export { DomainContactsPage } from '../../features/domain-contacts/DomainContactsPage.tsx';
 export { MyTwoFactorPage } from '../../features/two-factor/MyTwoFactorPage.tsx';
 export { UsersPage } from '../../features/users/UsersPage.tsx';

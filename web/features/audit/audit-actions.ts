@@ -37,6 +37,9 @@ export const auditActions = [
   'user.caller_identified',
   'user.caller_not_identified',
   'user.identification_changed',
+  'domain_contact.added',
+  'domain_contact.changed',
+  'domain_contact.removed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
