@@ -45,6 +45,7 @@ const publicPages = [
 const customerPages = [
   '/account',
   '/account/users',
+  '/account/domain-contacts',
   '/account/audit',
   '/account/sessions',
   '/account/email',
