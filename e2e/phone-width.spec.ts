@@ -49,6 +49,7 @@ const customerPages = [
   '/account/contacts',
   '/account/notifications',
   '/account/my-notifications',
+  '/account/domain-contacts',
   '/account/audit',
   '/account/sessions',
   '/account/email',

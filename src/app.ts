@@ -43,6 +43,7 @@ import {
   createNotifications,
   unsubscribeRoutes,
 } from './modules/contacts/index.ts';
+import { createDomainContactsService, domainContactsRoutes } from './modules/domain-contacts/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.ts';
 import { createLinksService } from './modules/links/index.ts';
@@ -155,6 +156,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const memberPermissions = createMemberPermissions({ db, users, audit });
   const ownership = createOwnership({ db, config, mail, users, audit });
   const invitations = createInvitationsService({ db, clock, config, mail, audit, users, sessions });
+  const domainContacts = createDomainContactsService({ db, clock, audit });
   const accountSwitch = createAccountSwitch({ db, users, sessions, audit });
   const activation = createActivationService({ db, clock, links, users, audit, sessions });
   const identification = createCallerIdentification({ db, clock, audit, users });
@@ -182,6 +184,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(authRoutes, { config, auth, sessions });
     await api.register(accountSwitchRoutes, { config, auth, accountSwitch });
     await api.register(invitationsRoutes, { config, auth, sessions, invitations });
+    await api.register(domainContactsRoutes, { domainContacts });
     await api.register(usersRoutes, { users, links });
     await api.register(userAdministrationRoutes, { administration });
     await api.register(meRoutes, { ownProfile });

@@ -34,8 +34,9 @@ interface Fixture {
   user: () => Promise<string>; // a fresh user of the account to act upon
   invitation: () => Promise<string>; // a fresh open invitation of the account
   guest: () => Promise<string>; // a fresh person from another account, member here
+  domainContact: () => Promise<string>; // a fresh domain contact of the account
 }
-type Ids = { user: string; invitation: string; guest: string };
+type Ids = { user: string; invitation: string; guest: string; domainContact: string };
 
 interface RouteCase {
   name: string;
@@ -77,6 +78,17 @@ const operatorOnly = (success: number) => ({
 
 const users = (fixture: Fixture) => `/api/v1/accounts/${fixture.accountId}/users`;
 const account = (fixture: Fixture) => `/api/v1/accounts/${fixture.accountId}`;
+const domainContact = {
+  kind: 'person',
+  firstName: 'Dora',
+  lastName: 'Domain',
+  street: 'Hauptstraße 1',
+  postalCode: '10115',
+  city: 'Berlin',
+  country: 'DE',
+  phone: '030 1234567',
+  email: 'domains@jura.test',
+};
 const person = (_f: Fixture, _ids: Ids, unique: string) => ({
   username: `matrix ${unique}`,
   firstName: 'M',
@@ -201,6 +213,38 @@ const routes: RouteCase[] = [
     method: 'DELETE',
     url: (f, ids) => `${account(f)}/guests/${ids.guest}`,
     ...needs('users.manage', 204),
+  },
+  {
+    name: 'list domain contacts',
+    method: 'GET',
+    url: (f) => `${account(f)}/domain-contacts`,
+    ...needs('domains.manage', 200),
+  },
+  {
+    name: 'add a domain contact',
+    method: 'POST',
+    url: (f) => `${account(f)}/domain-contacts`,
+    body: () => domainContact,
+    ...needs('domains.manage', 201),
+  },
+  {
+    name: 'read a domain contact',
+    method: 'GET',
+    url: (f, ids) => `${account(f)}/domain-contacts/${ids.domainContact}`,
+    ...needs('domains.manage', 200),
+  },
+  {
+    name: 'change a domain contact',
+    method: 'PUT',
+    url: (f, ids) => `${account(f)}/domain-contacts/${ids.domainContact}`,
+    body: () => ({ ...domainContact, city: 'Potsdam' }),
+    ...needs('domains.manage', 200),
+  },
+  {
+    name: 'remove a domain contact',
+    method: 'DELETE',
+    url: (f, ids) => `${account(f)}/domain-contacts/${ids.domainContact}`,
+    ...needs('domains.manage', 204),
   },
   {
     name: "read the account's two-factor rule",
@@ -369,6 +413,8 @@ describeEachDatabase('permission matrix', (dialect) => {
         await joinHere(id, []);
         return id;
       },
+      domainContact: async () =>
+        (await owner.post(`/api/v1/accounts/${accountId}/domain-contacts`, domainContact)).json().id,
     };
     Object.assign(clients, {
       anonymous: new TestClient(t.app),
@@ -394,6 +440,7 @@ describeEachDatabase('permission matrix', (dialect) => {
         user: await fixture.user(),
         invitation: await fixture.invitation(),
         guest: await fixture.guest(),
+        domainContact: await fixture.domainContact(),
       };
       const unique = `${actor}-${newId().slice(0, 8)}`;
       const response = await client.request({

@@ -152,6 +152,28 @@ export interface InvitationsTable {
   createdAt: string;
 }
 
+/** C4: registrant data for domain registration only; never a recipient of e-mail, never a requester. */
+export interface DomainContactsTable {
+  id: string;
+  accountId: string;
+  kind: 'person' | 'organisation';
+  /** Null for a person. */
+  organisation: string | null;
+  /** The registrant, or for an organisation the person responsible. */
+  firstName: string;
+  lastName: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+  /** E.164. */
+  phone: string;
+  email: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface AuditEventsTable {
   id: string;
   accountId: string | null;
@@ -271,6 +293,7 @@ export interface Database {
   memberships: MembershipsTable;
   invitations: InvitationsTable;
   contacts: ContactsTable;
+  domainContacts: DomainContactsTable;
   accessKeys: AccessKeysTable;
   auditEvents: AuditEventsTable;
   providerProfile: ProviderProfileTable;
@@ -289,6 +312,7 @@ export type NewSession = Insertable<SessionsTable>;
 export type Account = Selectable<AccountsTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type Contact = Selectable<ContactsTable>;
+export type DomainContact = Selectable<DomainContactsTable>;
 export type User = Selectable<UsersTable>;
 /** The caller-identification columns, written only by activation and the service desk's checks. */
 export type UserSecretColumns =

@@ -46,7 +46,7 @@ export function operationsOf(t: TestApp): Operation[] {
   );
 }
 
-/** One account's people and objects: an admin, a member without permissions, a user, an invitation. */
+/** One account's people and objects: an admin, a member without permissions, a user, an invitation, a domain contact. */
 export interface Tenant {
   accountId: string;
   admin: TestClient;
@@ -65,6 +65,17 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
     email: `guest@${name}.test`,
     permissions: [],
   });
+  const domainContact = await owner.client.post(`/api/v1/accounts/${accountId}/domain-contacts`, {
+    kind: 'person',
+    firstName: 'Dora',
+    lastName: name,
+    street: 'Hauptstraße 1',
+    postalCode: '10115',
+    city: 'Berlin',
+    country: 'DE',
+    phone: '030 1234567',
+    email: `domains@${name}.test`,
+  });
   const sessions = (await member.client.get('/api/v1/auth/sessions')).json().items as { id: string }[];
   const mail = await t.db
     .selectFrom('outboxEmails')
@@ -79,6 +90,7 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
       accountId,
       userId: member.user.id,
       invitationId: invitation.json().id,
+      domainContactId: domainContact.json().id,
       sessionId: sessions[0]?.id ?? '',
       id: mail?.id ?? '',
     },
@@ -114,6 +126,12 @@ export async function snapshotOf(db: Db, accountId: string) {
       .execute(),
     contacts: await db
       .selectFrom('contacts')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    domainContacts: await db
+      .selectFrom('domainContacts')
       .selectAll()
       .where('accountId', '=', accountId)
       .orderBy('id')

@@ -108,6 +108,7 @@ const customerRoutes = [
   customerRoute('account/contacts', 'ContactsPage'),
   customerRoute('account/notifications', 'NotificationRoutingPage'),
   customerRoute('account/my-notifications', 'MyNotificationsPage'),
+  customerRoute('account/domain-contacts', 'DomainContactsPage'),
   customerRoute('account/audit', 'AuditPage'),
   customerRoute('account/sessions', 'SessionsPage'),
   customerRoute('account/email', 'ChangeEmailPage'),

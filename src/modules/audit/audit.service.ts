@@ -42,8 +42,8 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
         actor: AuditActor;
         accountId: string | null;
         action: string;
-        /** A target Kontor cannot name by its id (a contact) brings its name along. */
-        target?: { type: string; id: string; name?: string };
+        /** `name` for targets the log cannot look up by type (contacts, domain contacts): as it is now. */
+        target?: { type: string; id: string; name?: StoredName };
         details?: Record<string, unknown>;
       },
     ): Promise<void> {
@@ -60,10 +60,7 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
         createdAt: clock.now().toISOString(),
         actorName: stored(await nameOf(executor, event.actor.type, event.actor.id)),
         targetName: stored(
-          event.target &&
-            (event.target.name !== undefined
-              ? { name: event.target.name }
-              : await nameOf(executor, event.target.type, event.target.id)),
+          event.target && (event.target.name ?? (await nameOf(executor, event.target.type, event.target.id))),
         ),
       });
     },

@@ -7,6 +7,8 @@ export const contact = Type.Object({
   email: Type.String(),
   /** E.164 */
   phone: Type.Union([Type.String(), Type.Null()]),
+  /** +49 30 1234567 */
+  phoneFormatted: Type.Union([Type.String(), Type.Null()]),
   locale,
   categories,
   mayOpenRequests: Type.Boolean(),

@@ -12,7 +12,7 @@ import {
   parseCategories,
   storeCategories,
 } from '../../shared/notification-categories.ts';
-import { defaultCountry, toE164 } from '../../shared/phone.ts';
+import { defaultCountry, formatPhone, toE164 } from '../../shared/phone.ts';
 import { newId } from '../../shared/tokens.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import { normalizeEmail } from '../users/index.ts';
@@ -46,6 +46,7 @@ export function view(contact: Contact) {
     name: contact.name,
     email: contact.email,
     phone: contact.phone,
+    phoneFormatted: formatPhone(contact.phone),
     locale: contact.locale as ContactInput['locale'],
     categories: parseCategories(contact.categories),
     mayOpenRequests: contact.mayOpenRequests === 1,
@@ -122,7 +123,7 @@ export function createContactsService({ db, clock, audit }: { db: Db; clock: Clo
             actor: context.actor,
             accountId: context.accountId,
             action: 'contact.added',
-            target: { type: 'contact', id: contact.id, name: contact.name },
+            target: { type: 'contact', id: contact.id, name: { name: contact.name } },
             details: { email: contact.email, categories: parseCategories(contact.categories) },
           });
           return view(contact);
@@ -139,7 +140,7 @@ export function createContactsService({ db, clock, audit }: { db: Db; clock: Clo
             actor: context.actor,
             accountId: context.accountId,
             action: 'contact.changed',
-            target: { type: 'contact', id, name: fields.name },
+            target: { type: 'contact', id, name: { name: fields.name } },
             details: { email: fields.email, categories: parseCategories(fields.categories) },
           });
           return view(await existing(transaction, context.accountId, id));
@@ -154,7 +155,7 @@ export function createContactsService({ db, clock, audit }: { db: Db; clock: Clo
           actor: context.actor,
           accountId: context.accountId,
           action: 'contact.removed',
-          target: { type: 'contact', id, name: contact.name },
+          target: { type: 'contact', id, name: { name: contact.name } },
           details: { email: contact.email },
         });
       }),
@@ -185,7 +186,7 @@ export function createContactsService({ db, clock, audit }: { db: Db; clock: Clo
           actor,
           accountId: contact.accountId,
           action: 'contact.unsubscribed',
-          target: { type: 'contact', id: contact.id, name: contact.name },
+          target: { type: 'contact', id: contact.id, name: { name: contact.name } },
           details: { category: link.category },
         });
       }),

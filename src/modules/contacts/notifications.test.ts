@@ -73,6 +73,19 @@ describeEachDatabase('notifications by category', (dialect) => {
     // The owner's address as a contact too, and Mia's: each address receives a notification once.
     await addContact({ name: 'Justus', email: 'justus@jura.test', locale: 'en', categories: ['invoice'] });
     await addContact({ name: 'Mia privat', email: 'mia@jura.test', locale: 'en', categories: ['support'] });
+    // A domain contact holds registrant data only: it is no recipient of anything.
+    const registrant = await owner.post(`${base}/domain-contacts`, {
+      kind: 'person',
+      firstName: 'Dora',
+      lastName: 'Domain',
+      street: 'Hauptstraße 1',
+      postalCode: '10115',
+      city: 'Berlin',
+      country: 'DE',
+      phone: '030 7654321',
+      email: 'dora@domain.test',
+    });
+    expect(registrant.statusCode, registrant.body).toBe(201);
     // Another account's contact with every category receives nothing of this one.
     const eva = (await signedInOwner(t.app, { email: 'eva@steuer.test', companyName: 'Steuerbüro Eva' }))
       .client;
@@ -93,6 +106,8 @@ describeEachDatabase('notifications by category', (dialect) => {
       'contact sam@it.test en',
     ]);
     expect(await routingOf('domain')).toEqual(['primary justus@jura.test de']);
+    const routing = JSON.stringify((await owner.get(`${base}/notifications`)).json());
+    expect(routing).not.toContain('dora@domain.test');
     expect(await routingOf('general')).toEqual(['primary justus@jura.test de', 'member mia@jura.test de']);
 
     // What the page shows is what a notification does: one e-mail per address, in its language.
@@ -109,6 +124,7 @@ describeEachDatabase('notifications by category', (dialect) => {
       ),
     ).toHaveLength(1);
     expect(await outboxTo('fremd@other.test')).toHaveLength(0);
+    expect(await outboxTo('dora@domain.test')).toHaveLength(0);
     expect(await outboxTo('sam@it.test')).toHaveLength(0);
   });
 

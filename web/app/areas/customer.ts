@@ -10,5 +10,6 @@ export { AuditPage } from '../../features/audit/AuditPage.tsx';
 export { ContactsPage } from '../../features/contacts/ContactsPage.tsx';
 export { MyNotificationsPage } from '../../features/contacts/MyNotificationsPage.tsx';
 export { NotificationRoutingPage } from '../../features/contacts/NotificationRoutingPage.tsx';
+export { DomainContactsPage } from '../../features/domain-contacts/DomainContactsPage.tsx';
 export { MyTwoFactorPage } from '../../features/two-factor/MyTwoFactorPage.tsx';
 export { UsersPage } from '../../features/users/UsersPage.tsx';

@@ -42,6 +42,9 @@ export const auditActions = [
   'contact.removed',
   'contact.unsubscribed',
   'notification.test_sent',
+  'domain_contact.added',
+  'domain_contact.changed',
+  'domain_contact.removed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

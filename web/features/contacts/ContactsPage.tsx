@@ -4,7 +4,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPhone } from '../../../src/shared/phone.ts';
 import { api } from '../../api/client.ts';
 import { useCustomer } from '../../app/session.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -76,7 +75,7 @@ export function ContactsPage() {
                       {contact.email}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{formatPhone(contact.phone) ?? '–'}</Table.Td>
+                  <Table.Td>{contact.phoneFormatted ?? '–'}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       {contact.categories.length === 0 && (

@@ -1,0 +1,9 @@
+import { defineErrors } from '../../shared/app-error.ts';
+
+// Field codes of C4's checks; each is a detail under its field, the request as a whole is VALIDATION_FAILED.
+export const domainContactErrors = defineErrors({
+  DOMAIN_CONTACT_BLANK: 400,
+  DOMAIN_CONTACT_COUNTRY_INVALID: 400,
+  DOMAIN_CONTACT_PHONE_INVALID: 400,
+  DOMAIN_CONTACT_ORGANISATION_REQUIRED: 400,
+});
