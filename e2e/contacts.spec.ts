@@ -48,7 +48,7 @@ for (const locale of ['de', 'hu'] as const) {
       await seed.registerOwner({ company, locale, ...owner });
       await signIn(page, kontor);
       await navigation(page)
-        .getByRole('link', { name: text('account.contacts') })
+        .getByRole('link', { name: text('account.contacts'), exact: true })
         .click();
       await expect(page.getByText(text('contacts.none'))).toBeVisible();
       await page.getByRole('button', { name: text('contacts.add') }).click();
