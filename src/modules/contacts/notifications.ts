@@ -68,11 +68,20 @@ export function createNotifications({
   const localeOf = (value: string | null | undefined, fallback: string): Locale =>
     (value ?? fallback) as Locale;
 
-  /** Everyone who receives the category, the primary address first, each address once. */
-  async function recipientsOf(executor: Db, accountId: string, category: NotificationCategory) {
-    const account = await repository.account(executor, accountId);
-    const members = await repository.members(executor, accountId);
-    const contacts = await repository.contacts(executor, accountId);
+  /** Everyone who may receive the account's notifications, read once for any number of categories. */
+  async function audienceOf(executor: Db, accountId: string) {
+    return {
+      account: await repository.account(executor, accountId),
+      members: await repository.members(executor, accountId),
+      contacts: await repository.contacts(executor, accountId),
+    };
+  }
+
+  /** Who of the audience receives the category, the primary address first, each address once. */
+  function recipientsOf(
+    { account, members, contacts }: Awaited<ReturnType<typeof audienceOf>>,
+    category: NotificationCategory,
+  ): Recipient[] {
     const owner = members.filter((member) => member.role === 'owner');
     const subscribed = members.filter(
       (member) =>
@@ -98,13 +107,12 @@ export function createNotifications({
       });
     }
     const seen = new Set<string>();
-    const recipients = candidates.filter((recipient) => {
+    return candidates.filter((recipient) => {
       const address = recipient.email.toLowerCase();
       if (seen.has(address)) return false;
       seen.add(address);
       return true;
     });
-    return { account, recipients };
   }
 
   const url = (path: string) => new URL(path, config.publicUrl).href;
@@ -139,7 +147,8 @@ export function createNotifications({
   }
 
   async function raise<Name extends EmailTemplateName>(executor: Db, event: NotificationEvent<Name>) {
-    const { account, recipients } = await recipientsOf(executor, event.accountId, event.category);
+    const audience = await audienceOf(executor, event.accountId);
+    const recipients = recipientsOf(audience, event.category);
     for (const recipient of recipients) {
       await mail.enqueueEmail(executor, {
         to: recipient.email,
@@ -147,7 +156,7 @@ export function createNotifications({
         locale: recipient.locale,
         template: event.template,
         params: event.params(recipient.locale),
-        ...subscriptionOf(recipient, event.category, account),
+        ...subscriptionOf(recipient, event.category, audience.account),
       });
     }
     return recipients.length;
@@ -158,22 +167,17 @@ export function createNotifications({
 
     /** The routing page: per category, exactly who receives its e-mails. */
     async routing(accountId: string) {
-      const categories = [];
-      for (const category of notificationCategories) {
-        const { recipients } = await recipientsOf(db, accountId, category);
-        categories.push({
-          category,
-          recipients: recipients.map((recipient) => ({
-            kind: recipient.kind,
-            name:
-              'name' in recipient.greet
-                ? recipient.greet.name
-                : formatName(recipient.greet, recipient.locale),
-            email: recipient.email,
-            locale: recipient.locale,
-          })),
-        });
-      }
+      const audience = await audienceOf(db, accountId);
+      const categories = notificationCategories.map((category) => ({
+        category,
+        recipients: recipientsOf(audience, category).map((recipient) => ({
+          kind: recipient.kind,
+          name:
+            'name' in recipient.greet ? recipient.greet.name : formatName(recipient.greet, recipient.locale),
+          email: recipient.email,
+          locale: recipient.locale,
+        })),
+      }));
       return { categories };
     },
 
