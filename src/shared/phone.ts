@@ -13,14 +13,20 @@ export function defaultCountry(country: string | null | undefined, locale: strin
   return code && isSupportedCountry(code) ? code : (countryOfLocale[locale] ?? 'DE');
 }
 
+/** E.164 of a valid number (national input read in `country`, when given), else null. */
+export function parseE164(value: string, country?: CountryCode): string | null {
+  const phone = parsePhoneNumberFromString(value, country);
+  return phone?.isValid() ? phone.number : null;
+}
+
 /** E.164, null for an empty value, or a field error naming `field`. */
 export function toE164(value: string | null | undefined, field: string, country: CountryCode): string | null {
   if (!value?.trim()) return null;
-  const phone = parsePhoneNumberFromString(value, country);
-  if (!phone?.isValid()) {
+  const phone = parseE164(value, country);
+  if (!phone) {
     throw new AppError(phoneErrors.PHONE_INVALID, { details: [{ field, code: phoneErrors.PHONE_INVALID }] });
   }
-  return phone.number;
+  return phone;
 }
 
 /** +49 30 1234567: how a stored number is shown. */

@@ -3,12 +3,12 @@
 // field is checked on its own (country as ISO 3166-1 alpha-2, phone parsed to E.164 with the chosen
 // country as the default region), every refusal names its fields, and nothing is written on a refusal.
 import countries from 'i18n-iso-countries';
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js';
 import type { Db } from '../../db/kysely.ts';
 import type { DomainContact } from '../../db/schema.ts';
 import { AppError, type ErrorDetail } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { formatPhone } from '../../shared/phone.ts';
+import { formatPhone, parseE164 } from '../../shared/phone.ts';
 import { newId } from '../../shared/tokens.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import { domainContactErrors } from './domain-contacts.errors.ts';
@@ -56,11 +56,8 @@ export function checkedDomainContact(input: DomainContactInput): DomainContactFi
   const knownCountry = countries.isValid(country);
   if (!knownCountry) refuse('country', domainContactErrors.DOMAIN_CONTACT_COUNTRY_INVALID);
 
-  const phone = parsePhoneNumberFromString(
-    input.phone,
-    knownCountry ? { defaultCountry: country as CountryCode } : undefined,
-  );
-  if (!phone?.isValid()) refuse('phone', domainContactErrors.DOMAIN_CONTACT_PHONE_INVALID);
+  const phone = parseE164(input.phone, knownCountry ? (country as CountryCode) : undefined);
+  if (!phone) refuse('phone', domainContactErrors.DOMAIN_CONTACT_PHONE_INVALID);
 
   if (details.length > 0 || !phone) throw new AppError('VALIDATION_FAILED', { details });
   return {
@@ -68,7 +65,7 @@ export function checkedDomainContact(input: DomainContactInput): DomainContactFi
     organisation: organisation || null,
     ...text,
     country,
-    phone: phone.number,
+    phone,
     email: input.email.trim(),
   };
 }
