@@ -23,19 +23,19 @@ export async function openOperatorMailbox(
   });
   expect(signIn.ok(), await signIn.text()).toBe(true);
 
-  return {
-    async read(to, subject) {
-      let text = '';
-      await expect(async () => {
-        const list = await api.get('/api/v1/operator/mailbox?page=1&pageSize=100');
-        const { items } = (await list.json()) as { items: { id: string; to: string; subject: string }[] };
-        const found = items.find((mail) => mail.to === to && mail.subject === subject);
-        expect(found, `an e-mail "${subject}" to ${to}`).toBeDefined();
-        const message = await api.get(`/api/v1/operator/mailbox/${found?.id}`);
-        text = ((await message.json()) as { text: string }).text;
-      }).toPass({ timeout: 15_000 });
-      return text;
-    },
-    dispose: () => api.dispose(),
-  };
+  return { read: (to, subject) => readMail(api, to, subject), dispose: () => api.dispose() };
+}
+
+/** Through a signed-in operator's API: the text of the e-mail to `to` with `subject`, once written. */
+export async function readMail(api: APIRequestContext, to: string, subject: string): Promise<string> {
+  let text = '';
+  await expect(async () => {
+    const list = await api.get('/api/v1/operator/mailbox?page=1&pageSize=100');
+    const { items } = (await list.json()) as { items: { id: string; to: string; subject: string }[] };
+    const found = items.find((mail) => mail.to === to && mail.subject === subject);
+    expect(found, `an e-mail "${subject}" to ${to}`).toBeDefined();
+    const message = await api.get(`/api/v1/operator/mailbox/${found?.id}`);
+    text = ((await message.json()) as { text: string }).text;
+  }).toPass({ timeout: 15_000 });
+  return text;
 }

@@ -2,6 +2,7 @@
 // confirmed self-registered owners, all through the API.
 import type { APIRequestContext, PlaywrightWorkerArgs } from '@playwright/test';
 import { expect, type Kontor, type Page } from './fixtures.ts';
+import { readMail } from './operator-mailbox.ts';
 
 export interface Person {
   email: string;
@@ -67,18 +68,7 @@ export async function seedPortal(
       const { items } = (await accounts.json()) as { items: { id: string }[] };
       return items[0]?.id ?? '';
     },
-    async mailTo(to, subject) {
-      let text = '';
-      await expect(async () => {
-        const list = await operatorApi.get('/api/v1/operator/mailbox?page=1&pageSize=100');
-        const { items } = (await list.json()) as { items: { id: string; to: string; subject: string }[] };
-        const mail = items.find((item) => item.to === to && item.subject === subject);
-        expect(mail, `"${subject}" to ${to}`).toBeDefined();
-        const message = await operatorApi.get(`/api/v1/operator/mailbox/${mail?.id}`);
-        text = ((await message.json()) as { text: string }).text;
-      }).toPass({ timeout: 15_000 });
-      return text;
-    },
+    mailTo: (to, subject) => readMail(operatorApi, to, subject),
     dispose: async () => {
       await operatorApi.dispose();
       await visitorApi.dispose();
