@@ -15,6 +15,7 @@ import * as invitations from './2026-12-01T08_invitations.ts';
 import * as personalIdentities from './2026-12-01T09_personal_identities.ts';
 import * as coveringUserList from './2026-12-01T10_covering_user_list.ts';
 import * as contactsAndNotifications from './2026-12-01T11_contacts_and_notifications.ts';
+import * as supportRequests from './2026-12-01T13_support_requests.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T09_personal_identities': personalIdentities,
   '2026-12-01T10_covering_user_list': coveringUserList,
   '2026-12-01T11_contacts_and_notifications': contactsAndNotifications,
+  '2026-12-01T13_support_requests': supportRequests,
 };

@@ -42,6 +42,10 @@ export const auditActions = [
   'contact.removed',
   'contact.unsubscribed',
   'notification.test_sent',
+  'support.request_opened',
+  'support.customer_replied',
+  'support.answered',
+  'support.state_changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
