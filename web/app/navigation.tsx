@@ -13,6 +13,7 @@ const customerSections = [
   { to: '/account/users', label: 'account.users' },
   { to: '/account/contacts', label: 'account.contacts', permission: 'contacts.manage' },
   { to: '/account/notifications', label: 'account.notifications', permission: 'contacts.manage' },
+  { to: '/account/support', label: 'account.support', permission: 'support.open' },
   { to: '/account/audit', label: 'account.audit', permission: 'audit.read' },
   { to: '/account/sessions', label: 'account.sessions' },
   { to: '/account/email', label: 'account.emailChange' },

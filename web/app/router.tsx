@@ -101,11 +101,15 @@ const customerArea = createRoute({
 
 const customerRoute = areaRoutes(customerArea, customerPages);
 
+export const supportRequestRoute = customerRoute('account/support/$id', 'SupportRequestPage');
+
 const customerRoutes = [
   customerRoute('account', 'OverviewPage'),
   customerRoute('account/choose', 'ChooseAccountPage'),
   customerRoute('account/users', 'UsersPage'),
   customerRoute('account/contacts', 'ContactsPage'),
+  customerRoute('account/support', 'SupportPage'),
+  supportRequestRoute,
   customerRoute('account/notifications', 'NotificationRoutingPage'),
   customerRoute('account/my-notifications', 'MyNotificationsPage'),
   customerRoute('account/audit', 'AuditPage'),
