@@ -14,7 +14,7 @@ import {
 import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
 import { RootLayout } from '../ui/Layout.tsx';
 import { queryClient } from './query-client.ts';
-import { pageParam, textParam } from './search-params.ts';
+import { dayParam, pageParam, textParam } from './search-params.ts';
 import { loadSession } from './session.tsx';
 
 declare module '@tanstack/history' {
@@ -148,6 +148,23 @@ export const accountListRoute = createRoute({
   }),
   component: lazyRouteComponent(operatorPages, 'CustomerAccountsPage'),
 });
+export const operatorSupportRequestRoute = operatorRoute(
+  'operator/support/$id',
+  'OperatorSupportRequestPage',
+);
+export const supportInboxRoute = createRoute({
+  getParentRoute: () => operatorArea,
+  path: 'operator/support',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { state?: string; account?: string; olderThanDays?: number; page?: number } => ({
+    state: textParam(search.state),
+    account: textParam(search.account),
+    olderThanDays: dayParam(search.olderThanDays),
+    page: pageParam(search.page),
+  }),
+  component: lazyRouteComponent(operatorPages, 'SupportInboxPage'),
+});
 export const mailboxRoute = createRoute({
   getParentRoute: () => operatorArea,
   path: 'operator/mailbox',
@@ -171,6 +188,8 @@ const operatorRoutes = [
   operatorRoute('operator/two-factor', 'OperatorTwoFactorPage'),
   mailboxRoute,
   mailMessageRoute,
+  supportInboxRoute,
+  operatorSupportRequestRoute,
 ];
 
 const routeTree = rootRoute.addChildren([
