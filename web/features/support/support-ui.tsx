@@ -105,7 +105,7 @@ export function FilesInput({
       clearable
       label={t('support.files')}
       description={t('support.filesHint')}
-      placeholder={t('support.filesPlaceholder')}
+      clearButtonProps={{ 'aria-label': t('support.clearFiles') }}
       accept="application/pdf,image/png,image/jpeg,text/plain,application/zip,.docx,.xlsx,.pptx,.odt,.ods"
       leftSection={<IconPaperclip size={16} aria-hidden />}
       value={value}
