@@ -216,4 +216,45 @@ describeEachDatabase('support requests by web', (dialect) => {
       }),
     ).rejects.toMatchObject({ code: 'SUPPORT_AUTHOR_NOT_ALLOWED' });
   });
+  it('a contact may file by the e-mail path while allowed, and not once removed mid-thread', async () => {
+    const added = await owner.post(`/api/v1/accounts/${accountId}/contacts`, {
+      name: 'Sysadmin Sam',
+      email: 'sam@jura.test',
+      locale: 'en',
+      categories: [],
+      mayOpenRequests: true,
+    });
+    const contactId = added.json().id as string;
+    const service = t.app.kontor.services.support;
+    const system = { type: 'system' as const, id: null, ipAddress: null };
+    const from = { kind: 'contact' as const, id: contactId };
+    const opened = await service.open({
+      accountId,
+      from,
+      actor: system,
+      subject: 'DNS',
+      text: 'Please add a record.',
+      via: 'email',
+      messageId: '<1@mail.jura.test>',
+    });
+    expect(opened.messages[0]).toMatchObject({
+      authorKind: 'contact',
+      authorName: 'Sysadmin Sam',
+      via: 'email',
+    });
+    expect((await outboxTo('sam@jura.test')).map((mail) => mail.subject)).toEqual([
+      `[#${opened.reference}] Request received: DNS`,
+    ]);
+    await owner.delete(`/api/v1/accounts/${accountId}/contacts/${contactId}`);
+    await expect(
+      service.addCustomerMessage({
+        accountId,
+        requestId: opened.id,
+        from,
+        actor: system,
+        text: 'Still there?',
+      }),
+    ).rejects.toMatchObject({ code: 'SUPPORT_AUTHOR_NOT_ALLOWED' });
+    expect((await mia.get(`${base}/${opened.id}`)).json().messages).toHaveLength(1);
+  });
 });
