@@ -48,6 +48,7 @@ const customerPages = [
   '/account/users',
   '/account/contacts',
   '/account/notifications',
+  '/account/support',
   '/account/my-notifications',
   '/account/domain-contacts',
   '/account/audit',
@@ -131,7 +132,17 @@ for (const { code, locale } of languages) {
 
     test(`customer pages fit at 390 px, navigation behind a burger (${code})`, async ({ page, kontor }) => {
       await signInThroughApi(page, kontor, '/api/v1/auth/sign-in', ownerOf(code));
-      for (const path of customerPages) await expectFits(page, kontor, path, code);
+      const csrf = (await page.context().cookies()).find((cookie) => cookie.name.endsWith('kontor_csrf'));
+      const opened = await page.request.post(
+        `${kontor.baseUrl}/api/v1/accounts/${accountIds[code]}/support-requests`,
+        {
+          data: { subject: 'Mehr Speicherplatz für das Postfach der Buchhaltung', text: 'Bitte 10 GB mehr.' },
+          headers: { 'x-csrf-token': csrf?.value ?? '' },
+        },
+      );
+      expect(opened.ok(), await opened.text()).toBe(true);
+      const requestPage = `/account/support/${((await opened.json()) as { id: string }).id}`;
+      for (const path of [...customerPages, requestPage]) await expectFits(page, kontor, path, code);
 
       // The navigation is closed until the burger opens it; choosing a page closes it again.
       await page.goto(`${kontor.baseUrl}/account`);
@@ -156,11 +167,16 @@ for (const { code, locale } of languages) {
       await signInThroughApi(page, kontor, '/api/v1/operator/sign-in', operator);
       const mailbox = await page.request.get(`${kontor.baseUrl}/api/v1/operator/mailbox?page=1&pageSize=1`);
       const mailId = ((await mailbox.json()) as { items: { id: string }[] }).items[0]?.id;
+      // The customer pages' test of this language opened one.
+      const inbox = await page.request.get(`${kontor.baseUrl}/api/v1/operator/support-requests?pageSize=1`);
+      const requestId = ((await inbox.json()) as { items: { id: string }[] }).items[0]?.id;
       const operatorPages = [
         '/operator/accounts',
         '/operator/accounts/new',
         `/operator/accounts/${accountIds[code]}`,
         '/operator/audit',
+        '/operator/support',
+        ...(requestId ? [`/operator/support/${requestId}`] : []),
         '/operator/mailbox',
         `/operator/mailbox/${mailId}`,
         '/operator/provider',

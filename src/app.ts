@@ -58,6 +58,7 @@ import { createOperatorsService, operatorRoutes } from './modules/operators/inde
 import { createProviderService, providerRoutes } from './modules/provider/index.ts';
 import { createSessionsService } from './modules/sessions/index.ts';
 import { createSignInThrottle } from './modules/sign-in-throttle/index.ts';
+import { createSupportService, supportRoutes } from './modules/support/index.ts';
 import { createTwoFactorService, twoFactorRoutes } from './modules/two-factor/index.ts';
 import {
   createMemberPermissions,
@@ -162,6 +163,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const identification = createCallerIdentification({ db, clock, audit, users });
   const contacts = createContactsService({ db, clock, audit });
   const notifications = createNotifications({ db, clock, config, mail, audit });
+  const support = createSupportService({ db, clock, config, mail, audit, notifications });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
@@ -202,6 +204,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(ownIdentificationRoutes, { config, identification });
     await api.register(contactsRoutes, { contacts, notifications });
     await api.register(unsubscribeRoutes, { contacts });
+    await api.register(supportRoutes, { support });
   });
   await registerWebApp(app, config.webRoot);
 
@@ -231,6 +234,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       identification,
       contacts,
       notifications,
+      support,
     },
     mailWorker,
     declaredRoutes,

@@ -247,6 +247,19 @@ const routes: RouteCase[] = [
     ...needs('domains.manage', 204),
   },
   {
+    name: 'list support requests',
+    method: 'GET',
+    url: (f) => `${account(f)}/support-requests`,
+    ...needs('support.open', 200),
+  },
+  {
+    name: 'open a support request',
+    method: 'POST',
+    url: (f) => `${account(f)}/support-requests`,
+    body: (_f, _ids, unique) => ({ subject: `Anfrage ${unique}`, text: 'Bitte helfen.' }),
+    ...needs('support.open', 201),
+  },
+  {
     name: "read the account's two-factor rule",
     method: 'GET',
     url: (f) => `${account(f)}/two-factor-policy`,

@@ -124,6 +124,51 @@ export interface ContactsTable {
   updatedAt: string;
 }
 
+export type SupportState = 'open' | 'waiting_for_customer' | 'closed';
+export type SupportAuthorKind = 'member' | 'contact' | 'operator';
+
+/** C3: a support request of an account; its number is the reference ("K-000123"). */
+export interface SupportRequestsTable {
+  id: string;
+  accountId: string;
+  number: number;
+  subject: string;
+  state: SupportState;
+  requesterUserId: string | null;
+  requesterContactId: string | null;
+  requesterName: string;
+  requesterEmail: string;
+  createdAt: string;
+  updatedAt: string;
+  lastActivityAt: string;
+}
+
+export interface SupportMessagesTable {
+  id: string;
+  requestId: string;
+  authorKind: SupportAuthorKind;
+  authorId: string | null;
+  authorName: string;
+  body: string;
+  via: 'web' | 'email';
+  /** The e-mail's Message-ID, for threading inbound mail. */
+  messageId: string | null;
+  createdAt: string;
+}
+
+export interface SupportAttachmentsTable {
+  id: string;
+  /** The support message it belongs to. */
+  messageId: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  /** Its place among the message's attachments, from 0. */
+  position: number;
+  content: Buffer;
+  createdAt: string;
+}
+
 export interface AccessKeysTable {
   id: string;
   userId: string;
@@ -294,6 +339,9 @@ export interface Database {
   invitations: InvitationsTable;
   contacts: ContactsTable;
   domainContacts: DomainContactsTable;
+  supportRequests: SupportRequestsTable;
+  supportMessages: SupportMessagesTable;
+  supportAttachments: SupportAttachmentsTable;
   accessKeys: AccessKeysTable;
   auditEvents: AuditEventsTable;
   providerProfile: ProviderProfileTable;
@@ -313,6 +361,9 @@ export type Account = Selectable<AccountsTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type Contact = Selectable<ContactsTable>;
 export type DomainContact = Selectable<DomainContactsTable>;
+export type SupportRequest = Selectable<SupportRequestsTable>;
+export type SupportMessage = Selectable<SupportMessagesTable>;
+export type SupportAttachment = Selectable<SupportAttachmentsTable>;
 export type User = Selectable<UsersTable>;
 /** The caller-identification columns, written only by activation and the service desk's checks. */
 export type UserSecretColumns =

@@ -77,6 +77,13 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
     email: `domains@${name}.test`,
   });
   const sessions = (await member.client.get('/api/v1/auth/sessions')).json().items as { id: string }[];
+  const request = await owner.client.post(`/api/v1/accounts/${accountId}/support-requests`, {
+    subject: 'Anfrage',
+    text: 'Text',
+    attachments: [
+      { filename: 'a.txt', contentType: 'text/plain', data: Buffer.from('a').toString('base64') },
+    ],
+  });
   const mail = await t.db
     .selectFrom('outboxEmails')
     .select('id')
@@ -92,6 +99,8 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
       invitationId: invitation.json().id,
       domainContactId: domainContact.json().id,
       sessionId: sessions[0]?.id ?? '',
+      requestId: request.json().id,
+      attachmentId: request.json().messages[0].attachments[0].id,
       id: mail?.id ?? '',
     },
   };
@@ -135,6 +144,27 @@ export async function snapshotOf(db: Db, accountId: string) {
       .selectAll()
       .where('accountId', '=', accountId)
       .orderBy('id')
+      .execute(),
+    supportRequests: await db
+      .selectFrom('supportRequests')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    supportMessages: await db
+      .selectFrom('supportMessages')
+      .innerJoin('supportRequests', 'supportRequests.id', 'supportMessages.requestId')
+      .selectAll('supportMessages')
+      .where('supportRequests.accountId', '=', accountId)
+      .orderBy('supportMessages.id')
+      .execute(),
+    supportAttachments: await db
+      .selectFrom('supportAttachments')
+      .innerJoin('supportMessages', 'supportMessages.id', 'supportAttachments.messageId')
+      .innerJoin('supportRequests', 'supportRequests.id', 'supportMessages.requestId')
+      .select(['supportAttachments.id', 'supportAttachments.filename', 'supportAttachments.size'])
+      .where('supportRequests.accountId', '=', accountId)
+      .orderBy('supportAttachments.id')
       .execute(),
     audit: await db
       .selectFrom('auditEvents')

@@ -14,6 +14,7 @@ const customerSections = [
   { to: '/account/contacts', label: 'account.contacts', permission: 'contacts.manage' },
   { to: '/account/notifications', label: 'account.notifications', permission: 'contacts.manage' },
   { to: '/account/domain-contacts', label: 'account.domainContacts', permission: 'domains.manage' },
+  { to: '/account/support', label: 'account.support', permission: 'support.open' },
   { to: '/account/audit', label: 'account.audit', permission: 'audit.read' },
   { to: '/account/sessions', label: 'account.sessions' },
   { to: '/account/email', label: 'account.emailChange' },
@@ -30,6 +31,7 @@ const customerSections = [
 
 const operatorSections = [
   { to: '/operator/accounts', label: 'operator.customerAccounts' },
+  { to: '/operator/support', label: 'operator.support' },
   { to: '/operator/audit', label: 'operator.audit' },
   { to: '/operator/mailbox', label: 'operator.mailbox' },
   { to: '/operator/provider', label: 'operator.provider' },

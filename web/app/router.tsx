@@ -14,7 +14,7 @@ import {
 import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
 import { RootLayout } from '../ui/Layout.tsx';
 import { queryClient } from './query-client.ts';
-import { pageParam, textParam } from './search-params.ts';
+import { dayParam, pageParam, textParam } from './search-params.ts';
 import { loadSession } from './session.tsx';
 
 declare module '@tanstack/history' {
@@ -101,11 +101,15 @@ const customerArea = createRoute({
 
 const customerRoute = areaRoutes(customerArea, customerPages);
 
+export const supportRequestRoute = customerRoute('account/support/$id', 'SupportRequestPage');
+
 const customerRoutes = [
   customerRoute('account', 'OverviewPage'),
   customerRoute('account/choose', 'ChooseAccountPage'),
   customerRoute('account/users', 'UsersPage'),
   customerRoute('account/contacts', 'ContactsPage'),
+  customerRoute('account/support', 'SupportPage'),
+  supportRequestRoute,
   customerRoute('account/notifications', 'NotificationRoutingPage'),
   customerRoute('account/my-notifications', 'MyNotificationsPage'),
   customerRoute('account/domain-contacts', 'DomainContactsPage'),
@@ -145,6 +149,23 @@ export const accountListRoute = createRoute({
   }),
   component: lazyRouteComponent(operatorPages, 'CustomerAccountsPage'),
 });
+export const operatorSupportRequestRoute = operatorRoute(
+  'operator/support/$id',
+  'OperatorSupportRequestPage',
+);
+export const supportInboxRoute = createRoute({
+  getParentRoute: () => operatorArea,
+  path: 'operator/support',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { state?: string; account?: string; olderThanDays?: number; page?: number } => ({
+    state: textParam(search.state),
+    account: textParam(search.account),
+    olderThanDays: dayParam(search.olderThanDays),
+    page: pageParam(search.page),
+  }),
+  component: lazyRouteComponent(operatorPages, 'SupportInboxPage'),
+});
 export const mailboxRoute = createRoute({
   getParentRoute: () => operatorArea,
   path: 'operator/mailbox',
@@ -168,6 +189,8 @@ const operatorRoutes = [
   operatorRoute('operator/two-factor', 'OperatorTwoFactorPage'),
   mailboxRoute,
   mailMessageRoute,
+  supportInboxRoute,
+  operatorSupportRequestRoute,
 ];
 
 const routeTree = rootRoute.addChildren([

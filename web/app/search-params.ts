@@ -15,3 +15,9 @@ export function textParam(value: unknown): string | undefined {
       ? String(value)
       : undefined;
 }
+
+/** A whole number of days from 0 to ten years. */
+export function dayParam(value: unknown): number | undefined {
+  const days = typeof value === 'number' ? value : Number.parseInt(String(value ?? ''), 10);
+  return Number.isInteger(days) && days >= 0 ? Math.min(days, 3650) : undefined;
+}

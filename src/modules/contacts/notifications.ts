@@ -39,6 +39,11 @@ export interface NotificationEvent<Name extends EmailTemplateName> {
   template: Name;
   /** Per recipient language, for parameters that are words (a category's name, a list of permissions). */
   params: (locale: Locale) => EmailTemplates[Name];
+  /**
+   * A person the e-mail is about (a support request's requester): receives it as a personal e-mail, without
+   * a subscription notice, unless the category already reached the address.
+   */
+  alsoTo?: { email: string; locale: Locale; greet: PersonName | { name: string } };
 }
 
 /** HMAC of contact and category under the contact's own key: a link unsubscribes only what it names. */
@@ -158,6 +163,19 @@ export function createNotifications({
         params: event.params(recipient.locale),
         ...subscriptionOf(recipient, event.category, audience.account),
       });
+    }
+    const personal = event.alsoTo;
+    const reached = (address: string) =>
+      recipients.some((recipient) => recipient.email.toLowerCase() === address.toLowerCase());
+    if (personal && !reached(personal.email)) {
+      await mail.enqueueEmail(executor, {
+        to: personal.email,
+        greet: personal.greet,
+        locale: personal.locale,
+        template: event.template,
+        params: event.params(personal.locale),
+      });
+      return recipients.length + 1;
     }
     return recipients.length;
   }

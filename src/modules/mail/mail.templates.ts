@@ -49,6 +49,15 @@ export interface EmailTemplates {
   };
   /** C2: sent from the routing page, so an admin sees who receives a category's e-mails. */
   notificationTest: { actorName: string; companyName: string; customerNumber: string; category: string };
+  /** C3: the reference ("K-000123") stands in the subject, so a reply by e-mail finds the request. */
+  supportReceived: { reference: string; subject: string; requestUrl: string };
+  supportAnswer: {
+    reference: string;
+    subject: string;
+    operatorName: string;
+    answer: string;
+    requestUrl: string;
+  };
   adminReassigned: {
     actorName: string;
     fromName: string;
@@ -199,6 +208,17 @@ export const templates: {
     text(say('intro')),
     facts([label('customerNumber'), params.customerNumber]),
     note(say('noAction')),
+  ],
+  supportReceived: (params, { say }) => [
+    text(say('intro')),
+    text(say('replyHint')),
+    button(say('button'), params.requestUrl),
+  ],
+  supportAnswer: (params, { say }) => [
+    text(say('intro')),
+    text(params.answer),
+    text(say('replyHint')),
+    button(say('button'), params.requestUrl),
   ],
   adminReassigned: (params, { say }) => [
     text(say('intro')),

@@ -11,5 +11,7 @@ export { ContactsPage } from '../../features/contacts/ContactsPage.tsx';
 export { MyNotificationsPage } from '../../features/contacts/MyNotificationsPage.tsx';
 export { NotificationRoutingPage } from '../../features/contacts/NotificationRoutingPage.tsx';
 export { DomainContactsPage } from '../../features/domain-contacts/DomainContactsPage.tsx';
+export { SupportPage } from '../../features/support/SupportPage.tsx';
+export { SupportRequestPage } from '../../features/support/SupportRequestPage.tsx';
 export { MyTwoFactorPage } from '../../features/two-factor/MyTwoFactorPage.tsx';
 export { UsersPage } from '../../features/users/UsersPage.tsx';

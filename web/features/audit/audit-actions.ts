@@ -45,6 +45,10 @@ export const auditActions = [
   'domain_contact.added',
   'domain_contact.changed',
   'domain_contact.removed',
+  'support.request_opened',
+  'support.customer_replied',
+  'support.answered',
+  'support.state_changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

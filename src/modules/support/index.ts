@@ -1,0 +1,3 @@
+export { supportRoutes } from './support.routes.ts';
+export { type CustomerAuthor, createSupportService, type SupportService } from './support.service.ts';
+export { referenceOf, subjectToken } from './support.views.ts';
