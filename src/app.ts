@@ -58,7 +58,7 @@ import { createOperatorsService, operatorRoutes } from './modules/operators/inde
 import { createProviderService, providerRoutes } from './modules/provider/index.ts';
 import { createSessionsService } from './modules/sessions/index.ts';
 import { createSignInThrottle } from './modules/sign-in-throttle/index.ts';
-import { createSupportService, supportRoutes } from './modules/support/index.ts';
+import { createSupportMailIn, createSupportService, supportRoutes } from './modules/support/index.ts';
 import { createTwoFactorService, twoFactorRoutes } from './modules/two-factor/index.ts';
 import {
   createMemberPermissions,
@@ -164,6 +164,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const contacts = createContactsService({ db, clock, audit });
   const notifications = createNotifications({ db, clock, config, mail, audit });
   const support = createSupportService({ db, clock, config, mail, audit, notifications });
+  /** Files the support mail the SMTP listener accepts (`INBOUND_SMTP_PORT`). */
+  const supportMailIn = createSupportMailIn({ db, config, mail, support });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
@@ -235,6 +237,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       contacts,
       notifications,
       support,
+      supportMailIn,
     },
     mailWorker,
     declaredRoutes,

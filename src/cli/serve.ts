@@ -25,9 +25,12 @@ export async function serve(options: { buildMissing?: boolean }): Promise<void> 
     ? createInboundMail({
         config: { publicUrl: config.publicUrl, inboundMail: config.inboundMail },
         log: app.log.child({ component: 'inbound-mail' }),
-        // Until support requests file it, accepted mail is only logged (the MTA gets its 250).
         handle: async (message) => {
-          app.log.info({ from: message.from.address, subject: message.subject }, 'support mail received');
+          const outcome = await app.kontor.services.supportMailIn(message);
+          app.log.info(
+            { from: message.from.address, messageId: message.messageId, outcome },
+            'support mail filed',
+          );
         },
       })
     : null;

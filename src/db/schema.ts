@@ -156,6 +156,13 @@ export interface SupportMessagesTable {
   createdAt: string;
 }
 
+/** Kontor's own support e-mails by Message-ID, so a reply by e-mail finds its request. */
+export interface SupportOutgoingMailTable {
+  messageId: string;
+  requestId: string;
+  createdAt: string;
+}
+
 export interface SupportAttachmentsTable {
   id: string;
   /** The support message it belongs to. */
@@ -272,6 +279,10 @@ export interface OutboxEmailsTable {
   fromName: string | null;
   /** RFC 8058: the one-click unsubscribe address of a notification to a contact. */
   listUnsubscribe: string | null;
+  /** Where replies go: the support address, on support e-mails when Kontor receives mail. */
+  replyTo: string | null;
+  /** RFC 3834: `auto-generated` (notifications) or `auto-replied`; null on personal e-mail. */
+  autoSubmitted: string | null;
 }
 
 /** Failed sign-ins per sign-in identifier, known or not (S7). */
@@ -342,6 +353,7 @@ export interface Database {
   supportRequests: SupportRequestsTable;
   supportMessages: SupportMessagesTable;
   supportAttachments: SupportAttachmentsTable;
+  supportOutgoingMail: SupportOutgoingMailTable;
   accessKeys: AccessKeysTable;
   auditEvents: AuditEventsTable;
   providerProfile: ProviderProfileTable;

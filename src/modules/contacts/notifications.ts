@@ -44,6 +44,8 @@ export interface NotificationEvent<Name extends EmailTemplateName> {
    * a subscription notice, unless the category already reached the address.
    */
   alsoTo?: { email: string; locale: Locale; greet: PersonName | { name: string } };
+  /** Where replies go (the support address, when Kontor receives mail). */
+  replyTo?: string;
 }
 
 /** HMAC of contact and category under the contact's own key: a link unsubscribes only what it names. */
@@ -151,33 +153,34 @@ export function createNotifications({
     return { subscription: { reason, linkLabel, url: url(page) } };
   }
 
+  /** Enqueues the event's e-mails; returns their Message-IDs, one per address reached. */
   async function raise<Name extends EmailTemplateName>(executor: Db, event: NotificationEvent<Name>) {
     const audience = await audienceOf(executor, event.accountId);
     const recipients = recipientsOf(audience, event.category);
-    for (const recipient of recipients) {
-      await mail.enqueueEmail(executor, {
+    const messageIds: string[] = [];
+    const send = async (recipient: Omit<Recipient, 'kind'>, extra: object) => {
+      const written = await mail.enqueueEmail(executor, {
         to: recipient.email,
         greet: recipient.greet,
         locale: recipient.locale,
         template: event.template,
         params: event.params(recipient.locale),
+        ...(event.replyTo && { replyTo: event.replyTo }),
+        ...extra,
+      });
+      messageIds.push(written.messageId);
+    };
+    for (const recipient of recipients) {
+      await send(recipient, {
+        autoSubmitted: 'auto-generated',
         ...subscriptionOf(recipient, event.category, audience.account),
       });
     }
     const personal = event.alsoTo;
     const reached = (address: string) =>
       recipients.some((recipient) => recipient.email.toLowerCase() === address.toLowerCase());
-    if (personal && !reached(personal.email)) {
-      await mail.enqueueEmail(executor, {
-        to: personal.email,
-        greet: personal.greet,
-        locale: personal.locale,
-        template: event.template,
-        params: event.params(personal.locale),
-      });
-      return recipients.length + 1;
-    }
-    return recipients.length;
+    if (personal && !reached(personal.email)) await send(personal, {});
+    return messageIds;
   }
 
   return {
@@ -233,7 +236,7 @@ export function createNotifications({
         });
         const account = await repository.account(executor, context.accountId);
         const sender = await repository.personName(executor, context.actor.id);
-        const recipients = await raise(executor, {
+        const sent = await raise(executor, {
           accountId: context.accountId,
           category,
           template: 'notificationTest',
@@ -244,7 +247,7 @@ export function createNotifications({
             category: translator(locale)(`email.categories.${category}`),
           }),
         });
-        return { recipients };
+        return { recipients: sent.length };
       }),
   };
 }

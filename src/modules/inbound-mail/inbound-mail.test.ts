@@ -299,6 +299,8 @@ describe('automated mail is accepted and ignored', () => {
         createdAt: '',
         fromName: null,
         listUnsubscribe: null,
+        replyTo: null,
+        autoSubmitted: null,
       },
       { name: 'Kontor', address: 'ann@customer.example' },
     );

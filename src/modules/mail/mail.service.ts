@@ -46,15 +46,20 @@ export function createMailService({
         subscription?: Subscription;
         /** RFC 8058: a contact's one-click unsubscribe address, sent as List-Unsubscribe. */
         listUnsubscribe?: string;
+        /** Where a reply goes, when not to the sender. */
+        replyTo?: string;
+        /** RFC 3834: machine-written mail says so, so auto-responders leave it alone. */
+        autoSubmitted?: 'auto-generated' | 'auto-replied';
       },
-    ): Promise<string> {
+    ): Promise<{ id: string; messageId: string }> {
       const identity = await provider.identity(transaction);
       const rendered = await renderEmail({ ...options, to: options.greet, provider: identity });
       const now = clock.now().toISOString();
       const id = newId();
+      const messageId = `<${id}@${config.publicUrl.hostname}>`;
       await repository.insert(transaction, {
         id,
-        messageId: `<${id}@${config.publicUrl.hostname}>`,
+        messageId,
         toAddress: options.to,
         locale: options.locale,
         subject: rendered.subject,
@@ -68,8 +73,10 @@ export function createMailService({
         createdAt: now,
         fromName: config.mailFrom.name ?? identity.name,
         listUnsubscribe: options.listUnsubscribe ?? null,
+        replyTo: options.replyTo ?? null,
+        autoSubmitted: options.autoSubmitted ?? null,
       });
-      return id;
+      return { id, messageId };
     },
 
     async listMailbox(options: { page: number; pageSize: number }) {
@@ -105,6 +112,8 @@ function toSummary(
     | 'lockedUntil'
     | 'fromName'
     | 'listUnsubscribe'
+    | 'replyTo'
+    | 'autoSubmitted'
   >,
 ) {
   return {

@@ -50,14 +50,18 @@ export interface EmailTemplates {
   /** C2: sent from the routing page, so an admin sees who receives a category's e-mails. */
   notificationTest: { actorName: string; companyName: string; customerNumber: string; category: string };
   /** C3: the reference ("K-000123") stands in the subject, so a reply by e-mail finds the request. */
-  supportReceived: { reference: string; subject: string; requestUrl: string };
+  /** `byEmail`: Kontor receives mail, so a reply to the e-mail reaches the request. */
+  supportReceived: { reference: string; subject: string; requestUrl: string; byEmail: boolean };
   supportAnswer: {
     reference: string;
     subject: string;
     operatorName: string;
     answer: string;
     requestUrl: string;
+    byEmail: boolean;
   };
+  /** C3 by e-mail: a sender known in several accounts named none; an automatic reply (RFC 3834). */
+  supportWhichAccount: { subject: string };
   adminReassigned: {
     actorName: string;
     fromName: string;
@@ -211,15 +215,16 @@ export const templates: {
   ],
   supportReceived: (params, { say }) => [
     text(say('intro')),
-    text(say('replyHint')),
+    text(say(params.byEmail ? 'replyByEmail' : 'replyHint')),
     button(say('button'), params.requestUrl),
   ],
   supportAnswer: (params, { say }) => [
     text(say('intro')),
     text(params.answer),
-    text(say('replyHint')),
+    text(say(params.byEmail ? 'replyByEmail' : 'replyHint')),
     button(say('button'), params.requestUrl),
   ],
+  supportWhichAccount: (_params, { say }) => [text(say('intro')), text(say('howTo')), note(say('noAction'))],
   adminReassigned: (params, { say }) => [
     text(say('intro')),
     text(say('meaning')),

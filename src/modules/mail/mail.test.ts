@@ -21,15 +21,18 @@ describeEachDatabase('e-mail outbox over SMTP', (dialect) => {
   });
 
   const enqueue = (to: string) =>
-    t.db.transaction().execute((transaction) =>
-      t.app.kontor.services.mail.enqueueEmail(transaction, {
-        to,
-        greet: { name: 'Ödön <b>' },
-        locale: 'de',
-        template: 'operatorWelcome',
-        params: { email: to, signInUrl: 'http://kontor.test/sign-in' },
-      }),
-    );
+    t.db
+      .transaction()
+      .execute((transaction) =>
+        t.app.kontor.services.mail.enqueueEmail(transaction, {
+          to,
+          greet: { name: 'Ödön <b>' },
+          locale: 'de',
+          template: 'operatorWelcome',
+          params: { email: to, signInUrl: 'http://kontor.test/sign-in' },
+        }),
+      )
+      .then((written) => written.id);
   const statusOf = async (id: string) =>
     t.db.selectFrom('outboxEmails').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 

@@ -25,9 +25,11 @@ export function smtpTransport(smtpUrl: string, publicUrl: URL): MailTransport {
         text: email.textBody,
         html: email.htmlBody ?? undefined,
         messageId: email.messageId, // the same on every retry, so receivers can drop a duplicate
+        replyTo: email.replyTo ?? undefined,
         // RFC 8058: mail programs offer "unsubscribe", and a POST to the address unsubscribes at once.
         headers: {
           ...outgoingLoopHeaders(publicUrl),
+          ...(email.autoSubmitted && { 'Auto-Submitted': email.autoSubmitted }),
           ...(email.listUnsubscribe && {
             'List-Unsubscribe': `<${email.listUnsubscribe}>`,
             'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

@@ -2,6 +2,7 @@ import type { Db } from '../../db/kysely.ts';
 import type {
   SupportAttachmentsTable,
   SupportMessage,
+  SupportOutgoingMailTable,
   SupportRequest,
   SupportRequestsTable,
   SupportState,
@@ -45,6 +46,9 @@ export function createSupportRepository() {
 
     insertMessage: (executor: Db, message: SupportMessage) =>
       executor.insertInto('supportMessages').values(message).execute(),
+
+    insertOutgoing: (executor: Db, row: SupportOutgoingMailTable) =>
+      executor.insertInto('supportOutgoingMail').values(row).execute(),
 
     insertAttachment: (executor: Db, attachment: SupportAttachmentsTable) =>
       executor.insertInto('supportAttachments').values(attachment).execute(),
@@ -152,6 +156,55 @@ export function createSupportRepository() {
         .where('memberships.accountId', '=', accountId)
         .where('memberships.userId', '=', userId)
         .executeTakeFirst(),
+
+    /** Whether an inbound e-mail with this Message-ID was filed already (an MTA's retry). */
+    isFiled: async (executor: Db, messageId: string) =>
+      (await executor
+        .selectFrom('supportMessages')
+        .select('id')
+        .where('messageId', '=', messageId)
+        .executeTakeFirst()) !== undefined,
+
+    /** The request one of these Message-IDs belongs to: a Kontor e-mail about it, or a message filed in it. */
+    async requestOfMessageIds(executor: Db, messageIds: string[]) {
+      if (messageIds.length === 0) return undefined;
+      const ours = await executor
+        .selectFrom('supportOutgoingMail')
+        .select('requestId')
+        .where('messageId', 'in', messageIds)
+        .executeTakeFirst();
+      if (ours) return ours.requestId;
+      const filed = await executor
+        .selectFrom('supportMessages')
+        .select('requestId')
+        .where('messageId', 'in', messageIds)
+        .executeTakeFirst();
+      return filed?.requestId;
+    },
+
+    byNumber: (executor: Db, number: number) =>
+      executor.selectFrom('supportRequests').selectAll().where('number', '=', number).executeTakeFirst(),
+
+    /** Every member and contact with this address, in any account, with the account's customer number. */
+    async peopleWithAddress(executor: Db, address: string) {
+      const members = await executor
+        .selectFrom('users')
+        .innerJoin('memberships', 'memberships.userId', 'users.id')
+        .innerJoin('accounts', 'accounts.id', 'memberships.accountId')
+        .select(['users.id', 'memberships.accountId', 'accounts.customerNumber'])
+        .where('users.email', '=', address)
+        .execute();
+      const contacts = await executor
+        .selectFrom('contacts')
+        .innerJoin('accounts', 'accounts.id', 'contacts.accountId')
+        .select(['contacts.id', 'contacts.accountId', 'accounts.customerNumber'])
+        .where('contacts.email', '=', address)
+        .execute();
+      return [
+        ...members.map((row) => ({ ...row, kind: 'member' as const })),
+        ...contacts.map((row) => ({ ...row, kind: 'contact' as const })),
+      ];
+    },
 
     contact: (executor: Db, accountId: string, contactId: string) =>
       executor

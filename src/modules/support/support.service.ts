@@ -56,6 +56,15 @@ export function createSupportService({
 }) {
   const repository = createSupportRepository();
   const requestUrl = (id: string) => new URL(`/account/support/${id}`, config.publicUrl).href;
+  /** When Kontor receives mail, its support e-mails are answered by e-mail to the first support address. */
+  const replyTo = config.inboundMail?.recipients[0];
+  const byEmail = replyTo !== undefined;
+
+  /** Remembers the Message-IDs of a request's e-mails: a reply names them in In-Reply-To or References. */
+  async function remember(executor: Db, requestId: string, messageIds: string[], at: string) {
+    for (const messageId of messageIds)
+      await repository.insertOutgoing(executor, { messageId, requestId, createdAt: at });
+  }
 
   /** Message times only move forward, so a thread keeps its order even within one millisecond. */
   async function momentAfter(executor: Db, requestId: string | null) {
@@ -191,7 +200,7 @@ export function createSupportService({
             target: target(request),
             details: { subject: request.subject, attachments: attachments.length, via: message.via },
           });
-          await mail.enqueueEmail(transaction, {
+          const receipt = await mail.enqueueEmail(transaction, {
             to: author.email,
             greet: author.greet,
             locale: author.locale,
@@ -200,8 +209,11 @@ export function createSupportService({
               reference: referenceOf(request.number),
               subject: request.subject,
               requestUrl: requestUrl(request.id),
+              byEmail,
             },
+            ...(replyTo && { replyTo }),
           });
+          await remember(transaction, request.id, [receipt.messageId], at);
           return threadOf(transaction, request);
         }),
       );
@@ -314,7 +326,7 @@ export function createSupportService({
           target: target(request),
           details: { attachments: attachments.length, state },
         });
-        await notifications.raise(transaction, {
+        const sent = await notifications.raise(transaction, {
           accountId: request.accountId,
           category: 'support',
           template: 'supportAnswer',
@@ -324,9 +336,12 @@ export function createSupportService({
             operatorName: context.operatorName,
             answer: input.text,
             requestUrl: requestUrl(request.id),
+            byEmail,
           }),
           alsoTo: await requesterOf(transaction, request),
+          ...(replyTo && { replyTo }),
         });
+        await remember(transaction, request.id, sent, at);
       });
       return this.operatorGet(requestId);
     },
