@@ -18,6 +18,8 @@ export interface Kontor {
   baseUrl: string;
   /** The first-operator set-up link Kontor printed on start. */
   setupLink: string;
+  /** Kontor's own SMTP listener for support mail, and the address it receives. */
+  supportMail: { port: number; address: string };
 }
 
 /** One Kontor server with a fresh SQLite database, shared by all tests of a worker. */
@@ -61,7 +63,10 @@ export const test = base.extend<
       const dataDir = await mkdtemp(path.join(tmpdir(), `kontor-e2e-${kontorServer}-`));
       const port = await freePort();
       const baseUrl = `http://127.0.0.1:${port}`;
+      const supportMail = { port: await freePort(), address: 'support@kontor.example' };
       const server = startKontor({
+        INBOUND_SMTP_PORT: String(supportMail.port),
+        INBOUND_RECIPIENTS: supportMail.address,
         PORT: String(port),
         HOST: '127.0.0.1',
         PUBLIC_URL: baseUrl,
@@ -72,7 +77,7 @@ export const test = base.extend<
       try {
         const setupPath = await server.waitFor(setupLinkPattern);
         await waitUntilListening(baseUrl, server);
-        await use({ baseUrl, setupLink: `${baseUrl}${setupPath}` });
+        await use({ baseUrl, setupLink: `${baseUrl}${setupPath}`, supportMail });
       } finally {
         await server.stop();
         await rm(dataDir, { recursive: true, force: true });

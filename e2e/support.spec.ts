@@ -1,6 +1,8 @@
-// Issue 11, item 4 in Hungarian: the owner (who holds "open support requests") opens a request with an
-// attachment, an operator answers it in the inbox, the answer e-mail is in the mailbox with the reference
-// in its subject, and the owner sees the answer in the thread and replies.
+// Issue 11, items 4 and 5 in Hungarian: the owner (who holds "open support requests") opens a request with
+// an attachment, an operator answers it in the inbox, the answer e-mail is in the mailbox with the reference
+// in its subject, the owner replies to it by e-mail (real SMTP into Kontor's listener), sees that reply
+// in the thread and answers once more in the browser.
+import nodemailer from 'nodemailer';
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import { expect, field, test, webText } from './fixtures.ts';
 import { type Seed, seedPortal, signInThroughApi } from './seed.ts';
@@ -76,10 +78,24 @@ test('a request with an attachment is answered by the operator, e-mailed, and re
     expect(subjects).toContain(`[#${reference}] Új válasz: Több tárhely`);
   }).toPass({ timeout: 15_000 });
 
-  // The owner sees the answer in the thread and replies.
+  // The owner answers the e-mail from a mail program; it reaches the thread.
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: kontor.supportMail.port,
+    ignoreTLS: true,
+  });
+  await transport.sendMail({
+    from: owner.email,
+    to: kontor.supportMail.address,
+    subject: `Re: [#${reference}] Új válasz: Több tárhely`,
+    text: 'Köszönjük, e-mailben is megkaptuk.',
+  });
+  transport.close();
+
+  // The owner sees the answer and the e-mailed reply in the thread, and replies in the browser.
   await page.reload();
   await expect(page.getByText('Megnöveltük a tárhelyet 10 GB-tal.')).toBeVisible();
-  await expect(page.getByText(hu('support.states.waiting_for_customer'))).toBeVisible();
+  await expect(page.getByText('Köszönjük, e-mailben is megkaptuk.')).toBeVisible();
   await page.getByRole('textbox', { name: hu('support.text') }).fill('Köszönjük, minden rendben.');
   await page.getByRole('button', { name: hu('support.sendReply') }).click();
   await expect(page.getByText('Köszönjük, minden rendben.')).toBeVisible();
