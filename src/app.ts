@@ -43,6 +43,10 @@ import {
   createNotifications,
   unsubscribeRoutes,
 } from './modules/contacts/index.ts';
+import {
+  createCredentialRequestsService,
+  credentialRequestsRoutes,
+} from './modules/credential-requests/index.ts';
 import { createDomainContactsService, domainContactsRoutes } from './modules/domain-contacts/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.ts';
@@ -164,6 +168,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const contacts = createContactsService({ db, clock, audit });
   const notifications = createNotifications({ db, clock, config, mail, audit });
   const support = createSupportService({ db, clock, config, mail, audit, notifications });
+  const credentialRequests = createCredentialRequestsService({ db, clock, mail, audit, users });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
@@ -205,6 +210,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(contactsRoutes, { contacts, notifications });
     await api.register(unsubscribeRoutes, { contacts });
     await api.register(supportRoutes, { support });
+    await api.register(credentialRequestsRoutes, { config, credentialRequests });
   });
   await registerWebApp(app, config.webRoot);
 
@@ -235,6 +241,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       contacts,
       notifications,
       support,
+      credentialRequests,
     },
     mailWorker,
     declaredRoutes,

@@ -17,6 +17,7 @@ import * as coveringUserList from './2026-12-01T10_covering_user_list.ts';
 import * as contactsAndNotifications from './2026-12-01T11_contacts_and_notifications.ts';
 import * as domainContacts from './2026-12-01T12_domain_contacts.ts';
 import * as supportRequests from './2026-12-01T13_support_requests.ts';
+import * as credentialRequests from './2026-12-01T14_credential_requests.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T11_contacts_and_notifications': contactsAndNotifications,
   '2026-12-01T12_domain_contacts': domainContacts,
   '2026-12-01T13_support_requests': supportRequests,
+  '2026-12-01T14_credential_requests': credentialRequests,
 };

@@ -58,6 +58,12 @@ export interface EmailTemplates {
     answer: string;
     requestUrl: string;
   };
+  credentialRequestAnswered: {
+    companyName: string;
+    customerNumber: string;
+    requesterName: string;
+    revealUrl: string;
+  };
   adminReassigned: {
     actorName: string;
     fromName: string;
@@ -219,6 +225,15 @@ export const templates: {
     text(params.answer),
     text(say('replyHint')),
     button(say('button'), params.requestUrl),
+  ],
+  credentialRequestAnswered: (params, { say, label }) => [
+    text(say('intro')),
+    facts([label('customerNumber'), params.customerNumber]),
+    text(say('reveal')),
+    button(say('button'), params.revealUrl),
+    text(say('oldKey')),
+    text(say('password')),
+    note(say('notExpected')),
   ],
   adminReassigned: (params, { say }) => [
     text(say('intro')),
