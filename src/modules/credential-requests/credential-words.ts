@@ -25,8 +25,9 @@ const credentialWords = [
   'bejelentkezési adatok',
 ];
 
-// Seven digits, an optional hyphen or space, the check digit; not part of a longer number.
-const customerNumberPattern = /(?<![\d-])(\d{7})[-\s]?(\d)(?![\d-])/g;
+// Eight digits, single spaces or hyphens between them allowed ("4839201-4", "4839 2014"); not part of a
+// longer number.
+const customerNumberPattern = /(?<!\d[ -]?)\d(?:[ -]?\d){7}(?![ -]?\d)/g;
 // Word start: no letter before it; "Zugang" also finds "Zugangsdaten", "password" "passwords".
 const wordPattern = new RegExp(`(?<!\\p{L})(?:${credentialWords.join('|')})`, 'iu');
 
@@ -34,7 +35,7 @@ export function credentialRequestIn(subject: string, text: string): { customerNu
   const content = `${subject}\n${text}`.normalize('NFC');
   if (!wordPattern.test(content)) return null;
   for (const match of content.matchAll(customerNumberPattern)) {
-    const customerNumber = parseCustomerNumber(`${match[1]}${match[2]}`);
+    const customerNumber = parseCustomerNumber(match[0]);
     if (customerNumber) return { customerNumber };
   }
   return null;
