@@ -43,6 +43,10 @@ import {
   createNotifications,
   unsubscribeRoutes,
 } from './modules/contacts/index.ts';
+import {
+  createCredentialRequestsService,
+  credentialRequestsRoutes,
+} from './modules/credential-requests/index.ts';
 import { createDomainContactsService, domainContactsRoutes } from './modules/domain-contacts/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.ts';
@@ -164,8 +168,9 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const contacts = createContactsService({ db, clock, audit });
   const notifications = createNotifications({ db, clock, config, mail, audit });
   const support = createSupportService({ db, clock, config, mail, audit, notifications });
+  const credentialRequests = createCredentialRequestsService({ db, clock, mail, audit, users });
   /** Files the support mail the SMTP listener accepts (`INBOUND_SMTP_PORT`). */
-  const supportMailIn = createSupportMailIn({ db, config, mail, support });
+  const supportMailIn = createSupportMailIn({ db, config, mail, support, credentialRequests });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const transport =
@@ -207,6 +212,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(contactsRoutes, { contacts, notifications });
     await api.register(unsubscribeRoutes, { contacts });
     await api.register(supportRoutes, { support });
+    await api.register(credentialRequestsRoutes, { config, credentialRequests });
   });
   await registerWebApp(app, config.webRoot);
 
@@ -237,6 +243,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       contacts,
       notifications,
       support,
+      credentialRequests,
       supportMailIn,
     },
     mailWorker,

@@ -292,6 +292,18 @@ const routes: RouteCase[] = [
     ...operatorOnly(404),
   },
   {
+    name: 'list requests for access data (operator area)',
+    method: 'GET',
+    url: () => '/api/v1/operator/credential-requests',
+    ...operatorOnly(200),
+  },
+  {
+    name: 'send access links for a request (operator area)',
+    method: 'POST',
+    url: () => '/api/v1/operator/credential-requests/00000000-0000-0000-0000-000000000000/send',
+    ...operatorOnly(404),
+  },
+  {
     name: 'read the operator audit log',
     method: 'GET',
     url: () => '/api/v1/operator/audit',

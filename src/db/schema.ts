@@ -128,6 +128,25 @@ export type SupportState = 'open' | 'waiting_for_customer' | 'closed';
 export type SupportAuthorKind = 'member' | 'contact' | 'operator';
 
 /** C3: a support request of an account; its number is the reference ("K-000123"). */
+export type CredentialRequestState = 'open' | 'sent' | 'dismissed';
+
+/** Issue 11.6: someone asked for the access data of an account; an operator answers to its admins. */
+export interface CredentialRequestsTable {
+  id: string;
+  accountId: string;
+  requesterName: string;
+  /** Lower-cased. */
+  requesterEmail: string;
+  message: string | null;
+  via: 'web' | 'email';
+  /** The e-mail's Message-ID; unique, so a redelivered message is filed once. */
+  messageId: string | null;
+  state: CredentialRequestState;
+  createdAt: string;
+  answeredAt: string | null;
+  answeredByOperatorId: string | null;
+}
+
 export interface SupportRequestsTable {
   id: string;
   accountId: string;
@@ -351,6 +370,7 @@ export interface Database {
   contacts: ContactsTable;
   domainContacts: DomainContactsTable;
   supportRequests: SupportRequestsTable;
+  credentialRequests: CredentialRequestsTable;
   supportMessages: SupportMessagesTable;
   supportAttachments: SupportAttachmentsTable;
   supportOutgoingMail: SupportOutgoingMailTable;
@@ -374,6 +394,7 @@ export type Invitation = Selectable<InvitationsTable>;
 export type Contact = Selectable<ContactsTable>;
 export type DomainContact = Selectable<DomainContactsTable>;
 export type SupportRequest = Selectable<SupportRequestsTable>;
+export type CredentialRequest = Selectable<CredentialRequestsTable>;
 export type SupportMessage = Selectable<SupportMessagesTable>;
 export type SupportAttachment = Selectable<SupportAttachmentsTable>;
 export type User = Selectable<UsersTable>;

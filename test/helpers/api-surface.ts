@@ -166,6 +166,12 @@ export async function snapshotOf(db: Db, accountId: string) {
       .where('supportRequests.accountId', '=', accountId)
       .orderBy('supportAttachments.id')
       .execute(),
+    credentialRequests: await db
+      .selectFrom('credentialRequests')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
     audit: await db
       .selectFrom('auditEvents')
       .select(['id', 'action'])

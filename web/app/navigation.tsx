@@ -32,6 +32,7 @@ const customerSections = [
 const operatorSections = [
   { to: '/operator/accounts', label: 'operator.customerAccounts' },
   { to: '/operator/support', label: 'operator.support' },
+  { to: '/operator/credential-requests', label: 'operator.credentialRequests' },
   { to: '/operator/audit', label: 'operator.audit' },
   { to: '/operator/mailbox', label: 'operator.mailbox' },
   { to: '/operator/provider', label: 'operator.provider' },

@@ -73,6 +73,7 @@ const publicRoutes = [
   publicRoute('/reveal', 'RevealPage'),
   publicRoute('/invitation', 'InvitationPage'),
   publicRoute('/forgot-password', 'ForgotPasswordPage'),
+  publicRoute('/credentials-request', 'CredentialsRequestPage'),
   publicRoute('/reset-password', 'ResetPasswordPage'),
   publicRoute('/setup', 'SetupPage'),
   publicRoute('/activate', 'ActivatePage'),
@@ -191,6 +192,7 @@ const operatorRoutes = [
   mailMessageRoute,
   supportInboxRoute,
   operatorSupportRequestRoute,
+  operatorRoute('operator/credential-requests', 'OperatorCredentialRequestsPage'),
 ];
 
 const routeTree = rootRoute.addChildren([

@@ -17,6 +17,7 @@ import * as coveringUserList from './2026-12-01T10_covering_user_list.ts';
 import * as contactsAndNotifications from './2026-12-01T11_contacts_and_notifications.ts';
 import * as domainContacts from './2026-12-01T12_domain_contacts.ts';
 import * as supportRequests from './2026-12-01T13_support_requests.ts';
+import * as credentialRequests from './2026-12-01T14_credential_requests.ts';
 import * as supportMailThreads from './2026-12-02T15_support_mail_threads.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T11_contacts_and_notifications': contactsAndNotifications,
   '2026-12-01T12_domain_contacts': domainContacts,
   '2026-12-01T13_support_requests': supportRequests,
+  '2026-12-01T14_credential_requests': credentialRequests,
   '2026-12-02T15_support_mail_threads': supportMailThreads,
 };

@@ -62,6 +62,12 @@ export interface EmailTemplates {
   };
   /** C3 by e-mail: a sender known in several accounts named none; an automatic reply (RFC 3834). */
   supportWhichAccount: { subject: string };
+  credentialRequestAnswered: {
+    companyName: string;
+    customerNumber: string;
+    requesterName: string;
+    revealUrl: string;
+  };
   adminReassigned: {
     actorName: string;
     fromName: string;
@@ -225,6 +231,15 @@ export const templates: {
     button(say('button'), params.requestUrl),
   ],
   supportWhichAccount: (_params, { say }) => [text(say('intro')), text(say('howTo')), note(say('noAction'))],
+  credentialRequestAnswered: (params, { say, label }) => [
+    text(say('intro')),
+    facts([label('customerNumber'), params.customerNumber]),
+    text(say('reveal')),
+    button(say('button'), params.revealUrl),
+    text(say('oldKey')),
+    text(say('password')),
+    note(say('notExpected')),
+  ],
   adminReassigned: (params, { say }) => [
     text(say('intro')),
     text(say('meaning')),

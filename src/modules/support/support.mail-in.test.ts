@@ -235,6 +235,28 @@ describeEachDatabase('support requests by e-mail', (dialect) => {
     expect(await requests()).toHaveLength(1);
   });
 
+  it('hands "send me the access data" to the operators as a credential request, from people of the account only', async () => {
+    const { customerNumber } = await t.db
+      .selectFrom('accounts')
+      .select('customerNumber')
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    const asking = {
+      subject: 'Zugangsdaten',
+      text: `Bitte senden Sie die Zugangsdaten für ${customerNumber}.`,
+    };
+    await send({ from: 'stranger@elsewhere.example', ...asking });
+    await send({ from: 'sam@jura.test', messageId: '<cred-1@mail.jura.test>', ...asking });
+    await send({ from: 'sam@jura.test', messageId: '<cred-1@mail.jura.test>', ...asking });
+    expect(outcomes).toEqual(['unknown-sender', 'credential-request', 'duplicate']);
+    const filed = await t.db.selectFrom('credentialRequests').selectAll().execute();
+    expect(filed).toMatchObject([
+      { accountId, requesterEmail: 'sam@jura.test', via: 'email', state: 'open' },
+    ]);
+    expect(await requests()).toHaveLength(0);
+    expect(await outboxTo('stranger@elsewhere.example')).toHaveLength(0);
+  });
+
   it('drops an auto-responder’s answer to Kontor’s receipt without filing or replying', async () => {
     await send({ from: 'sam@jura.test', subject: 'Backup', messageId: '<b-1@mail.jura.test>' });
     const [receipt] = await outboxTo('sam@jura.test');

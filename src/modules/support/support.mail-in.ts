@@ -1,12 +1,14 @@
 // C3 by e-mail: what Kontor does with a message its SMTP listener accepted. A reply to a request (its
 // Message-IDs in In-Reply-To or References, or "[#K-000123]" in the subject) continues that request when
 // the sender may still write for its account; a message from a member with "open support requests" or a
-// contact allowed to raise requests opens one. Anybody else gets nothing filed and no reply (no
-// backscatter). Every message is filed once per Message-ID, so an MTA's retry changes nothing.
+// contact allowed to raise requests opens one; "send me the access data for customer number …" from a
+// member or contact of that account becomes a credential request. Anybody else gets nothing filed and no
+// reply (no backscatter). Every message is filed once per Message-ID, so an MTA's retry changes nothing.
 import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { AuditActor } from '../audit/index.ts';
+import { type CredentialRequestsService, credentialRequestIn } from '../credential-requests/index.ts';
 import type { InboundMessage } from '../inbound-mail/index.ts';
 import type { MailService } from '../mail/index.ts';
 import { type AttachmentInput, checkAttachments } from './attachments.ts';
@@ -22,6 +24,8 @@ export type InboundOutcome =
   | 'replied'
   /** A new request. */
   | 'opened'
+  /** Handed to the operators as a credential request (issue 11.6). */
+  | 'credential-request'
   /** A sender allowed in several accounts, with none named: asked by reply for the customer number. */
   | 'asked-for-customer-number'
   /** A reply to a request whose account does not (or no longer) let this sender write. */
@@ -76,11 +80,13 @@ export function createSupportMailIn({
   config,
   mail,
   support,
+  credentialRequests,
 }: {
   db: Db;
   config: Config;
   mail: MailService;
   support: SupportService;
+  credentialRequests: CredentialRequestsService;
 }) {
   const repository = createSupportRepository();
 
@@ -146,6 +152,17 @@ export function createSupportMailIn({
         ...content,
       });
       return 'replied';
+    }
+    const askingForCredentials = credentialRequestIn(message.subject, message.text);
+    if (askingForCredentials) {
+      const filed = await credentialRequests.receiveEmail({
+        customerNumber: askingForCredentials.customerNumber,
+        from: message.from,
+        text: message.text,
+        messageId: message.messageId,
+      });
+      if (filed === 'ignored') return 'unknown-sender';
+      return filed === 'filed' ? 'credential-request' : 'duplicate';
     }
     const senders = await allowedSenders(message.from.address);
     if (senders.length === 0) return 'unknown-sender';

@@ -1,3 +1,4 @@
+export { activationLinkValidity } from './activation-mail.ts';
 export { meRoutes } from './me.routes.ts';
 export { memberPermissionsRoutes } from './member-permissions.routes.ts';
 export { assertMayChange, catalogueOnly, createMemberPermissions } from './member-permissions.ts';

@@ -4,6 +4,7 @@ import { ResetPasswordPage } from '../../features/password/ResetPasswordPage.tsx
 
 export { ActivatePage } from '../../features/activation/ActivatePage.tsx';
 export { UnsubscribePage } from '../../features/contacts/UnsubscribePage.tsx';
+export { CredentialsRequestPage } from '../../features/credential-requests/CredentialsRequestPage.tsx';
 export { InvitationPage } from '../../features/invitations/InvitationPage.tsx';
 export { ConfirmEmailChangePage } from '../../features/links/ConfirmEmailChangePage.tsx';
 export { ConfirmEmailPage } from '../../features/links/ConfirmEmailPage.tsx';

@@ -49,6 +49,9 @@ export const auditActions = [
   'support.customer_replied',
   'support.answered',
   'support.state_changed',
+  'credential_request.received',
+  'credential_request.answered',
+  'credential_request.dismissed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

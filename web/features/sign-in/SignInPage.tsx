@@ -217,6 +217,9 @@ export function SignInPage() {
         <Anchor component={Link} to="/forgot-password" size="sm">
           {t('signIn.forgotPassword')}
         </Anchor>
+        <Anchor component={Link} to="/credentials-request" size="sm">
+          {t('signIn.requestCredentials')}
+        </Anchor>
         <Text size="sm">
           {t('signIn.noCredentials')}{' '}
           <Anchor component={Link} to="/register" inherit>
