@@ -1,23 +1,23 @@
-import { Button, Group, Modal, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCustomer } from '../../app/session.tsx';
 import { ErrorAlert, FormErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatDateTime } from '../../ui/format-date.ts';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyDone } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useReturnFocus } from '../../ui/use-return-focus.ts';
-import { asAttachments, FilesInput, StateBadge } from './support-ui.tsx';
+import { RequestsTable } from './RequestsTable.tsx';
+import { asAttachments, FilesInput } from './support-ui.tsx';
 
 /** C3: the account's support requests, latest activity first, and a new one. */
 export function SupportPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { account } = useCustomer();
   const focus = useReturnFocus();
   const [opened, setOpened] = useState(false);
@@ -46,39 +46,12 @@ export function SupportPage() {
       {requests.isPending && <Loading label={t('support.loading')} />}
       {requests.data && items.length === 0 && <Text size="sm">{t('support.none')}</Text>}
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table aria-label={t('support.title')} verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('support.reference')}</Table.Th>
-                <Table.Th>{t('support.subject')}</Table.Th>
-                <Table.Th>{t('support.state')}</Table.Th>
-                <Table.Th>{t('support.lastActivity')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((request) => (
-                <Table.Tr key={request.id}>
-                  <Table.Td>{request.reference}</Table.Td>
-                  <Table.Td>
-                    <Link to="/account/support/$id" params={{ id: request.id }}>
-                      {request.subject}
-                    </Link>
-                    <Text size="sm" c="dimmed">
-                      {request.requesterName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <StateBadge state={request.state} />
-                  </Table.Td>
-                  <Table.Td>
-                    {formatDateTime(request.lastActivityAt, i18n.language, account.timeZone)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RequestsTable
+          label={t('support.title')}
+          rows={items}
+          requestPage="/account/support/$id"
+          timeZone={account.timeZone}
+        />
       )}
       <Modal
         opened={opened}
