@@ -59,6 +59,12 @@ import {
   smtpTransport,
 } from './modules/mail/index.ts';
 import { createOperatorsService, operatorRoutes } from './modules/operators/index.ts';
+import {
+  createProgramRepository,
+  createProgramService,
+  programGuard,
+  programRoutes,
+} from './modules/program-api/index.ts';
 import { createProviderService, providerRoutes } from './modules/provider/index.ts';
 import { createSessionsService } from './modules/sessions/index.ts';
 import { createSignInThrottle } from './modules/sign-in-throttle/index.ts';
@@ -173,6 +179,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const supportMailIn = createSupportMailIn({ db, config, mail, support, credentialRequests });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
+  const program = createProgramService({ db, clock, audit, links, users, sessions, twoFactor });
+  const requireProgram = programGuard({ config, clock, repository: createProgramRepository(db) });
   const transport =
     dependencies.mailTransport !== undefined
       ? dependencies.mailTransport
@@ -184,7 +192,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   // Every route in here declares who may call it (http/access.ts); the web app and API docs are outside.
   let declaredRoutes: DeclaredRoute[] = [];
   await app.register(async (api) => {
-    declaredRoutes = enforceAccess(api, { requireOperator, requireMember });
+    declaredRoutes = enforceAccess(api, { requireOperator, requireMember, requireProgram });
     await api.register(healthRoutes, { db });
     await api.register(operatorRoutes, { config, operators, sessions });
     await api.register(mailRoutes, { mail });
@@ -213,6 +221,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(unsubscribeRoutes, { contacts });
     await api.register(supportRoutes, { support });
     await api.register(credentialRequestsRoutes, { config, credentialRequests });
+    await api.register(programRoutes, { config, program, auth, sessions });
   });
   await registerWebApp(app, config.webRoot);
 
@@ -245,6 +254,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       support,
       credentialRequests,
       supportMailIn,
+      program,
     },
     mailWorker,
     declaredRoutes,

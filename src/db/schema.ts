@@ -20,7 +20,9 @@ export type ActionTokenPurpose =
   | 'password_reset'
   | 'email_change'
   | 'operator_password_reset'
-  | 'activation';
+  | 'activation'
+  /** P6: the desktop program opens the online account, signed in; 60 seconds, single use. */
+  | 'portal_link';
 
 export interface ActionTokensTable {
   id: string;
@@ -193,6 +195,18 @@ export interface SupportAttachmentsTable {
   position: number;
   content: Buffer;
   createdAt: string;
+}
+
+export type UserChangeKind = 'created' | 'changed' | 'deleted' | 'reassigned';
+
+/** P3: what happened to an account's users, in commit order per account, for the desktop program. */
+export interface UserChangesTable {
+  id: Generated<number>;
+  accountId: string;
+  userId: string;
+  userNumber: string;
+  kind: UserChangeKind;
+  at: string;
 }
 
 export interface AccessKeysTable {
@@ -375,6 +389,7 @@ export interface Database {
   supportAttachments: SupportAttachmentsTable;
   supportOutgoingMail: SupportOutgoingMailTable;
   accessKeys: AccessKeysTable;
+  userChanges: UserChangesTable;
   auditEvents: AuditEventsTable;
   providerProfile: ProviderProfileTable;
   signInThrottles: SignInThrottlesTable;

@@ -13,12 +13,15 @@ export type Access =
   /** A signed-in customer, about themselves, whichever account they act in (profile, session). */
   | { kind: 'customer' }
   /** A member of the route's :accountId, the account the session acts in, holding the permission. */
-  | { kind: 'member'; permission: Permission | null };
+  | { kind: 'member'; permission: Permission | null }
+  /** The desktop program: customer number + user number + access key in the Authorization header, no cookie. */
+  | { kind: 'program' };
 
 export const access = {
   public: { kind: 'public' },
   operator: { kind: 'operator' },
   customer: { kind: 'customer' },
+  program: { kind: 'program' },
   /** Without a permission: any member of the account (what they see may still depend on their rights). */
   member: (permission: Permission | null = null) => ({ kind: 'member', permission }),
 } as const satisfies Record<string, Access | ((permission?: Permission) => Access)>;
@@ -32,6 +35,7 @@ declare module 'fastify' {
 interface Guards {
   requireOperator: preHandlerAsyncHookHandler;
   requireMember: preHandlerAsyncHookHandler;
+  requireProgram: preHandlerAsyncHookHandler;
 }
 
 export interface DeclaredRoute {
@@ -54,6 +58,8 @@ function guardsFor(declared: Access, guards: Guards): preHandlerAsyncHookHandler
       return [guards.requireMember];
     case 'member':
       return [guards.requireMember, accountPermission(declared.permission ?? undefined)];
+    case 'program':
+      return [guards.requireProgram];
   }
 }
 

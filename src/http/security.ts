@@ -10,6 +10,8 @@ import { cookieNames, csrfCookieOptions } from './cookies.ts';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Probes of load balancers and monitors: no rate limit, no browser cookie.
 const machinePaths = new Set(['/healthz', '/readyz']);
+// The desktop program's API authenticates by header only: no cookie is read or set there (P1).
+const isProgramPath = (url: string) => url.startsWith('/api/program/');
 
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
   const headers = securityHeaders(config);
@@ -33,6 +35,11 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   const names = cookieNames(config);
   app.addHook('onRequest', async (request, reply) => {
     if (machinePaths.has(request.url)) return;
+    if (isProgramPath(request.url)) {
+      if (!safeMethods.has(request.method) && !isSameOrigin(request, config))
+        throw new AppError('CSRF_FAILED');
+      return;
+    }
     if (!request.cookies[names.csrf]) reply.setCookie(names.csrf, generateToken(), csrfCookieOptions(config));
     if (safeMethods.has(request.method)) return;
     if (!isSameOrigin(request, config)) throw new AppError('CSRF_FAILED');

@@ -19,6 +19,7 @@ import * as domainContacts from './2026-12-01T12_domain_contacts.ts';
 import * as supportRequests from './2026-12-01T13_support_requests.ts';
 import * as credentialRequests from './2026-12-01T14_credential_requests.ts';
 import * as supportMailThreads from './2026-12-02T15_support_mail_threads.ts';
+import * as programApi from './2026-12-02T16_program_api.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T13_support_requests': supportRequests,
   '2026-12-01T14_credential_requests': credentialRequests,
   '2026-12-02T15_support_mail_threads': supportMailThreads,
+  '2026-12-02T16_program_api': programApi,
 };

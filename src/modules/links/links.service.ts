@@ -19,6 +19,7 @@ const pageOf: Record<ActionTokenPurpose, string> = {
   email_change: '/confirm-email-change',
   operator_password_reset: '/operator/reset-password',
   activation: '/activate',
+  portal_link: '/portal-link',
 };
 
 export function createLinksService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {

@@ -1,4 +1,5 @@
 export { activationLinkValidity } from './activation-mail.ts';
+export { rotateAccessKey } from './credentials.ts';
 export { meRoutes } from './me.routes.ts';
 export { memberPermissionsRoutes } from './member-permissions.routes.ts';
 export { assertMayChange, catalogueOnly, createMemberPermissions } from './member-permissions.ts';

@@ -3,7 +3,7 @@
 // admin cannot take the account over (ownership moves only by a transfer).
 import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
-import type { Role, User } from '../../db/schema.ts';
+import type { Role, User, UserChangeKind } from '../../db/schema.ts';
 import { assertThat } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { isAdminRole } from '../../shared/permissions.ts';
@@ -42,6 +42,21 @@ export function createUserAdministration(dependencies: Dependencies) {
   /** The owner's user is the owner's own business. */
   const assertNotSomeoneElsesOwner = (context: AdminContext, user: { id: string; role: Role }) =>
     assertThat(user.role !== 'owner' || user.id === context.actor.id, userErrors.OWNER_ONLY);
+
+  /** P3: the desktop program hears of it at its next sync; last in the transaction (see recordChange). */
+  const recordChange = (
+    executor: Db,
+    accountId: string,
+    user: Pick<User, 'id' | 'userNumber'>,
+    kind: UserChangeKind,
+  ) =>
+    repository.recordChange(executor, {
+      accountId,
+      userId: user.id,
+      userNumber: user.userNumber,
+      kind,
+      at: clock.now().toISOString(),
+    });
 
   async function credentialsOf(
     accountId: string,
@@ -136,6 +151,7 @@ export function createUserAdministration(dependencies: Dependencies) {
         await repository.update(transaction, userId, { ...merged, updatedAt: clock.now().toISOString() });
         // An activation link is bound to the address it went to: a new address needs a new link.
         if (merged.email !== user.email) await links.revokeLinks(transaction, userId, 'activation');
+        await recordChange(transaction, context.accountId, user, 'changed');
         return view({ ...user, ...merged });
       });
     },
@@ -156,6 +172,7 @@ export function createUserAdministration(dependencies: Dependencies) {
         });
         await repository.delete(transaction, userId);
         await repository.releaseSeat(transaction, context.accountId);
+        await recordChange(transaction, context.accountId, user, 'deleted');
       });
     },
 
@@ -209,6 +226,7 @@ export function createUserAdministration(dependencies: Dependencies) {
             from: user,
           });
         }
+        await recordChange(transaction, context.accountId, user, 'reassigned');
         return {
           user: view(updated),
           credentials: await credentialsOf(context.accountId, user, accessKey, transaction),
@@ -240,6 +258,7 @@ export function createUserAdministration(dependencies: Dependencies) {
             target: { type: 'user', id: userId },
           });
           if (grant) await members.notifyOwner(transaction, context, { template: 'adminGranted', user });
+          await recordChange(transaction, context.accountId, user, 'changed');
         }
         return view({ ...user, role });
       });

@@ -1,7 +1,7 @@
-import type { SelectQueryBuilder } from 'kysely';
+import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Db } from '../../db/kysely.ts';
 import { prepareQuery } from '../../db/prepared.ts';
-import type { Database as DB, NewUser, Role, User } from '../../db/schema.ts';
+import type { Database as DB, NewUser, Role, User, UserChangeKind } from '../../db/schema.ts';
 import { searchMatches } from '../../db/search.ts';
 import { searchText } from '../../shared/search-text.ts';
 
@@ -343,6 +343,23 @@ export function createUsersRepository(db: Db) {
         .where('keyHash', '=', keyHash)
         .where('revokedAt', 'is', null)
         .executeTakeFirst()) !== undefined,
+
+    /**
+     * P3: logs a change of a user for the desktop program, in the caller's transaction; call it last. On
+     * PostgreSQL a per-account lock held to commit makes ids follow commit order, so a cursor (the last id
+     * read) never passes a change that commits later; SQLite writes one transaction at a time anyway.
+     */
+    async recordChange(
+      executor: Db,
+      change: { accountId: string; userId: string; userNumber: string; kind: UserChangeKind; at: string },
+    ) {
+      if (executor.getExecutor().adapter instanceof PostgresAdapter) {
+        await sql`select pg_advisory_xact_lock(hashtext(${`user_changes:${change.accountId}`}))`.execute(
+          executor,
+        );
+      }
+      await executor.insertInto('userChanges').values(change).execute();
+    },
 
     revokeAccessKeys: (executor: Db, userId: string, revokedAt: string) =>
       executor

@@ -95,6 +95,13 @@ export function createUsersService({
       await repository.insert(executor, user);
       await repository.insertMembership(executor, { accountId, userId: user.id, role, createdAt: now });
       const accessKey = await rotateAccessKey({ repository, links }, executor, user.id, now);
+      await repository.recordChange(executor, {
+        accountId,
+        userId: user.id,
+        userNumber: user.userNumber,
+        kind: 'created',
+        at: now,
+      });
       return { user, accessKey };
     },
 

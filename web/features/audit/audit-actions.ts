@@ -52,6 +52,9 @@ export const auditActions = [
   'credential_request.received',
   'credential_request.answered',
   'credential_request.dismissed',
+  'program.access_key_issued',
+  'program.portal_link_issued',
+  'program.portal_link_used',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
