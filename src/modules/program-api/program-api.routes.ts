@@ -68,7 +68,10 @@ export const programRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: issuedAccessKey, ...refusals, ...errorResponses(404) },
       },
     },
-    async (request) => program.issueAccessKey(programCaller(request), request.params.userNumber, request.ip),
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return program.issueAccessKey(programCaller(request), request.params.userNumber, request.ip);
+    },
   );
 
   app.get(

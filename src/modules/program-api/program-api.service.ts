@@ -171,6 +171,9 @@ export function createProgramService({ db, clock, audit, links, users, sessions,
      * manage users there. A second use, an expired link or another browser afterwards are refused.
      */
     async openPortalLink(token: string, browser: { ipAddress: string; userAgent: string }) {
+      // Read before the transaction: the second-factor state is read outside it (one SQLite connection).
+      const owner = await links.checkLink(token, 'portal_link');
+      assertThat(!(await twoFactor.secondStep(owner)), programErrors.PROGRAM_PORTAL_SECOND_FACTOR);
       return db.transaction().execute(async (transaction) => {
         const { userId } = await links.consumeLink(transaction, token, 'portal_link');
         const user = await users.repository.findById(userId, transaction);
@@ -185,7 +188,6 @@ export function createProgramService({ db, clock, audit, links, users, sessions,
           isAdminRole(home.role) || parsePermissions(home.permissions).includes('users.manage'),
           programErrors.PROGRAM_USERS_MANAGE_REQUIRED,
         );
-        assertThat(!(await twoFactor.secondStep({ userId })), programErrors.PROGRAM_PORTAL_SECOND_FACTOR);
         const session = await sessions.startSession(
           { principal: { userId, activeAccountId: accountId }, staySignedIn: false, ...browser },
           transaction,
