@@ -71,6 +71,7 @@ const publicRoutes = [
   publicRoute('/confirm-email', 'ConfirmEmailPage'),
   publicRoute('/confirm-email-change', 'ConfirmEmailChangePage'),
   publicRoute('/reveal', 'RevealPage'),
+  publicRoute('/portal-link', 'PortalLinkPage'),
   publicRoute('/invitation', 'InvitationPage'),
   publicRoute('/forgot-password', 'ForgotPasswordPage'),
   publicRoute('/credentials-request', 'CredentialsRequestPage'),

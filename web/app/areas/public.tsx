@@ -8,6 +8,7 @@ export { CredentialsRequestPage } from '../../features/credential-requests/Crede
 export { InvitationPage } from '../../features/invitations/InvitationPage.tsx';
 export { ConfirmEmailChangePage } from '../../features/links/ConfirmEmailChangePage.tsx';
 export { ConfirmEmailPage } from '../../features/links/ConfirmEmailPage.tsx';
+export { PortalLinkPage } from '../../features/links/PortalLinkPage.tsx';
 export { RevealPage } from '../../features/links/RevealPage.tsx';
 export { OperatorSignInPage } from '../../features/operator/OperatorSignInPage.tsx';
 export { CheckEmailPage } from '../../features/register/CheckEmailPage.tsx';

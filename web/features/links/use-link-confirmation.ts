@@ -3,7 +3,10 @@ import { type ApiError, type ApiResult, asApiError, client } from '../../api/cli
 import { takeLinkToken } from '../../app/link-token.ts';
 
 /** The endpoints that use a link up as soon as it is opened. */
-export type ConfirmationPath = '/api/v1/auth/confirm-email' | '/api/v1/auth/confirm-email-change';
+export type ConfirmationPath =
+  | '/api/v1/auth/confirm-email'
+  | '/api/v1/auth/confirm-email-change'
+  | '/api/v1/auth/portal-link';
 
 export type LinkConfirmation<Result> =
   | { status: 'missing' }
