@@ -1,40 +1,42 @@
 import type { Db } from '../../db/kysely.ts';
+import { prepareQuery } from '../../db/prepared.ts';
 
 export function createProgramRepository(db: Db) {
+  /** Every program call runs it: built once, like the session lookup (bench K1). */
+  const liveKey = prepareQuery(db, ({ keyHash }: { keyHash: string }) =>
+    db
+      .selectFrom('accessKeys')
+      .innerJoin('users', 'users.id', 'accessKeys.userId')
+      .innerJoin('accounts', 'accounts.id', 'users.homeAccountId')
+      .innerJoin('memberships', (join) =>
+        join.onRef('memberships.userId', '=', 'users.id').onRef('memberships.accountId', '=', 'accounts.id'),
+      )
+      .select([
+        'users.id as userId',
+        'users.userNumber',
+        'users.username',
+        'users.salutation',
+        'users.title',
+        'users.firstName',
+        'users.lastName',
+        'users.email',
+        'users.status',
+        'users.locale',
+        'accounts.id as accountId',
+        'accounts.customerNumber',
+        'accounts.name as companyName',
+        'accounts.status as accountStatus',
+        'accounts.locale as accountLocale',
+        'memberships.role',
+        'memberships.permissions',
+      ])
+      .where('accessKeys.keyHash', '=', keyHash)
+      .where('accessKeys.revokedAt', 'is', null),
+  );
+
   return {
     /** The user a live access key belongs to, with their home account and role there; by the key's hash. */
-    findByKeyHash: (keyHash: string) =>
-      db
-        .selectFrom('accessKeys')
-        .innerJoin('users', 'users.id', 'accessKeys.userId')
-        .innerJoin('accounts', 'accounts.id', 'users.homeAccountId')
-        .innerJoin('memberships', (join) =>
-          join
-            .onRef('memberships.userId', '=', 'users.id')
-            .onRef('memberships.accountId', '=', 'accounts.id'),
-        )
-        .select([
-          'users.id as userId',
-          'users.userNumber',
-          'users.username',
-          'users.salutation',
-          'users.title',
-          'users.firstName',
-          'users.lastName',
-          'users.email',
-          'users.status',
-          'users.locale',
-          'accounts.id as accountId',
-          'accounts.customerNumber',
-          'accounts.name as companyName',
-          'accounts.status as accountStatus',
-          'accounts.locale as accountLocale',
-          'memberships.role',
-          'memberships.permissions',
-        ])
-        .where('accessKeys.keyHash', '=', keyHash)
-        .where('accessKeys.revokedAt', 'is', null)
-        .executeTakeFirst(),
+    findByKeyHash: (keyHash: string) => liveKey.takeFirst({ keyHash }),
 
     /** The account's own users for the program's dropdown, by user number. */
     listUsers: (accountId: string) =>
