@@ -15,7 +15,7 @@ import { type AttachmentInput, checkAttachments } from './attachments.ts';
 import { type CustomerAuthor, customerAuthor } from './support.authors.ts';
 import { supportErrors } from './support.errors.ts';
 import { createSupportRepository } from './support.repository.ts';
-import type { SupportService } from './support.service.ts';
+import { type SupportService, supportReplyTo } from './support.service.ts';
 
 export type InboundOutcome =
   /** This Message-ID was filed before. */
@@ -89,6 +89,7 @@ export function createSupportMailIn({
   credentialRequests: CredentialRequestsService;
 }) {
   const repository = createSupportRepository();
+  const replyTo = supportReplyTo(config);
 
   /** The request a message answers: by its Message-IDs first, then by the reference in its subject. */
   async function requestAnswered(message: InboundMessage) {
@@ -127,7 +128,7 @@ export function createSupportMailIn({
         template: 'supportWhichAccount',
         params: { subject: message.subject || '—' },
         autoSubmitted: 'auto-replied',
-        ...(config.inboundMail && { replyTo: config.inboundMail.recipients[0] }),
+        ...(replyTo && { replyTo }),
       }),
     );
   }

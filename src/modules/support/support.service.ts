@@ -39,6 +39,9 @@ export interface OperatorContext {
 
 const day = 24 * 60 * 60 * 1000;
 
+/** When Kontor receives mail, its support e-mails are answered by e-mail to the first support address. */
+export const supportReplyTo = (config: Config) => config.inboundMail?.recipients[0];
+
 export function createSupportService({
   db,
   clock,
@@ -56,8 +59,7 @@ export function createSupportService({
 }) {
   const repository = createSupportRepository();
   const requestUrl = (id: string) => new URL(`/account/support/${id}`, config.publicUrl).href;
-  /** When Kontor receives mail, its support e-mails are answered by e-mail to the first support address. */
-  const replyTo = config.inboundMail?.recipients[0];
+  const replyTo = supportReplyTo(config);
   const byEmail = replyTo !== undefined;
 
   /** Remembers the Message-IDs of a request's e-mails: a reply names them in In-Reply-To or References. */
