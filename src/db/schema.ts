@@ -209,6 +209,64 @@ export interface UserChangesTable {
   at: string;
 }
 
+/** An online service of the catalogue (P4, D1); the program names it by code. */
+export interface ServicesTable {
+  id: string;
+  code: string;
+  nameDe: string;
+  nameEn: string;
+  nameHu: string;
+  unit: string;
+  adapter: 'demo' | 'http';
+  providerUrl: string | null;
+  active: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Holds from validFrom until the service's next price; never changed once written. */
+export interface PricesTable {
+  id: string;
+  serviceId: string;
+  netCents: number;
+  /** Basis points: 1900 is 19 %. */
+  vatRateBp: number;
+  validFrom: string;
+  createdAt: string;
+}
+
+/** userId null: the whole account may use the service; otherwise that user only. */
+export interface SubscriptionsTable {
+  id: string;
+  accountId: string;
+  serviceId: string;
+  userId: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  createdAt: string;
+}
+
+/** One billable use at the price of its moment; never deleted. */
+export interface UsageEventsTable {
+  id: string;
+  accountId: string;
+  userId: string;
+  userNumber: string;
+  userName: string;
+  serviceId: string;
+  quantity: number;
+  unitNetCents: number;
+  vatRateBp: number;
+  occurredAt: string;
+  /** YYYY-MM of occurredAt in the account's time zone. */
+  billingMonth: string;
+  recordedAt: string;
+  source: 'gateway' | 'batch';
+  idempotencyKey: string;
+  reference: string | null;
+  invoiceId: string | null;
+}
+
 export interface AccessKeysTable {
   id: string;
   userId: string;
@@ -390,6 +448,10 @@ export interface Database {
   supportOutgoingMail: SupportOutgoingMailTable;
   accessKeys: AccessKeysTable;
   userChanges: UserChangesTable;
+  services: ServicesTable;
+  prices: PricesTable;
+  subscriptions: SubscriptionsTable;
+  usageEvents: UsageEventsTable;
   auditEvents: AuditEventsTable;
   providerProfile: ProviderProfileTable;
   signInThrottles: SignInThrottlesTable;
