@@ -3,9 +3,11 @@
 
 import type { Db } from '../../src/db/kysely.ts';
 import type { Access } from '../../src/http/access.ts';
+import { newId } from '../../src/shared/tokens.ts';
 import type { TestApp } from './build-test-app.ts';
 import type { JsonSchema } from './schema-arbitrary.ts';
 import { accountIdOf, signedInOperator, signedInOwner, signedInUser, TestClient } from './test-client.ts';
+import { insertUsageEvents } from './usage-events.ts';
 
 export interface Operation {
   method: string;
@@ -46,7 +48,10 @@ export function operationsOf(t: TestApp): Operation[] {
   );
 }
 
-/** One account's people and objects: an admin, a member without permissions, a user, an invitation, a domain contact. */
+/**
+ * One account's people and objects: an admin, a member without permissions, a user, an invitation, a domain
+ * contact, a subscription of the member to a service of its own, a usage event.
+ */
 export interface Tenant {
   accountId: string;
   admin: TestClient;
@@ -84,6 +89,36 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
       { filename: 'a.txt', contentType: 'text/plain', data: Buffer.from('a').toString('base64') },
     ],
   });
+  // A service of the catalogue the account subscribes to, and one use of it.
+  const serviceId = newId();
+  const now = new Date().toISOString();
+  await t.db
+    .insertInto('services')
+    .values({
+      id: serviceId,
+      code: `service-${name}`,
+      nameDe: name,
+      nameEn: name,
+      nameHu: name,
+      unit: 'request',
+      adapter: 'demo',
+      providerUrl: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  await t.db
+    .insertInto('prices')
+    .values({ id: newId(), serviceId, netCents: 35, vatRateBp: 1900, validFrom: now, createdAt: now })
+    .execute();
+  const subscription = await owner.client.post(`/api/v1/accounts/${accountId}/subscriptions`, {
+    serviceId,
+    scope: 'users',
+    userIds: [member.user.id],
+  });
+  await insertUsageEvents(t.db, [
+    { accountId, user: member.user, serviceId, occurredAt: '2026-01-05T09:00:00.000Z' },
+  ]);
   const mail = await t.db
     .selectFrom('outboxEmails')
     .select('id')
@@ -102,6 +137,8 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
       requestId: request.json().id,
       attachmentId: request.json().messages[0].attachments[0].id,
       id: mail?.id ?? '',
+      serviceId,
+      subscriptionId: subscription.json().items[0].id,
     },
   };
 }
@@ -168,6 +205,18 @@ export async function snapshotOf(db: Db, accountId: string) {
       .execute(),
     credentialRequests: await db
       .selectFrom('credentialRequests')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    subscriptions: await db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    usageEvents: await db
+      .selectFrom('usageEvents')
       .selectAll()
       .where('accountId', '=', accountId)
       .orderBy('id')

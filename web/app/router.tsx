@@ -115,6 +115,8 @@ const customerRoutes = [
   customerRoute('account/notifications', 'NotificationRoutingPage'),
   customerRoute('account/my-notifications', 'MyNotificationsPage'),
   customerRoute('account/domain-contacts', 'DomainContactsPage'),
+  customerRoute('account/products', 'ProductsPage'),
+  customerRoute('account/usage', 'UsagePage'),
   customerRoute('account/audit', 'AuditPage'),
   customerRoute('account/sessions', 'SessionsPage'),
   customerRoute('account/email', 'ChangeEmailPage'),
@@ -141,6 +143,7 @@ const toAccountList = () => {
 
 export const accountDetailRoute = operatorRoute('operator/accounts/$id', 'AccountDetailPage');
 export const mailMessageRoute = operatorRoute('operator/mailbox/$id', 'MailMessagePage');
+export const serviceDetailRoute = operatorRoute('operator/services/$id', 'ServicePage');
 export const accountListRoute = createRoute({
   getParentRoute: () => operatorArea,
   path: 'operator/accounts',
@@ -194,6 +197,8 @@ const operatorRoutes = [
   supportInboxRoute,
   operatorSupportRequestRoute,
   operatorRoute('operator/credential-requests', 'OperatorCredentialRequestsPage'),
+  operatorRoute('operator/services', 'CataloguePage'),
+  serviceDetailRoute,
 ];
 
 const routeTree = rootRoute.addChildren([

@@ -55,6 +55,11 @@ export const auditActions = [
   'program.access_key_issued',
   'program.portal_link_issued',
   'program.portal_link_used',
+  'service.created',
+  'service.changed',
+  'service.price_added',
+  'subscription.started',
+  'subscription.ended',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
