@@ -132,7 +132,7 @@ export const sms = {
 export const insurerLetter = {
   serviceCode: 'INSURER',
   description: 'Versicherungskorrespondenz (Fachliteratur-Abruf)',
-  quantity: 3,
+  quantity: 5,
   unitNetCents: 455,
   vatRateBp: 700,
 };

@@ -5,16 +5,20 @@ import type { Locale } from '../../../config.ts';
 
 export const csvSeparator = (locale: Locale) => (locale === 'en' ? ',' : ';');
 
-/** One cell: quoted when it must be, and prefixed with ' when it starts like a formula (OWASP). */
-export function csvCell(value: string | number | null | undefined): string {
+const plainNumber = /^-?\d+(?:[.,]\d+)?$/;
+
+/** One cell: quoted when it must be, and prefixed with ' when it starts like a formula (OWASP); a plain
+ *  number such as "-0,05" stays a number. */
+export function csvCell(value: string | number | null | undefined, separator: string): string {
   let text = value == null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (/^[=+\-@\t\r]/.test(text) && !plainNumber.test(text)) text = `'${text}`;
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** A whole file: header and rows, CRLF line ends. */
 export function formatCsv(locale: Locale, header: string[], rows: (string | number | null)[][]): string {
   const separator = csvSeparator(locale);
-  const line = (cells: (string | number | null)[]) => cells.map(csvCell).join(separator);
+  const line = (cells: (string | number | null)[]) =>
+    cells.map((cell) => csvCell(cell, separator)).join(separator);
   return `\uFEFF${[line(header), ...rows.map(line)].join('\r\n')}\r\n`;
 }

@@ -127,13 +127,16 @@ function lines(context: Context) {
         )
       : [];
     sheet.ensure(description.length * lineHeight + late.length * smallLineHeight);
+    // Written in reading order, so that text extraction and screen readers get the row as it reads.
     const y = sheet.y;
     sheet.text(String(line.position), c.position, y, { alignRight: true });
+    sheet.text(description[0] ?? '', c.description, y);
     sheet.text(lang.quantity(line.quantity), c.quantity, y, { alignRight: true });
     sheet.text(lang.money(line.unitNetCents), c.unitPrice, y, { alignRight: true });
     sheet.text(lang.percent(line.vatRateBp), c.vatRate, y, { alignRight: true });
     sheet.text(lang.money(line.netCents), c.net, y, { alignRight: true });
-    for (const text of description) {
+    sheet.y += lineHeight;
+    for (const text of description.slice(1)) {
       sheet.text(text, c.description, sheet.y);
       sheet.y += lineHeight;
     }

@@ -41,6 +41,12 @@ function xmlGenerator() {
     },
     async generate(data) {
       service.fillInvoiceDefaults(data);
+      // The library's CII mapping reads the preceding invoice's number (BT-25) from the reference itself
+      // instead of its cac:InvoiceDocumentReference, so a credit note would lose BG-3 (upstream issue
+      // gflohr/e-invoice-eu#455, still in 2.3.4): after validation, the number is also put where it reads.
+      for (const reference of data['ubl:Invoice']['cac:BillingReference'] ?? []) {
+        Object.assign(reference, { 'cbc:ID': reference['cac:InvoiceDocumentReference']['cbc:ID'] });
+      }
       return (await cii.call(service, data, { format: 'factur-x-en16931', lang: 'de' })) as string;
     },
   };
