@@ -70,6 +70,7 @@ import { createSessionsService } from './modules/sessions/index.ts';
 import { createSignInThrottle } from './modules/sign-in-throttle/index.ts';
 import { createSupportMailIn, createSupportService, supportRoutes } from './modules/support/index.ts';
 import { createTwoFactorService, twoFactorRoutes } from './modules/two-factor/index.ts';
+import { createBatchService, createGatewayService, usageRoutes } from './modules/usage/index.ts';
 import {
   createMemberPermissions,
   createOwnership,
@@ -181,6 +182,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const program = createProgramService({ db, clock, audit, links, users, sessions, twoFactor });
   const requireProgram = programGuard({ config, clock, repository: createProgramRepository(db) });
+  const gateway = createGatewayService({ db, clock, config, log: app.log });
+  const usageBatch = createBatchService({ db, clock });
   const transport =
     dependencies.mailTransport !== undefined
       ? dependencies.mailTransport
@@ -222,6 +225,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(supportRoutes, { support });
     await api.register(credentialRequestsRoutes, { config, credentialRequests });
     await api.register(programRoutes, { config, program, auth, sessions });
+    await api.register(usageRoutes, { gateway, batch: usageBatch });
   });
   await registerWebApp(app, config.webRoot);
 
@@ -255,6 +259,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       credentialRequests,
       supportMailIn,
       program,
+      gateway,
+      usageBatch,
     },
     mailWorker,
     declaredRoutes,
