@@ -178,6 +178,18 @@ export async function snapshotOf(db: Db, accountId: string) {
       .where('accountId', '=', accountId)
       .orderBy('id')
       .execute(),
+    usageEvents: await db
+      .selectFrom('usageEvents')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    gatewayRequests: await db
+      .selectFrom('gatewayRequests')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
     accessKeys: await ofUsers('accessKeys'),
     actionTokens: await ofUsers('actionTokens'),
     twoFactor: await ofUsers('twoFactorCredentials'),

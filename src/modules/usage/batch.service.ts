@@ -11,7 +11,7 @@ import { isAdminRole } from '../../shared/permissions.ts';
 import { newId } from '../../shared/tokens.ts';
 import { type ProgramCaller, programErrors } from '../program-api/index.ts';
 import { batchErrors, type EventRefusal, eventRefusals } from './usage.errors.ts';
-import { createUsageRepository, type NewUsageEvent } from './usage.repository.ts';
+import { createUsageRepository, type NewUsageEvent, type UsageRepository } from './usage.repository.ts';
 
 export const maxEventsPerCall = 1_000;
 /** More of one service in one event is a meter's mistake, not usage (SECURITY.md 30: no overflow). */
@@ -91,6 +91,63 @@ function parseEvent(value: unknown, index: number): ParsedEvent | EventResult {
   };
 }
 
+/** YYYY-MM and its state per instant; one time-zone computation per minute, as offsets are whole minutes. */
+function billingMonths(timeZone: string, now: Date) {
+  const byMinute = new Map<string, { billingMonth: string; state: BillingMonthState }>();
+  const states = new Map<string, BillingMonthState>();
+  return (occurredAt: string) => {
+    const minute = occurredAt.slice(0, 16);
+    let known = byMinute.get(minute);
+    if (!known) {
+      const billingMonth = billingMonthOf(occurredAt, timeZone);
+      let state = states.get(billingMonth);
+      if (!state) {
+        state = billingMonthState(billingMonth, timeZone, now);
+        states.set(billingMonth, state);
+      }
+      known = { billingMonth, state };
+      byMinute.set(minute, known);
+    }
+    return known;
+  };
+}
+
+interface Price {
+  serviceId: string;
+  netCents: number;
+  vatRateBp: number;
+  validFrom: string;
+}
+interface Subscription {
+  serviceId: string;
+  userId: string | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+/** The catalogue's rows (service × price × subscription) by service, prices oldest first. */
+function catalogueOf(rows: Awaited<ReturnType<UsageRepository['catalogue']>>) {
+  const serviceByCode = new Map<string, string>();
+  const prices = new Map<string, Price>();
+  const subscriptions = new Map<string, Subscription>();
+  for (const row of rows) {
+    serviceByCode.set(row.code, row.id);
+    const { priceId, netCents, vatRateBp, validFrom, subscriptionId, userId, startedAt, endedAt } = row;
+    if (priceId !== null && netCents !== null && vatRateBp !== null && validFrom !== null) {
+      prices.set(priceId, { serviceId: row.id, netCents, vatRateBp, validFrom });
+    }
+    if (subscriptionId !== null && startedAt !== null) {
+      subscriptions.set(subscriptionId, { serviceId: row.id, userId, startedAt, endedAt });
+    }
+  }
+  const oldestFirst = [...prices.values()].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+  return {
+    serviceByCode,
+    pricesOf: groupBy(oldestFirst, (price) => price.serviceId),
+    subscriptionsOf: groupBy([...subscriptions.values()], (subscription) => subscription.serviceId),
+  };
+}
+
 /** Map.groupBy, which Node 20 lacks. */
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -123,21 +180,16 @@ export function createBatchService({ db, clock }: { db: Db; clock: Clock }) {
       });
 
       const storedKey = (key: string) => `batch:${key}`;
-      const [account, users, catalogue, recorded] = await Promise.all([
+      const [account, users, catalogue] = await Promise.all([
         repository.account(caller.accountId),
         repository.usersByNumber(caller.accountId, [...new Set(parsed.map((event) => event.userNumber))]),
-        repository.servicesByCode(caller.accountId, [...new Set(parsed.map((event) => event.serviceCode))]),
-        repository.recordedKeys(
-          caller.accountId,
-          parsed.map((event) => storedKey(event.idempotencyKey)),
-        ),
+        repository.catalogue(caller.accountId, [...new Set(parsed.map((event) => event.serviceCode))]),
       ]);
       const userByNumber = new Map(users.map((user) => [user.userNumber, user]));
-      const serviceByCode = new Map(catalogue.services.map((service) => [service.code, service.id]));
-      const pricesOf = groupBy(catalogue.prices, (price) => price.serviceId);
-      const subscriptionsOf = groupBy(catalogue.subscriptions, (subscription) => subscription.serviceId);
-      const seen = new Set(recorded);
-      const monthStates = new Map<string, BillingMonthState>();
+      const { serviceByCode, pricesOf, subscriptionsOf } = catalogueOf(catalogue);
+      const seen = new Set<string>();
+      const monthOf = billingMonths(account.timezone, now);
+      const nameOf = new Map<string, string>();
       const recordedAt = now.toISOString();
 
       const rows: NewUsageEvent[] = [];
@@ -147,7 +199,7 @@ export function createBatchService({ db, clock }: { db: Db; clock: Clock }) {
         const reason = (code: EventRefusal) => {
           results[index] = refused(index, key, code);
         };
-        if (seen.has(storedKey(key))) {
+        if (seen.has(key)) {
           results[index] = { index, idempotencyKey: key, status: 'duplicate' };
           continue;
         }
@@ -155,12 +207,7 @@ export function createBatchService({ db, clock }: { db: Db; clock: Clock }) {
           reason(eventRefusals.USAGE_EVENT_IN_FUTURE);
           continue;
         }
-        const billingMonth = billingMonthOf(occurredAt, account.timezone);
-        let state = monthStates.get(billingMonth);
-        if (!state) {
-          state = billingMonthState(billingMonth, account.timezone, now);
-          monthStates.set(billingMonth, state);
-        }
+        const { billingMonth, state } = monthOf(occurredAt);
         if (state === 'closed') {
           reason(eventRefusals.USAGE_EVENT_MONTH_CLOSED);
           continue;
@@ -193,14 +240,19 @@ export function createBatchService({ db, clock }: { db: Db; clock: Clock }) {
           reason(eventRefusals.USAGE_EVENT_NOT_PRICED);
           continue;
         }
-        seen.add(storedKey(key));
+        seen.add(key);
         accepted.push(event);
+        let userName = nameOf.get(user.id);
+        if (userName === undefined) {
+          userName = formatName(user, account.locale);
+          nameOf.set(user.id, userName);
+        }
         rows.push({
           id: newId(),
           accountId: caller.accountId,
           userId: user.id,
           userNumber: user.userNumber,
-          userName: formatName(user, account.locale),
+          userName,
           serviceId,
           quantity: event.quantity,
           unitNetCents: price.netCents,
@@ -214,13 +266,26 @@ export function createBatchService({ db, clock }: { db: Db; clock: Clock }) {
         });
       }
 
-      // A concurrent call may have recorded some of the keys since they were read: those are duplicates.
-      const inserted = new Set(
-        await db.transaction().execute((transaction) => repository.insertUsageEvents(transaction, rows)),
-      );
+      // One statement (a transaction when more), which skips keys recorded before, also by a concurrent call.
+      const inserted = new Set(await repository.insertUsageEvents(db, rows));
       for (const event of accepted) {
         const status = inserted.has(storedKey(event.idempotencyKey)) ? 'accepted' : 'duplicate';
         results[event.index] = { index: event.index, idempotencyKey: event.idempotencyKey, status };
+      }
+      // A refusal that depends on what holds today (a closed month, an ended subscription) must not hide
+      // that the event was recorded when it held: a meter's retry of an old batch learns it is a duplicate.
+      const refusedKeys = parsed
+        .filter((event) => results[event.index]?.status === 'refused')
+        .map((event) => storedKey(event.idempotencyKey));
+      const recorded = new Set(await repository.recordedKeys(caller.accountId, refusedKeys));
+      for (const event of parsed) {
+        if (results[event.index]?.status === 'refused' && recorded.has(storedKey(event.idempotencyKey))) {
+          results[event.index] = {
+            index: event.index,
+            idempotencyKey: event.idempotencyKey,
+            status: 'duplicate',
+          };
+        }
       }
       const count = (status: EventResult['status']) =>
         results.filter((result) => result.status === status).length;

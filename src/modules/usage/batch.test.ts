@@ -199,12 +199,13 @@ describeEachDatabase('usage events from a meter', (dialect) => {
     expect(second.json()).toMatchObject({ accepted: 1, duplicates: 1, refused: 1 });
     expect((await rowsWith([a, b, c])).map((row) => row.quantity).sort()).toEqual([1, 1, 1]);
 
-    const together = Array.from({ length: 50 }, () => event());
+    // 150: a prepared chunk of 100 and the rest, in one transaction.
+    const together = Array.from({ length: 150 }, () => event());
     const answers = await Promise.all([send(together), send(together), send(together.slice(0, 10))]);
     const totals = answers.map((answer) => answer.json());
-    expect(totals.reduce((sum, total) => sum + total.accepted, 0)).toBe(50);
-    expect(totals.reduce((sum, total) => sum + total.duplicates, 0)).toBe(60);
-    expect(await rowsWith(together.map((sent) => sent.idempotencyKey))).toHaveLength(50);
+    expect(totals.reduce((sum, total) => sum + total.accepted, 0)).toBe(150);
+    expect(totals.reduce((sum, total) => sum + total.duplicates, 0)).toBe(160);
+    expect(await rowsWith(together.map((sent) => sent.idempotencyKey))).toHaveLength(150);
   });
 
   it('1,000 events are taken in one call; 1,001 are refused as a whole', async () => {
@@ -241,6 +242,12 @@ describeEachDatabase('usage events from a meter', (dialect) => {
       t.clock.advance(Date.parse('2026-02-03T22:59:00.000Z') - now().getTime());
       expect((await send([event({ occurredAt: '2026-01-20T10:00:00Z' })])).json().accepted).toBe(1);
       t.clock.advance(minutes(2));
+      // Sent again once January is closed, the recorded ones are duplicates, not refusals.
+      const retried = await send([lateEvening, midnight]);
+      expect(retried.json().results.map((result: { status: string }) => result.status)).toEqual([
+        'duplicate',
+        'duplicate',
+      ]);
       const closed = await send([
         event({ occurredAt: '2026-01-31T22:59:59Z' }),
         event({ occurredAt: '2026-01-31T23:00:00Z' }),

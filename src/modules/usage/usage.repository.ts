@@ -9,6 +9,27 @@ type ClaimOutcome = Pick<
   'state' | 'statusCode' | 'responseBody' | 'errorCode' | 'usageEventId' | 'updatedAt'
 >;
 
+/** The columns a usage event is written with, in the order of the prepared insert's values. */
+const insertColumns = [
+  'id',
+  'accountId',
+  'userId',
+  'userNumber',
+  'userName',
+  'serviceId',
+  'quantity',
+  'unitNetCents',
+  'vatRateBp',
+  'occurredAt',
+  'billingMonth',
+  'recordedAt',
+  'source',
+  'idempotencyKey',
+  'reference',
+] as const satisfies readonly (keyof NewUsageEvent)[];
+const insertChunkRows = 100;
+const rowValues = (row: NewUsageEvent) => insertColumns.map((column) => row[column] ?? null);
+
 export function createUsageRepository(db: Db) {
   /**
    * Every gateway request runs it: the active service with the code, its price valid at `now` (the one
@@ -61,6 +82,38 @@ export function createUsageRepository(db: Db) {
         ])
         .where('accounts.id', '=', p.accountId),
   );
+
+  const accountSettings = prepareQuery(db, ({ accountId }: { accountId: string }) =>
+    db.selectFrom('accounts').select(['timezone', 'locale']).where('id', '=', accountId),
+  );
+  // Parameters by position: the stand-in for value n is named "n", so the run takes a flat array of values.
+  const insertChunk = prepareQuery(db, (p: Record<string, unknown>) =>
+    db
+      .insertInto('usageEvents')
+      .values(
+        Array.from(
+          { length: insertChunkRows },
+          (_, row) =>
+            Object.fromEntries(
+              insertColumns.map((column, index) => [column, p[String(row * insertColumns.length + index)]]),
+            ) as unknown as NewUsageEvent,
+        ),
+      )
+      .onConflict((conflict) => conflict.columns(['accountId', 'idempotencyKey']).doNothing())
+      .returning('idempotencyKey'),
+  );
+  const insertRows = (executor: Db, rows: NewUsageEvent[]) =>
+    executor
+      .insertInto('usageEvents')
+      .values(
+        rows.map(
+          (row) =>
+            Object.fromEntries(insertColumns.map((column) => [column, row[column] ?? null])) as NewUsageEvent,
+        ),
+      )
+      .onConflict((conflict) => conflict.columns(['accountId', 'idempotencyKey']).doNothing())
+      .returning('idempotencyKey')
+      .execute();
 
   return {
     gatewayContext: async (parameters: { accountId: string; userId: string; code: string; now: string }) => {
@@ -124,16 +177,25 @@ export function createUsageRepository(db: Db) {
       return result.numUpdatedRows > 0n;
     },
 
-    /** Inserts what is not recorded yet (per account and key); returns the keys it inserted. */
+    /**
+     * Inserts what is not recorded yet (per account and key) and returns the keys it inserted. Full chunks of
+     * 100 rows run one statement built once (on PostgreSQL a named statement, planned once per connection);
+     * the rest is one ordinary insert. More than one statement run in a transaction, so all or none count.
+     */
     insertUsageEvents: async (executor: Db, rows: NewUsageEvent[]): Promise<string[]> => {
+      const run = async (into: Db) => {
+        const inserted: { idempotencyKey: string }[] = [];
+        let start = 0;
+        for (; start + insertChunkRows <= rows.length; start += insertChunkRows) {
+          const values = rows.slice(start, start + insertChunkRows).flatMap(rowValues);
+          inserted.push(...(await insertChunk.execute(values as never, into)));
+        }
+        if (start < rows.length) inserted.push(...(await insertRows(into, rows.slice(start))));
+        return inserted.map((row) => row.idempotencyKey);
+      };
       if (rows.length === 0) return [];
-      const inserted = await executor
-        .insertInto('usageEvents')
-        .values(rows)
-        .onConflict((conflict) => conflict.columns(['accountId', 'idempotencyKey']).doNothing())
-        .returning('idempotencyKey')
-        .execute();
-      return inserted.map((row) => row.idempotencyKey);
+      const statements = Math.floor(rows.length / insertChunkRows) + (rows.length % insertChunkRows ? 1 : 0);
+      return statements === 1 || executor.isTransaction ? run(executor) : executor.transaction().execute(run);
     },
 
     recordedKeys: async (accountId: string, keys: string[]) =>
@@ -148,12 +210,11 @@ export function createUsageRepository(db: Db) {
               .execute()
           ).map((row) => row.idempotencyKey),
 
-    account: (accountId: string) =>
-      db
-        .selectFrom('accounts')
-        .select(['timezone', 'locale'])
-        .where('id', '=', accountId)
-        .executeTakeFirstOrThrow(),
+    account: async (accountId: string) => {
+      const account = await accountSettings.takeFirst({ accountId });
+      if (!account) throw new Error(`no account ${accountId}`);
+      return account;
+    },
 
     /** The account's own users with these numbers (never another account's). */
     usersByNumber: (accountId: string, userNumbers: string[]) =>
@@ -166,31 +227,36 @@ export function createUsageRepository(db: Db) {
             .where('userNumber', 'in', userNumbers)
             .execute(),
 
-    /** Active services with these codes, with every price (oldest first) and the account's subscriptions. */
-    async servicesByCode(accountId: string, codes: string[]) {
-      if (codes.length === 0) return { services: [], prices: [], subscriptions: [] };
-      const services = await db
-        .selectFrom('services')
-        .select(['id', 'code'])
-        .where('code', 'in', codes)
-        .where('active', '=', 1)
-        .execute();
-      const ids = services.map((service) => service.id);
-      if (ids.length === 0) return { services, prices: [], subscriptions: [] };
-      const prices = await db
-        .selectFrom('prices')
-        .select(['serviceId', 'netCents', 'vatRateBp', 'validFrom'])
-        .where('serviceId', 'in', ids)
-        .orderBy('validFrom')
-        .execute();
-      const subscriptions = await db
-        .selectFrom('subscriptions')
-        .select(['serviceId', 'userId', 'startedAt', 'endedAt'])
-        .where('accountId', '=', accountId)
-        .where('serviceId', 'in', ids)
-        .execute();
-      return { services, prices, subscriptions };
-    },
+    /**
+     * Active services with these codes, each with every price and every subscription of the account (one row
+     * per pair, nulls where there are none): what a batch checks its events against, in one statement.
+     */
+    catalogue: (accountId: string, codes: string[]) =>
+      codes.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('services')
+            .leftJoin('prices', 'prices.serviceId', 'services.id')
+            .leftJoin('subscriptions', (join) =>
+              join
+                .onRef('subscriptions.serviceId', '=', 'services.id')
+                .on('subscriptions.accountId', '=', accountId),
+            )
+            .select([
+              'services.id',
+              'services.code',
+              'prices.id as priceId',
+              'prices.netCents',
+              'prices.vatRateBp',
+              'prices.validFrom',
+              'subscriptions.id as subscriptionId',
+              'subscriptions.userId',
+              'subscriptions.startedAt',
+              'subscriptions.endedAt',
+            ])
+            .where('services.code', 'in', codes)
+            .where('services.active', '=', 1)
+            .execute(),
   };
 }
 
