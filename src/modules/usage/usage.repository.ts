@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../../db/kysely.ts';
 import { prepareQuery } from '../../db/prepared.ts';
 import type { GatewayRequestsTable, UsageEventsTable } from '../../db/schema.ts';
@@ -83,6 +83,54 @@ export function createUsageRepository(db: Db) {
         .where('accounts.id', '=', p.accountId),
   );
 
+  // A list as one JSON text parameter: the statement's text is the same for any number of values, so it is
+  // built once and, on PostgreSQL, planned once per connection (an IN list would be a new statement each time).
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  // On PostgreSQL `= any(array(…))`, which is an index condition; `in (select …)` became a hash join over
+  // all of the account's rows.
+  const isAmong = (column: string, json: string) =>
+    postgres
+      ? sql<boolean>`${sql.ref(column)} = any(array(select jsonb_array_elements_text(cast(${json} as jsonb))))`
+      : sql<boolean>`${sql.ref(column)} in (select value from json_each(${json}))`;
+  const usersByNumber = prepareQuery(db, (p: { accountId: string; userNumbers: string }) =>
+    db
+      .selectFrom('users')
+      .select(['id', 'userNumber', 'title', 'firstName', 'lastName'])
+      .where('homeAccountId', '=', p.accountId)
+      .where(isAmong('users.userNumber', p.userNumbers)),
+  );
+  /** Active services with the codes, each with every price and subscription of the account (nulls for none). */
+  const catalogue = prepareQuery(db, (p: { accountId: string; codes: string }) =>
+    db
+      .selectFrom('services')
+      .leftJoin('prices', 'prices.serviceId', 'services.id')
+      .leftJoin('subscriptions', (join) =>
+        join
+          .onRef('subscriptions.serviceId', '=', 'services.id')
+          .on('subscriptions.accountId', '=', p.accountId),
+      )
+      .select([
+        'services.id',
+        'services.code',
+        'prices.id as priceId',
+        'prices.netCents',
+        'prices.vatRateBp',
+        'prices.validFrom',
+        'subscriptions.id as subscriptionId',
+        'subscriptions.userId',
+        'subscriptions.startedAt',
+        'subscriptions.endedAt',
+      ])
+      .where(isAmong('services.code', p.codes))
+      .where('services.active', '=', 1),
+  );
+  const recordedKeys = prepareQuery(db, (p: { accountId: string; keys: string }) =>
+    db
+      .selectFrom('usageEvents')
+      .select('idempotencyKey')
+      .where('accountId', '=', p.accountId)
+      .where(isAmong('usageEvents.idempotencyKey', p.keys)),
+  );
   const accountSettings = prepareQuery(db, ({ accountId }: { accountId: string }) =>
     db.selectFrom('accounts').select(['timezone', 'locale']).where('id', '=', accountId),
   );
@@ -201,14 +249,9 @@ export function createUsageRepository(db: Db) {
     recordedKeys: async (accountId: string, keys: string[]) =>
       keys.length === 0
         ? []
-        : (
-            await db
-              .selectFrom('usageEvents')
-              .select('idempotencyKey')
-              .where('accountId', '=', accountId)
-              .where('idempotencyKey', 'in', keys)
-              .execute()
-          ).map((row) => row.idempotencyKey),
+        : (await recordedKeys.execute({ accountId, keys: JSON.stringify(keys) })).map(
+            (row) => row.idempotencyKey,
+          ),
 
     account: async (accountId: string) => {
       const account = await accountSettings.takeFirst({ accountId });
@@ -220,43 +263,11 @@ export function createUsageRepository(db: Db) {
     usersByNumber: (accountId: string, userNumbers: string[]) =>
       userNumbers.length === 0
         ? Promise.resolve([])
-        : db
-            .selectFrom('users')
-            .select(['id', 'userNumber', 'title', 'firstName', 'lastName'])
-            .where('homeAccountId', '=', accountId)
-            .where('userNumber', 'in', userNumbers)
-            .execute(),
-
-    /**
-     * Active services with these codes, each with every price and every subscription of the account (one row
-     * per pair, nulls where there are none): what a batch checks its events against, in one statement.
-     */
+        : usersByNumber.execute({ accountId, userNumbers: JSON.stringify(userNumbers) }),
     catalogue: (accountId: string, codes: string[]) =>
       codes.length === 0
         ? Promise.resolve([])
-        : db
-            .selectFrom('services')
-            .leftJoin('prices', 'prices.serviceId', 'services.id')
-            .leftJoin('subscriptions', (join) =>
-              join
-                .onRef('subscriptions.serviceId', '=', 'services.id')
-                .on('subscriptions.accountId', '=', accountId),
-            )
-            .select([
-              'services.id',
-              'services.code',
-              'prices.id as priceId',
-              'prices.netCents',
-              'prices.vatRateBp',
-              'prices.validFrom',
-              'subscriptions.id as subscriptionId',
-              'subscriptions.userId',
-              'subscriptions.startedAt',
-              'subscriptions.endedAt',
-            ])
-            .where('services.code', 'in', codes)
-            .where('services.active', '=', 1)
-            .execute(),
+        : catalogue.execute({ accountId, codes: JSON.stringify(codes) }),
   };
 }
 
