@@ -180,9 +180,8 @@ export function createBatchService({ db, clock }: { db: Db; clock: Clock }) {
       });
 
       const storedKey = (key: string) => `batch:${key}`;
-      const [account, users, catalogue] = await Promise.all([
-        repository.account(caller.accountId),
-        repository.usersByNumber(caller.accountId, [...new Set(parsed.map((event) => event.userNumber))]),
+      const [{ account, users }, catalogue] = await Promise.all([
+        repository.accountAndUsers(caller.accountId, [...new Set(parsed.map((event) => event.userNumber))]),
         repository.catalogue(caller.accountId, [...new Set(parsed.map((event) => event.serviceCode))]),
       ]);
       const userByNumber = new Map(users.map((user) => [user.userNumber, user]));

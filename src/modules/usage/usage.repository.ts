@@ -92,12 +92,23 @@ export function createUsageRepository(db: Db) {
     postgres
       ? sql<boolean>`${sql.ref(column)} = any(array(select jsonb_array_elements_text(cast(${json} as jsonb))))`
       : sql<boolean>`${sql.ref(column)} in (select value from json_each(${json}))`;
-  const usersByNumber = prepareQuery(db, (p: { accountId: string; userNumbers: string }) =>
+  /** The account's settings on every row, with one of its own users with these numbers each (nulls for none). */
+  const accountUsers = prepareQuery(db, (p: { accountId: string; userNumbers: string }) =>
     db
-      .selectFrom('users')
-      .select(['id', 'userNumber', 'title', 'firstName', 'lastName'])
-      .where('homeAccountId', '=', p.accountId)
-      .where(isAmong('users.userNumber', p.userNumbers)),
+      .selectFrom('accounts')
+      .leftJoin('users', (join) =>
+        join.onRef('users.homeAccountId', '=', 'accounts.id').on(isAmong('users.userNumber', p.userNumbers)),
+      )
+      .select([
+        'accounts.timezone',
+        'accounts.locale',
+        'users.id',
+        'users.userNumber',
+        'users.title',
+        'users.firstName',
+        'users.lastName',
+      ])
+      .where('accounts.id', '=', p.accountId),
   );
   /** Active services with the codes, each with every price and subscription of the account (nulls for none). */
   const catalogue = prepareQuery(db, (p: { accountId: string; codes: string }) =>
@@ -130,9 +141,6 @@ export function createUsageRepository(db: Db) {
       .select('idempotencyKey')
       .where('accountId', '=', p.accountId)
       .where(isAmong('usageEvents.idempotencyKey', p.keys)),
-  );
-  const accountSettings = prepareQuery(db, ({ accountId }: { accountId: string }) =>
-    db.selectFrom('accounts').select(['timezone', 'locale']).where('id', '=', accountId),
   );
   // Parameters by position: the stand-in for value n is named "n", so the run takes a flat array of values.
   const insertChunk = prepareQuery(db, (p: Record<string, unknown>) =>
@@ -253,17 +261,18 @@ export function createUsageRepository(db: Db) {
             (row) => row.idempotencyKey,
           ),
 
-    account: async (accountId: string) => {
-      const account = await accountSettings.takeFirst({ accountId });
+    /** The account's time zone and language, and its own users with these numbers (never another account's). */
+    async accountAndUsers(accountId: string, userNumbers: string[]) {
+      const rows = await accountUsers.execute({ accountId, userNumbers: JSON.stringify(userNumbers) });
+      const [account] = rows;
       if (!account) throw new Error(`no account ${accountId}`);
-      return account;
+      const users = rows.flatMap(({ id, userNumber, title, firstName, lastName }) =>
+        id !== null && userNumber !== null && firstName !== null && lastName !== null
+          ? [{ id, userNumber, title, firstName, lastName }]
+          : [],
+      );
+      return { account: { timezone: account.timezone, locale: account.locale }, users };
     },
-
-    /** The account's own users with these numbers (never another account's). */
-    usersByNumber: (accountId: string, userNumbers: string[]) =>
-      userNumbers.length === 0
-        ? Promise.resolve([])
-        : usersByNumber.execute({ accountId, userNumbers: JSON.stringify(userNumbers) }),
     catalogue: (accountId: string, codes: string[]) =>
       codes.length === 0
         ? Promise.resolve([])
