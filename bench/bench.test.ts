@@ -7,7 +7,7 @@ import type { Benchmark } from './lib/benchmark.ts';
 import { compareAlternating } from './lib/compare.ts';
 
 // Each takes about 10 s on a 2-core machine, mostly starting Kontor and child processes.
-it.each(['G0', 'G1', 'G2', 'K1', 'L1', 'L2', 'L3', 'M1'])(
+it.each(['G0', 'G1', 'G2', 'K1', 'L1', 'L2', 'L3', 'M1', 'U1'])(
   'runs %s end to end on SQLite and yields a positive result',
   async (name) => {
     const result = await runBenchmark(name, { duration: 0.5, rounds: 1, connections: 2, db: 'sqlite' });

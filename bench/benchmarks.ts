@@ -10,8 +10,9 @@ import { formatGoal, printMeasurement, printResult } from './lib/report.ts';
 import { m1 } from './m1-idle-memory.ts';
 import { self } from './self-check.ts';
 import { l1, l2, l3 } from './sign-in.ts';
+import { u1 } from './u1-usage-batch.ts';
 
-export const benchmarks: Benchmark[] = [g0, g1, g2, k1, l1, l2, l3, m1, self];
+export const benchmarks: Benchmark[] = [g0, g1, g2, k1, l1, l2, l3, m1, u1, self];
 
 export function findBenchmark(name: string): Benchmark | undefined {
   return benchmarks.find((benchmark) => benchmark.name.toLowerCase() === name.toLowerCase());

@@ -41,10 +41,10 @@ import {
   catalogueRoutes,
   createCatalogueService,
   createSubscriptionsService,
-  createUsageService,
+  createUsageReportService,
   subscriptionsRoutes,
   usableServicesQuery,
-  usageRoutes,
+  usageReportRoutes,
 } from './modules/catalogue/index.ts';
 import {
   contactsRoutes,
@@ -79,6 +79,7 @@ import { createSessionsService } from './modules/sessions/index.ts';
 import { createSignInThrottle } from './modules/sign-in-throttle/index.ts';
 import { createSupportMailIn, createSupportService, supportRoutes } from './modules/support/index.ts';
 import { createTwoFactorService, twoFactorRoutes } from './modules/two-factor/index.ts';
+import { createBatchService, createGatewayService, usageRoutes } from './modules/usage/index.ts';
 import {
   createMemberPermissions,
   createOwnership,
@@ -190,7 +191,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const requireMember = memberGuard(config, sessions.resolveUserSession);
   const catalogue = createCatalogueService({ db, clock, audit });
   const subscriptions = createSubscriptionsService({ db, clock, audit });
-  const usage = createUsageService({ db, defaultTimeZone: config.defaultTimezone });
+  const usageReport = createUsageReportService({ db, defaultTimeZone: config.defaultTimezone });
   const program = createProgramService({
     db,
     clock,
@@ -202,6 +203,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     usableServices: usableServicesQuery(db),
   });
   const requireProgram = programGuard({ config, clock, repository: createProgramRepository(db) });
+  const gateway = createGatewayService({ db, clock, config, log: app.log });
+  const usageBatch = createBatchService({ db, clock });
   const transport =
     dependencies.mailTransport !== undefined
       ? dependencies.mailTransport
@@ -245,7 +248,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(programRoutes, { config, program, auth, sessions });
     await api.register(catalogueRoutes, { catalogue });
     await api.register(subscriptionsRoutes, { subscriptions });
-    await api.register(usageRoutes, { usage });
+    await api.register(usageReportRoutes, { usage: usageReport });
+    await api.register(usageRoutes, { gateway, batch: usageBatch });
   });
   await registerWebApp(app, config.webRoot);
 
@@ -281,7 +285,9 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       program,
       catalogue,
       subscriptions,
-      usage,
+      usageReport,
+      gateway,
+      usageBatch,
     },
     mailWorker,
     declaredRoutes,

@@ -37,6 +37,8 @@ export interface Config {
   webRoot: string;
   /** null: Kontor receives no mail (the default). */
   inboundMail: InboundMailConfig | null;
+  /** How long the gateway's HTTP adapter waits for a service provider's answer (then 504, not charged). */
+  gatewayTimeoutMs: number;
 }
 
 export interface InboundMailConfig {
@@ -173,6 +175,7 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     webRoot: path.resolve(env.KONTOR_WEB_ROOT ?? 'dist/web'),
     inboundMail: null,
+    gatewayTimeoutMs: read('GATEWAY_TIMEOUT_MS', 10_000, integer(100, 120_000), 'milliseconds 100-120000'),
   };
   // The other inbound variables are checked even while the port is unset, so a mistake shows at once.
   const inboundPort = read<number | null>(

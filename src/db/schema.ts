@@ -262,9 +262,29 @@ export interface UsageEventsTable {
   billingMonth: string;
   recordedAt: string;
   source: 'gateway' | 'batch';
+  /** The caller's key with its source in front ("gateway:…", "batch:…"): the two never collide. */
   idempotencyKey: string;
   reference: string | null;
   invoiceId: string | null;
+}
+
+export type GatewayRequestState = 'pending' | 'succeeded' | 'failed';
+
+/** A gateway request's claimed idempotency key and, once done, its answer (usage/gateway.service.ts). */
+export interface GatewayRequestsTable {
+  id: string;
+  accountId: string;
+  idempotencyKey: string;
+  fingerprint: string;
+  state: GatewayRequestState;
+  claimToken: string;
+  claimedAt: string;
+  statusCode: number | null;
+  responseBody: string | null;
+  errorCode: string | null;
+  usageEventId: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface AccessKeysTable {
@@ -452,6 +472,7 @@ export interface Database {
   prices: PricesTable;
   subscriptions: SubscriptionsTable;
   usageEvents: UsageEventsTable;
+  gatewayRequests: GatewayRequestsTable;
   auditEvents: AuditEventsTable;
   providerProfile: ProviderProfileTable;
   signInThrottles: SignInThrottlesTable;

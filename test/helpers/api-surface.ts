@@ -227,6 +227,12 @@ export async function snapshotOf(db: Db, accountId: string) {
       .where('accountId', '=', accountId)
       .orderBy('id')
       .execute(),
+    gatewayRequests: await db
+      .selectFrom('gatewayRequests')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
     accessKeys: await ofUsers('accessKeys'),
     actionTokens: await ofUsers('actionTokens'),
     twoFactor: await ofUsers('twoFactorCredentials'),

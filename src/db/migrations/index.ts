@@ -22,6 +22,7 @@ import * as supportMailThreads from './2026-12-02T15_support_mail_threads.ts';
 import * as programApi from './2026-12-02T16_program_api.ts';
 import * as servicesAndUsage from './2026-12-02T17_services_and_usage.ts';
 import * as catalogue from './2026-12-02T18_catalogue.ts';
+import * as gatewayRequests from './2026-12-02T18_gateway_requests.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T16_program_api': programApi,
   '2026-12-02T17_services_and_usage': servicesAndUsage,
   '2026-12-02T18_catalogue': catalogue,
+  '2026-12-02T18_gateway_requests': gatewayRequests,
 };

@@ -11,5 +11,8 @@ export {
   type UsableServicesQuery,
   usableServicesQuery,
 } from './usable-services.repository.ts';
-export { usageRoutes } from './usage.routes.ts';
-export { createUsageService, type UsageService } from './usage.service.ts';
+export { usageRoutes as usageReportRoutes } from './usage.routes.ts';
+export {
+  createUsageService as createUsageReportService,
+  type UsageService as UsageReportService,
+} from './usage.service.ts';
