@@ -28,10 +28,13 @@ const fontkit = requireFromPdfkit('fontkit') as { create(buffer: Uint8Array): Fo
 function simplyLaidOut(file: string): FontkitFont {
   const font = fontkit.create(fs.readFileSync(new URL(`./fonts/${file}`, import.meta.url)));
   const glyphs = new Map<number, Glyph>();
+  // PDF/A forbids showing .notdef (glyph 0): a character the font lacks (a Chinese name) shows as U+FFFD.
+  const replacement = font.glyphForCodePoint(0xfffd);
   const glyphOf = (codePoint: number) => {
     let glyph = glyphs.get(codePoint);
     if (!glyph) {
       glyph = font.glyphForCodePoint(codePoint);
+      if (glyph.id === 0) glyph = replacement;
       glyphs.set(codePoint, glyph);
     }
     return glyph;

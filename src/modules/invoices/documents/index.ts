@@ -7,4 +7,5 @@ export { centsToDecimal } from './format.ts';
 export { renderInvoicePdf } from './invoice-pdf.ts';
 export { renderInvoiceXml } from './invoice-xml.ts';
 export { facturXFileName } from './pdf-metadata.ts';
+export { type DocumentRenderer, documentRenderer, type RenderedDocument } from './render-pool.ts';
 export { renderUsageCsv } from './usage-csv.ts';

@@ -156,6 +156,15 @@ describe('renderInvoicePdf', () => {
     }
   });
 
+  it('shows a character its font lacks as �, never as the .notdef glyph PDF/A forbids', async () => {
+    const doc = typicalDocument();
+    const [first, ...rest] = doc.appendix;
+    if (!first) throw new Error('the sample has an appendix');
+    doc.appendix = [{ ...first, userName: '李 Wei' }, ...rest];
+    const { pdf } = await rendered(doc);
+    expect(pdf.text).toContain('001 \uFFFD Wei Adressauskunft 10 14,90 €');
+  });
+
   it('runs a 2,000-row appendix over numbered pages with every row readable', async () => {
     const doc = largeDocument(2000);
     expect(doc.appendix).toHaveLength(2000);

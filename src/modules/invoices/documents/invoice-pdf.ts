@@ -276,6 +276,8 @@ export function renderInvoicePdf(doc: InvoiceDocument, xml: string): Promise<Buf
   const now = new Date();
   const pdf = new PDFDocument({
     size: 'A4',
+    // No standard font: PDF/A embeds its fonts, and pdfkit would parse Helvetica's metrics for every PDF.
+    font: '',
     pdfVersion: '1.7',
     subset: 'PDF/A-3b',
     lang: doc.language,

@@ -122,8 +122,8 @@ function paymentTerms(doc: InvoiceDocument): string | null {
   return doc.kind === 'credit_note' ? payment.refund : payment.immediately;
 }
 
-/** The library's invoice data for a document (exported for the tests' look at the mapping). */
-export function invoiceData(doc: InvoiceDocument): Invoice {
+/** The library's invoice data (UBL element names) for a document. */
+function invoiceData(doc: InvoiceDocument): Invoice {
   assertConsistent(doc);
   const categories = categoriesOf(doc);
   const lineCategory = (rate: number) => ({

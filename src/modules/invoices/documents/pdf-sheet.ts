@@ -13,6 +13,8 @@ export interface TextOptions {
 }
 
 export const bodySize = 9;
+
+const fittedTexts = new Map<string, string>();
 export const smallSize = 7.5;
 
 export class Sheet {
@@ -42,6 +44,18 @@ export class Sheet {
   }
 
   fit(text: string, width: number, options: TextOptions = {}): string {
+    // Names and services repeat over rows and documents: each is measured once per process.
+    const key = `${options.bold ? 'B' : 'R'}${options.size ?? bodySize}|${width}|${text}`;
+    let fitted = fittedTexts.get(key);
+    if (fitted === undefined) {
+      fitted = this.measuredFit(text, width, options);
+      if (fittedTexts.size >= 50_000) fittedTexts.clear();
+      fittedTexts.set(key, fitted);
+    }
+    return fitted;
+  }
+
+  private measuredFit(text: string, width: number, options: TextOptions): string {
     if (this.widthOf(text, options) <= width) return text;
     let low = 0;
     let high = text.length;
