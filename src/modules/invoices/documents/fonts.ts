@@ -1,5 +1,5 @@
-// PDF/A forbids the standard 14 fonts, so every invoice embeds (a subset of) DejaVu Sans Condensed, shipped
-// in fonts/ with its licence. The fonts are parsed once per process: parsing them for each PDF took 35 ms.
+// PDF/A forbids the standard 14 fonts, so every invoice embeds (a subset of) DejaVu Sans Condensed, from the
+// npm package dejavu-fonts-ttf (free licence, in the package). The fonts are parsed once per process: parsing them for each PDF took 35 ms.
 // Their layout is simplified to one glyph per character with its advance width (no kerning, no ligatures):
 // full OpenType shaping was half the time of a long appendix, and an invoice's Latin text needs neither.
 import fs from 'node:fs';
@@ -22,11 +22,12 @@ interface GlyphRun {
 }
 
 // pdfkit accepts a parsed fontkit font in place of a file; its own fontkit parses it, so the versions match.
-const requireFromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
+const requireHere = createRequire(import.meta.url);
+const requireFromPdfkit = createRequire(requireHere.resolve('pdfkit'));
 const fontkit = requireFromPdfkit('fontkit') as { create(buffer: Uint8Array): FontkitFont };
 
 function simplyLaidOut(file: string): FontkitFont {
-  const font = fontkit.create(fs.readFileSync(new URL(`./fonts/${file}`, import.meta.url)));
+  const font = fontkit.create(fs.readFileSync(requireHere.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
   const glyphs = new Map<number, Glyph>();
   // PDF/A forbids showing .notdef (glyph 0): a character the font lacks (a Chinese name) shows as U+FFFD.
   const replacement = font.glyphForCodePoint(0xfffd);
