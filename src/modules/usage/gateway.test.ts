@@ -285,6 +285,24 @@ describeEachDatabase('online-service gateway', (dialect) => {
     ).toHaveLength(1);
   });
 
+  it("keys belong to the account: another account's request with the same key is its own, and charged to it", async () => {
+    const other = await programAccount(t.app, { email: 'eva@steuer.test', companyName: 'Steuerbüro Eva' });
+    await subscribe(t.db, { accountId: other.accountId, serviceId: addressId });
+    const ours = await call('address-lookup', account.ownerKey, { city: 'Berlin' }, 'shared-key');
+    const theirs = await call('address-lookup', other.ownerKey, { city: 'Berlin' }, 'shared-key');
+    expect([ours.statusCode, theirs.statusCode]).toEqual([200, 200]);
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined();
+    expect(theirs.json().usageEventId).not.toBe(ours.json().usageEventId);
+    const events = await t.db
+      .selectFrom('usageEvents')
+      .select(['accountId'])
+      .where('idempotencyKey', '=', 'gateway:shared-key')
+      .execute();
+    expect(events.map((event) => event.accountId).sort()).toEqual(
+      [account.accountId, other.accountId].sort(),
+    );
+  });
+
   it('the demo adapter answers the same request alike and labels every answer as demo', async () => {
     const a = await call('address-lookup', account.ownerKey, { street: 'Gartenweg' });
     const b = await call('address-lookup', account.ownerKey, { street: 'Gartenweg' });
