@@ -55,6 +55,9 @@ export const auditActions = [
   'program.access_key_issued',
   'program.portal_link_issued',
   'program.portal_link_used',
+  'invoice.issued',
+  'invoice.run',
+  'invoice.credit_note_issued',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
