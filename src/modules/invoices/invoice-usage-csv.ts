@@ -36,9 +36,9 @@ const columns = [
 ] as const;
 
 /** A cell a spreadsheet would run as a formula is prefixed with ' (OWASP CSV injection); RFC 4180 quoting. */
-function cell(value: string): string {
+function cell(value: string, separator: string): string {
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function localTime(instant: string, timeZone: string): string {
@@ -68,8 +68,12 @@ export function formatUsageCsv(rows: readonly UsageRow[], locale: Locale, timeZo
     decimal(row.vatRateBp, locale), // basis points are hundredths of a percent, like cents
   ];
   const lines = [
-    columns.map((column) => cell(words[column])).join(separator),
-    ...rows.map((row) => values(row).map(cell).join(separator)),
+    columns.map((column) => cell(words[column], separator)).join(separator),
+    ...rows.map((row) =>
+      values(row)
+        .map((value) => cell(value, separator))
+        .join(separator),
+    ),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
