@@ -237,13 +237,12 @@ export function createInvoiceRun({
     const { account, language } = plan;
     try {
       return await db.transaction().execute(async (transaction) => {
-        // First the series row: from here on other issuers wait, so what follows sees their commits.
+        // First the series row: from here on other issuers wait, so what follows sees their commits. If one
+        // of them billed this account's month, the invoice's insert below fails and all of this rolls back.
         const number = await repository.nextNumber(transaction, 'invoice', context.year);
-        if (await repository.invoiceExists(transaction, account.id, context.month)) throw new NothingToBill();
         const invoiceId = newId();
-        if ((await repository.markUsage(transaction, account.id, context.month, invoiceId)) === 0)
-          throw new NothingToBill();
-        const groups = await repository.usageGroupsOfInvoice(transaction, account.id, invoiceId);
+        const groups = await repository.markUsage(transaction, account.id, context.month, invoiceId);
+        if (groups.length === 0) throw new NothingToBill();
         const bill = billOf(groups, context.month, context.services, language);
         const document = documentOf(context.headerOf(account, language, number), bill);
         const asPlanned = number === plan.predicted && sameBill(bill, plan.bill);

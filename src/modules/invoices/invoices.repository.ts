@@ -108,28 +108,29 @@ export function createInvoicesRepository() {
       return byAccount;
     },
 
-    /** Gives the account's uninvoiced usage up to `month` to the invoice; returns how many events it took. */
+    /**
+     * Gives the account's uninvoiced usage up to `month` to the invoice and returns what it took, summed as
+     * the run sums it: exactly the events this statement gave, whatever arrived or was billed meanwhile.
+     */
     async markUsage(executor: Db, accountId: string, month: string, invoiceId: string) {
-      const result = await executor
+      const rows = await executor
         .updateTable('usageEvents')
         .set({ invoiceId })
         .where('accountId', '=', accountId)
         .where('invoiceId', 'is', null)
         .where('billingMonth', '<=', month)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
-    },
-
-    async usageGroupsOfInvoice(executor: Db, accountId: string, invoiceId: string) {
-      const rows = await executor
-        .selectFrom('usageEvents')
-        .where('accountId', '=', accountId)
-        .where('invoiceId', '=', invoiceId)
-        .select(groupColumns)
-        .select((eb) => [eb.fn.sum<number>('quantity').as('quantity'), eb.fn.countAll<number>().as('events')])
-        .groupBy([...groupColumns])
+        .returning([...groupColumns, 'quantity'])
         .execute();
-      return rows.map(asGroup);
+      const groups = new Map<string, UsageGroup>();
+      for (const row of rows) {
+        const key = groupColumns.map((column) => row[column]).join('|');
+        const group = groups.get(key);
+        if (group) {
+          group.quantity += row.quantity;
+          group.events += 1;
+        } else groups.set(key, { ...row, events: 1 });
+      }
+      return [...groups.values()];
     },
 
     /** The account's usage not yet invoiced up to `month`, for the preview. */
@@ -142,15 +143,6 @@ export function createInvoicesRepository() {
         .execute();
       return rows.map(asGroup);
     },
-
-    invoiceExists: async (executor: Db, accountId: string, month: string) =>
-      !!(await executor
-        .selectFrom('invoices')
-        .select('id')
-        .where('accountId', '=', accountId)
-        .where('kind', '=', 'invoice')
-        .where('billingMonth', '=', month)
-        .executeTakeFirst()),
 
     lastNumber: async (executor: Db, kind: InvoiceKind, year: number) =>
       (
