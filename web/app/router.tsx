@@ -104,6 +104,7 @@ const customerArea = createRoute({
 const customerRoute = areaRoutes(customerArea, customerPages);
 
 export const supportRequestRoute = customerRoute('account/support/$id', 'SupportRequestPage');
+export const invoiceDetailRoute = customerRoute('account/invoices/$id', 'InvoiceDetailPage');
 
 const customerRoutes = [
   customerRoute('account', 'OverviewPage'),
@@ -115,6 +116,8 @@ const customerRoutes = [
   customerRoute('account/notifications', 'NotificationRoutingPage'),
   customerRoute('account/my-notifications', 'MyNotificationsPage'),
   customerRoute('account/domain-contacts', 'DomainContactsPage'),
+  customerRoute('account/invoices', 'InvoicesPage'),
+  invoiceDetailRoute,
   customerRoute('account/audit', 'AuditPage'),
   customerRoute('account/sessions', 'SessionsPage'),
   customerRoute('account/email', 'ChangeEmailPage'),
@@ -194,6 +197,7 @@ const operatorRoutes = [
   supportInboxRoute,
   operatorSupportRequestRoute,
   operatorRoute('operator/credential-requests', 'OperatorCredentialRequestsPage'),
+  operatorRoute('operator/invoices', 'OperatorInvoiceRunsPage'),
 ];
 
 const routeTree = rootRoute.addChildren([

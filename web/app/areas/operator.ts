@@ -1,5 +1,6 @@
 // The operator area's pages, in one chunk.
 export { OperatorCredentialRequestsPage } from '../../features/credential-requests/OperatorCredentialRequestsPage.tsx';
+export { OperatorInvoiceRunsPage } from '../../features/invoices/OperatorInvoiceRunsPage.tsx';
 export { MailboxPage } from '../../features/mailbox/MailboxPage.tsx';
 export { MailMessagePage } from '../../features/mailbox/MailMessagePage.tsx';
 export { AccountDetailPage } from '../../features/operator/AccountDetailPage.tsx';

@@ -17,6 +17,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useReturnFocus } from '../../ui/use-return-focus.ts';
 import { OperatorActivations } from '../activation/ActivationsSection.tsx';
 import { AuditLog } from '../audit/AuditLog.tsx';
+import { AccountInvoicesSection } from '../invoices/AccountInvoicesSection.tsx';
 import { AccountFields, accountValuesOf, billingOf, localeOf, useAccountRules } from './AccountFields.tsx';
 import { AccountStatusBadge } from './AccountStatusBadge.tsx';
 import { accountStatusLabel, billingFields, type CustomerAccount } from './accounts.ts';
@@ -198,6 +199,7 @@ function AccountDetail({ id }: { id: string }) {
             <Item label={t('accounts.createdAt')}>{formatDateTime(data.createdAt, i18n.language)}</Item>
           </DataList>
           <OperatorActivations accountId={id} />
+          <AccountInvoicesSection accountId={id} />
           <section aria-labelledby="account-audit-title">
             <Title order={2} size="h4" id="account-audit-title" mb="md">
               {t('audit.title')}
