@@ -3,6 +3,13 @@
 
 import type { Db } from '../../src/db/kysely.ts';
 import type { Access } from '../../src/http/access.ts';
+import {
+  insertService,
+  insertUsage,
+  testSeller,
+  type UsageUser,
+  usersOf,
+} from '../../src/modules/invoices/invoice-test-data.ts';
 import type { TestApp } from './build-test-app.ts';
 import type { JsonSchema } from './schema-arbitrary.ts';
 import { accountIdOf, signedInOperator, signedInOwner, signedInUser, TestClient } from './test-client.ts';
@@ -84,6 +91,27 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
       { filename: 'a.txt', contentType: 'text/plain', data: Buffer.from('a').toString('base64') },
     ],
   });
+  // An invoice of December 2025 (closed on the test clock's 5 January 2026).
+  await t.app.kontor.services.provider.updateSeller(testSeller, {
+    type: 'system',
+    id: null,
+    ipAddress: null,
+  });
+  const serviceId = await insertService(t.db, { code: `lookup-${name}`, netCents: 150 });
+  const [user] = (await usersOf(t.db, accountId)) as [UsageUser];
+  await insertUsage(t.db, {
+    accountId,
+    user,
+    serviceId,
+    occurredAt: '2025-12-10T10:00:00Z',
+    unitNetCents: 150,
+  });
+  await t.app.kontor.services.invoiceRun.run({ month: '2025-12' });
+  const invoice = await t.db
+    .selectFrom('invoices')
+    .select('id')
+    .where('accountId', '=', accountId)
+    .executeTakeFirstOrThrow();
   const mail = await t.db
     .selectFrom('outboxEmails')
     .select('id')
@@ -102,6 +130,7 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
       requestId: request.json().id,
       attachmentId: request.json().messages[0].attachments[0].id,
       id: mail?.id ?? '',
+      invoiceId: invoice.id,
     },
   };
 }
@@ -168,6 +197,25 @@ export async function snapshotOf(db: Db, accountId: string) {
       .execute(),
     credentialRequests: await db
       .selectFrom('credentialRequests')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    invoices: await db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    invoiceLines: await db
+      .selectFrom('invoiceLines')
+      .innerJoin('invoices', 'invoices.id', 'invoiceLines.invoiceId')
+      .selectAll('invoiceLines')
+      .where('invoices.accountId', '=', accountId)
+      .orderBy('invoiceLines.id')
+      .execute(),
+    usageEvents: await db
+      .selectFrom('usageEvents')
       .selectAll()
       .where('accountId', '=', accountId)
       .orderBy('id')
