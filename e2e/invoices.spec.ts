@@ -18,6 +18,7 @@ import { type Seed, seedPortal, signInThroughApi } from './seed.ts';
 
 test.use({ kontorServer: 'invoices', locale: 'de-DE' });
 test.skip(chromiumMissing, chromiumMissingReason);
+test.setTimeout(90_000);
 
 const operator = {
   name: 'Olga Operatorin',
