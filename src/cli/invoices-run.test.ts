@@ -79,7 +79,9 @@ describeEachDatabase('kontor invoices run', (dialect) => {
     expect(billed.stderr).toBe('');
     expect(billed.code).toBe(0);
     expect(billed.stdout).toContain('1/1 accounts billed');
-    expect(billed.stdout).toMatch(/Issued 1 invoice\(s\) for 2025-06: (\d{4})-000001 to \1-000001\./);
+    expect(billed.stdout).toMatch(
+      /Issued 1 invoice\(s\) for 2025-06: (\d{4})-000001 to \1-000001, in \d+\.\d s\./,
+    );
     const invoices = await t.db.selectFrom('invoices').select(['accountId', 'billingMonth']).execute();
     expect(invoices).toEqual([{ accountId, billingMonth: '2025-06' }]);
     expect((await kontor('invoices', 'run', '--month', '2025-06')).stdout).toContain(

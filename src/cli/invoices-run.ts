@@ -36,12 +36,14 @@ export async function invoicesRun(options: { month: string }): Promise<void> {
     if (done > 0 && (done % step === 0 || done === total)) console.log(`${done}/${total} accounts billed`);
   };
   try {
+    const started = performance.now();
     const result = await run.run({ month: options.month, onProgress });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
     bar?.stop();
     console.log(
       result.issued === 0
         ? `No invoices to issue for ${result.month}.`
-        : `Issued ${result.issued} invoice(s) for ${result.month}: ${result.firstNumber} to ${result.lastNumber}.`,
+        : `Issued ${result.issued} invoice(s) for ${result.month}: ${result.firstNumber} to ${result.lastNumber}, in ${seconds} s.`,
     );
     if (result.notYetDue > 0)
       console.log(`${result.notYetDue} account(s) wait until ${result.month} has ended in their time zone.`);
