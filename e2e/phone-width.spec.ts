@@ -52,6 +52,8 @@ const customerPages = [
   '/account/support',
   '/account/my-notifications',
   '/account/domain-contacts',
+  '/account/products',
+  '/account/usage',
   '/account/audit',
   '/account/sessions',
   '/account/email',
@@ -171,6 +173,23 @@ for (const { code, locale } of languages) {
       // The customer pages' test of this language opened one.
       const inbox = await page.request.get(`${kontor.baseUrl}/api/v1/operator/support-requests?pageSize=1`);
       const requestId = ((await inbox.json()) as { items: { id: string }[] }).items[0]?.id;
+      const csrf = (await page.context().cookies()).find((cookie) => cookie.name.endsWith('kontor_csrf'));
+      const service = await page.request.post(`${kontor.baseUrl}/api/v1/operator/services`, {
+        data: {
+          code: `phone-${code}`,
+          names: {
+            de: 'Versicherer-Korrespondenz',
+            en: 'Insurer correspondence',
+            hu: 'Levelezés biztosítókkal',
+          },
+          unit: 'message',
+          adapter: 'http',
+          providerUrl: 'https://versicherer-korrespondenz.provider.example/api/v1/messages',
+        },
+        headers: { 'x-csrf-token': csrf?.value ?? '' },
+      });
+      expect(service.ok(), await service.text()).toBe(true);
+      const serviceId = ((await service.json()) as { id: string }).id;
       const operatorPages = [
         '/operator/accounts',
         '/operator/accounts/new',
@@ -178,6 +197,8 @@ for (const { code, locale } of languages) {
         '/operator/audit',
         '/operator/support',
         '/operator/credential-requests',
+        '/operator/services',
+        `/operator/services/${serviceId}`,
         ...(requestId ? [`/operator/support/${requestId}`] : []),
         '/operator/mailbox',
         `/operator/mailbox/${mailId}`,

@@ -38,6 +38,15 @@ import {
   ownIdentificationRoutes,
 } from './modules/caller-identification/index.ts';
 import {
+  catalogueRoutes,
+  createCatalogueService,
+  createSubscriptionsService,
+  createUsageService,
+  subscriptionsRoutes,
+  usableServicesQuery,
+  usageRoutes,
+} from './modules/catalogue/index.ts';
+import {
   contactsRoutes,
   createContactsService,
   createNotifications,
@@ -186,7 +195,19 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const supportMailIn = createSupportMailIn({ db, config, mail, support, credentialRequests });
   const requireOperator = operatorGuard(config, sessions.resolveOperatorSession);
   const requireMember = memberGuard(config, sessions.resolveUserSession);
-  const program = createProgramService({ db, clock, audit, links, users, sessions, twoFactor });
+  const catalogue = createCatalogueService({ db, clock, audit });
+  const subscriptions = createSubscriptionsService({ db, clock, audit });
+  const usage = createUsageService({ db, defaultTimeZone: config.defaultTimezone });
+  const program = createProgramService({
+    db,
+    clock,
+    audit,
+    links,
+    users,
+    sessions,
+    twoFactor,
+    usableServices: usableServicesQuery(db),
+  });
   const requireProgram = programGuard({ config, clock, repository: createProgramRepository(db) });
   const transport =
     dependencies.mailTransport !== undefined
@@ -234,6 +255,9 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(supportRoutes, { support });
     await api.register(credentialRequestsRoutes, { config, credentialRequests });
     await api.register(programRoutes, { config, program, auth, sessions });
+    await api.register(catalogueRoutes, { catalogue });
+    await api.register(subscriptionsRoutes, { subscriptions });
+    await api.register(usageRoutes, { usage });
     await api.register(invoicesRoutes, { invoices, run: invoiceRun, creditNotes });
   });
   await registerWebApp(app, config.webRoot);
@@ -269,6 +293,9 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       credentialRequests,
       supportMailIn,
       program,
+      catalogue,
+      subscriptions,
+      usage,
       invoices,
       invoiceRun,
       creditNotes,

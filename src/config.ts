@@ -27,6 +27,8 @@ export interface Config {
   mailMaxAttempts: number;
   /** How long a claimed e-mail is another worker's; after a crash it is sent again once this has passed. */
   mailLeaseMs: number;
+  /** The wait before the first retry of a failed delivery; each further retry waits twice as long. */
+  mailRetryFirstMs: number;
   operatorSetupLinkTtlMinutes: number;
   /** Seats of a self-registered account; operators set their own per order. */
   defaultSeatLimit: number;
@@ -150,6 +152,12 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     mailMaxAttempts: read('MAIL_MAX_ATTEMPTS', 12, integer(1, 100), 'an integer 1-100'),
     mailLeaseMs: read('MAIL_LEASE_MS', 300_000, integer(1_000, 3_600_000), 'milliseconds 1000-3600000'),
+    mailRetryFirstMs: read(
+      'MAIL_RETRY_FIRST_MS',
+      30_000,
+      integer(1_000, 3_600_000),
+      'milliseconds 1000-3600000',
+    ),
     operatorSetupLinkTtlMinutes: read(
       'OPERATOR_SETUP_LINK_TTL_MINUTES',
       60,

@@ -26,7 +26,7 @@ async function cli(args: string[], env: Record<string, string>) {
 
 it('explains itself with --help on every level', async () => {
   const top = await cli(['--help'], {});
-  for (const command of ['serve', 'migrate', 'operator', 'mail', 'backup', 'restore'])
+  for (const command of ['serve', 'migrate', 'operator', 'catalogue', 'mail', 'backup', 'restore'])
     expect(top.stdout).toContain(command);
   expect((await cli(['operator', '--help'], {})).stdout).toContain('create');
   expect((await cli(['mail', 'list', '--help'], {})).stdout).toContain('--limit');
@@ -107,6 +107,14 @@ describeEachDatabase('kontor CLI', (dialect) => {
     const created = await cli(['operator', 'create'], env);
     expect(created.stdout).toMatch(/http:\/\/kontor\.test\/setup#token=[\w-]{43}/);
     expect((await cli(['mail', 'list'], env)).stdout).toContain('No e-mails yet.');
+  });
+
+  it('fills an empty catalogue with the demo services, once', async () => {
+    const env = { DATABASE_URL: await freshDatabaseUrl(dialect), PUBLIC_URL: 'http://kontor.test' };
+    expect((await cli(['catalogue', 'seed-demo'], env)).stdout).toContain(
+      'Added 5 demo services: address-lookup, person-information, company-information, insurer-correspondence, sms.',
+    );
+    expect((await cli(['catalogue', 'seed-demo'], env)).stdout).toContain('nothing was added');
   });
 
   it('serves on first run, prints the set-up link, and the link creates an operator whose e-mail is listed', async () => {

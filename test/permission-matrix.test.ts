@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Permission, permissions } from '../src/shared/permissions.ts';
 import { newId } from '../src/shared/tokens.ts';
 import { buildTestApp, describeEachDatabase, type TestApp } from './helpers/build-test-app.ts';
+import { serviceWithPrice } from './helpers/catalogue.ts';
 import {
   accountIdOf,
   signedInOperator,
@@ -35,8 +36,10 @@ interface Fixture {
   invitation: () => Promise<string>; // a fresh open invitation of the account
   guest: () => Promise<string>; // a fresh person from another account, member here
   domainContact: () => Promise<string>; // a fresh domain contact of the account
+  serviceId: string; // an active service of the catalogue, with a price
+  subscription: () => Promise<string>; // a fresh live subscription of the account (for a fresh user)
 }
-type Ids = { user: string; invitation: string; guest: string; domainContact: string };
+type Ids = { user: string; invitation: string; guest: string; domainContact: string; subscription: string };
 
 interface RouteCase {
   name: string;
@@ -69,6 +72,11 @@ const everyMember = (success: number) => ({
 /** Routes about the signed-in person themselves: any signed-in customer, wherever they belong. */
 const anyCustomer = (status: number) => ({
   expected: { ...everyMember(status).expected, foreignAdmin: status },
+});
+/** Booking and ending services: the owner and admins only, whatever a member holds. */
+const adminsOnly = (success: number) => ({
+  permission: 'products.view' as const,
+  expected: { ...needs('products.view', success).expected, memberWith: 403, invited: 403 },
 });
 const operatorOnly = (success: number) => ({
   expected: Object.fromEntries(
@@ -285,6 +293,57 @@ const routes: RouteCase[] = [
     ...needs('account.edit', 200),
   },
   {
+    name: "list the account's subscriptions",
+    method: 'GET',
+    url: (f) => `${account(f)}/subscriptions`,
+    ...needs('products.view', 200),
+  },
+  {
+    name: 'list what can be booked',
+    method: 'GET',
+    url: (f) => `${account(f)}/subscriptions/options`,
+    ...adminsOnly(200),
+  },
+  {
+    name: 'book a service for a user',
+    method: 'POST',
+    url: (f) => `${account(f)}/subscriptions`,
+    body: (f, ids) => ({ serviceId: f.serviceId, scope: 'users', userIds: [ids.user] }),
+    ...adminsOnly(201),
+  },
+  {
+    name: 'end a subscription',
+    method: 'POST',
+    url: (f, ids) => `${account(f)}/subscriptions/${ids.subscription}/end`,
+    ...adminsOnly(200),
+  },
+  { name: 'list usage', method: 'GET', url: (f) => `${account(f)}/usage`, ...needs('invoices.view', 200) },
+  {
+    name: 'list the usage filters',
+    method: 'GET',
+    url: (f) => `${account(f)}/usage/filters`,
+    ...needs('invoices.view', 200),
+  },
+  {
+    name: 'list the catalogue (operator area)',
+    method: 'GET',
+    url: () => '/api/v1/operator/services',
+    ...operatorOnly(200),
+  },
+  {
+    name: 'change a service (operator area)',
+    method: 'PATCH',
+    url: () => '/api/v1/operator/services/00000000-0000-0000-0000-000000000000',
+    body: () => ({ active: false }),
+    ...operatorOnly(404),
+  },
+  {
+    name: "list an account's subscriptions (operator area)",
+    method: 'GET',
+    url: () => '/api/v1/operator/accounts/00000000-0000-0000-0000-000000000000/subscriptions',
+    ...operatorOnly(404),
+  },
+  {
     name: 'act in the account (switch to it)',
     method: 'PUT',
     url: () => '/api/v1/auth/session/account',
@@ -443,8 +502,11 @@ describeEachDatabase('permission matrix', (dialect) => {
       payload: { accountId },
     });
 
+    const operatorClient = (await signedInOperator(t.app)).client;
+    const serviceId = await serviceWithPrice(operatorClient, { code: 'matrix-service' });
     fixture = {
       accountId,
+      serviceId,
       memberId: plain.user.id,
       user: async () => {
         count += 1;
@@ -478,10 +540,21 @@ describeEachDatabase('permission matrix', (dialect) => {
       },
       domainContact: async () =>
         (await owner.post(`/api/v1/accounts/${accountId}/domain-contacts`, domainContact)).json().id,
+      // A service of its own each time (users would run out of seats), subscribed for the whole account.
+      subscription: async () => {
+        count += 1;
+        const service = await serviceWithPrice(operatorClient, { code: `matrix-${count}` });
+        const booked = await owner.post(`/api/v1/accounts/${accountId}/subscriptions`, {
+          serviceId: service,
+          scope: 'account',
+        });
+        if (booked.statusCode !== 201) throw new Error(booked.body);
+        return booked.json().items[0].id;
+      },
     };
     Object.assign(clients, {
       anonymous: new TestClient(t.app),
-      operator: (await signedInOperator(t.app)).client,
+      operator: operatorClient,
       member: plain.client,
       invited: invited.client,
       admin: admin.client,
@@ -504,6 +577,7 @@ describeEachDatabase('permission matrix', (dialect) => {
         invitation: await fixture.invitation(),
         guest: await fixture.guest(),
         domainContact: await fixture.domainContact(),
+        subscription: await fixture.subscription(),
       };
       const unique = `${actor}-${newId().slice(0, 8)}`;
       const response = await client.request({

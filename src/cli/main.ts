@@ -1,6 +1,7 @@
 // The `kontor` command. Each subcommand uses services directly, never HTTP.
 import { Command, InvalidArgumentError } from 'commander';
 import { backup, restore } from './backup.ts';
+import { catalogueSeedDemo } from './catalogue-seed-demo.ts';
 import { invoicesRun } from './invoices-run.ts';
 import { mailList } from './mail-list.ts';
 import { migrate } from './migrate.ts';
@@ -27,6 +28,13 @@ program
   .command('create')
   .description('print a single-use link that creates an operator')
   .action(operatorCreate);
+
+program
+  .command('catalogue')
+  .description('the catalogue of online services')
+  .command('seed-demo')
+  .description('fill an empty catalogue with demo services (demo adapter, 19 % VAT), for development')
+  .action(catalogueSeedDemo);
 
 program
   .command('mail')

@@ -10,8 +10,9 @@ import { cookieNames, csrfCookieOptions } from './cookies.ts';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Probes of load balancers and monitors: no rate limit, no browser cookie.
 const machinePaths = new Set(['/healthz', '/readyz']);
-// The desktop program's API authenticates by header only: no cookie is read or set there (P1).
-const isProgramPath = (url: string) => url.startsWith('/api/program/');
+// The desktop program's routes authenticate by header only: no cookie is read or set there (P1). What
+// exempts them is their declared access (http/access.ts), not their address.
+const isProgramRoute = (request: FastifyRequest) => request.routeOptions.config?.access?.kind === 'program';
 
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
   const headers = securityHeaders(config);
@@ -35,7 +36,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   const names = cookieNames(config);
   app.addHook('onRequest', async (request, reply) => {
     if (machinePaths.has(request.url)) return;
-    if (isProgramPath(request.url)) {
+    if (isProgramRoute(request)) {
       if (!safeMethods.has(request.method) && !isSameOrigin(request, config))
         throw new AppError('CSRF_FAILED');
       return;

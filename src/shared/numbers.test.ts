@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import {
+  customerNumbersIn,
   dammCheckDigit,
   generateCustomerNumber,
   generateUserNumber,
@@ -41,4 +42,13 @@ it('catches every single-digit typo and every swap of neighbouring digits', () =
 
 it('generates 7-digit user numbers', () => {
   for (let i = 0; i < 100; i += 1) expect(generateUserNumber()).toMatch(/^[1-9]\d{6}$/);
+});
+
+it('finds the valid customer numbers a text mentions, however they are typed', () => {
+  const valid = generateCustomerNumber();
+  const spaced = `${valid.slice(0, 4)} ${valid.slice(4, 7)}${valid.slice(8)}`;
+  const typo = `${valid.slice(0, 8)}${(Number(valid[8]) + 1) % 10}`;
+  expect(customerNumbersIn(`Re: [${valid}] Frage`)).toEqual([valid]);
+  expect(customerNumbersIn(`Kundennummer ${spaced}, nicht ${typo}`)).toEqual([valid]);
+  expect(customerNumbersIn(`Telefon 0${valid.replace('-', '')}9`)).toEqual([]);
 });

@@ -35,5 +35,13 @@ export function parseCustomerNumber(input: string): string | null {
   return `${digits.slice(0, 7)}-${digits.slice(7)}`;
 }
 
+// Eight digits, single spaces or hyphens between them allowed ("4839201-4", "4839 2014"); not part of a
+// longer number.
+const customerNumberCandidates = /(?<!\d[ -]?)\d(?:[ -]?\d){7}(?![ -]?\d)/g;
+
+/** The valid customer numbers a text mentions (an e-mail's subject or body), in order, canonical form. */
+export const customerNumbersIn = (text: string): string[] =>
+  [...text.matchAll(customerNumberCandidates)].flatMap((match) => parseCustomerNumber(match[0]) ?? []);
+
 /** User numbers: 7 digits, as the desktop program expects. */
 export const generateUserNumber = (): string => randomDigits(7);

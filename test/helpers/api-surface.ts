@@ -3,6 +3,7 @@
 
 import type { Db } from '../../src/db/kysely.ts';
 import type { Access } from '../../src/http/access.ts';
+import { newId } from '../../src/shared/tokens.ts';
 import {
   insertService,
   insertUsage,
@@ -13,6 +14,7 @@ import {
 import type { TestApp } from './build-test-app.ts';
 import type { JsonSchema } from './schema-arbitrary.ts';
 import { accountIdOf, signedInOperator, signedInOwner, signedInUser, TestClient } from './test-client.ts';
+import { insertUsageEvents } from './usage-events.ts';
 
 export interface Operation {
   method: string;
@@ -53,7 +55,10 @@ export function operationsOf(t: TestApp): Operation[] {
   );
 }
 
-/** One account's people and objects: an admin, a member without permissions, a user, an invitation, a domain contact. */
+/**
+ * One account's people and objects: an admin, a member without permissions, a user, an invitation, a domain
+ * contact, a subscription of the member to a service of its own, a usage event.
+ */
 export interface Tenant {
   accountId: string;
   admin: TestClient;
@@ -91,18 +96,48 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
       { filename: 'a.txt', contentType: 'text/plain', data: Buffer.from('a').toString('base64') },
     ],
   });
+  // A service of the catalogue the account subscribes to, and one use of it.
+  const serviceId = newId();
+  const now = new Date().toISOString();
+  await t.db
+    .insertInto('services')
+    .values({
+      id: serviceId,
+      code: `service-${name}`,
+      nameDe: name,
+      nameEn: name,
+      nameHu: name,
+      unit: 'request',
+      adapter: 'demo',
+      providerUrl: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  await t.db
+    .insertInto('prices')
+    .values({ id: newId(), serviceId, netCents: 35, vatRateBp: 1900, validFrom: now, createdAt: now })
+    .execute();
+  const subscription = await owner.client.post(`/api/v1/accounts/${accountId}/subscriptions`, {
+    serviceId,
+    scope: 'users',
+    userIds: [member.user.id],
+  });
+  await insertUsageEvents(t.db, [
+    { accountId, user: member.user, serviceId, occurredAt: '2026-01-05T09:00:00.000Z' },
+  ]);
   // An invoice of December 2025 (closed on the test clock's 5 January 2026).
   await t.app.kontor.services.provider.updateSeller(testSeller, {
     type: 'system',
     id: null,
     ipAddress: null,
   });
-  const serviceId = await insertService(t.db, { code: `lookup-${name}`, netCents: 150 });
+  const billedService = await insertService(t.db, { code: `lookup-${name}`, netCents: 150 });
   const [user] = (await usersOf(t.db, accountId)) as [UsageUser];
   await insertUsage(t.db, {
     accountId,
     user,
-    serviceId,
+    serviceId: billedService,
     occurredAt: '2025-12-10T10:00:00Z',
     unitNetCents: 150,
   });
@@ -130,6 +165,8 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
       requestId: request.json().id,
       attachmentId: request.json().messages[0].attachments[0].id,
       id: mail?.id ?? '',
+      serviceId,
+      subscriptionId: subscription.json().items[0].id,
       invoiceId: invoice.id,
     },
   };
@@ -197,6 +234,12 @@ export async function snapshotOf(db: Db, accountId: string) {
       .execute(),
     credentialRequests: await db
       .selectFrom('credentialRequests')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    subscriptions: await db
+      .selectFrom('subscriptions')
       .selectAll()
       .where('accountId', '=', accountId)
       .orderBy('id')

@@ -116,6 +116,8 @@ const customerRoutes = [
   customerRoute('account/notifications', 'NotificationRoutingPage'),
   customerRoute('account/my-notifications', 'MyNotificationsPage'),
   customerRoute('account/domain-contacts', 'DomainContactsPage'),
+  customerRoute('account/products', 'ProductsPage'),
+  customerRoute('account/usage', 'UsagePage'),
   customerRoute('account/invoices', 'InvoicesPage'),
   invoiceDetailRoute,
   customerRoute('account/audit', 'AuditPage'),
@@ -144,6 +146,7 @@ const toAccountList = () => {
 
 export const accountDetailRoute = operatorRoute('operator/accounts/$id', 'AccountDetailPage');
 export const mailMessageRoute = operatorRoute('operator/mailbox/$id', 'MailMessagePage');
+export const serviceDetailRoute = operatorRoute('operator/services/$id', 'ServicePage');
 export const accountListRoute = createRoute({
   getParentRoute: () => operatorArea,
   path: 'operator/accounts',
@@ -197,6 +200,8 @@ const operatorRoutes = [
   supportInboxRoute,
   operatorSupportRequestRoute,
   operatorRoute('operator/credential-requests', 'OperatorCredentialRequestsPage'),
+  operatorRoute('operator/services', 'CataloguePage'),
+  serviceDetailRoute,
   operatorRoute('operator/invoices', 'OperatorInvoiceRunsPage'),
 ];
 

@@ -21,6 +21,7 @@ import * as credentialRequests from './2026-12-01T14_credential_requests.ts';
 import * as supportMailThreads from './2026-12-02T15_support_mail_threads.ts';
 import * as programApi from './2026-12-02T16_program_api.ts';
 import * as servicesAndUsage from './2026-12-02T17_services_and_usage.ts';
+import * as catalogue from './2026-12-02T18_catalogue.ts';
 import * as invoices from './2026-12-02T19_invoices.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T15_support_mail_threads': supportMailThreads,
   '2026-12-02T16_program_api': programApi,
   '2026-12-02T17_services_and_usage': servicesAndUsage,
+  '2026-12-02T18_catalogue': catalogue,
   '2026-12-02T19_invoices': invoices,
 };

@@ -1,6 +1,6 @@
 // Recognises an e-mail that asks for an account's access data: it names a customer number and one of the
 // words people use for access data, in German, English or Hungarian.
-import { parseCustomerNumber } from '../../shared/numbers.ts';
+import { customerNumbersIn } from '../../shared/numbers.ts';
 
 const credentialWords = [
   // de
@@ -25,18 +25,12 @@ const credentialWords = [
   'bejelentkezési adatok',
 ];
 
-// Eight digits, single spaces or hyphens between them allowed ("4839201-4", "4839 2014"); not part of a
-// longer number.
-const customerNumberPattern = /(?<!\d[ -]?)\d(?:[ -]?\d){7}(?![ -]?\d)/g;
 // Word start: no letter before it; "Zugang" also finds "Zugangsdaten", "password" "passwords".
 const wordPattern = new RegExp(`(?<!\\p{L})(?:${credentialWords.join('|')})`, 'iu');
 
 export function credentialRequestIn(subject: string, text: string): { customerNumber: string } | null {
   const content = `${subject}\n${text}`.normalize('NFC');
   if (!wordPattern.test(content)) return null;
-  for (const match of content.matchAll(customerNumberPattern)) {
-    const customerNumber = parseCustomerNumber(match[0]);
-    if (customerNumber) return { customerNumber };
-  }
-  return null;
+  const [customerNumber] = customerNumbersIn(content);
+  return customerNumber ? { customerNumber } : null;
 }

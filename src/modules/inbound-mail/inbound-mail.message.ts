@@ -3,6 +3,7 @@
 // through sanitize-html, and attachments are bounded in count and size.
 import type { ParsedMail } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
+import { safeFilename } from '../../shared/filenames.ts';
 
 export interface InboundAttachment {
   /** No path, no control or direction characters, never empty. */
@@ -93,8 +94,6 @@ function isAddress(address: string): boolean {
 // C0 controls and DEL; PostgreSQL refuses NUL in text, and CR/LF would split a header.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const controls = /[\u0000-\u001f\u007f]/g;
-// Direction overrides and marks let "invoice\u202Efdp.exe" pass for "invoice.exe" read backwards.
-const directionMarks = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** One header-safe line: every run of control characters becomes one space. */
 export function oneLine(value: string): string {
@@ -104,15 +103,6 @@ export function oneLine(value: string): string {
 function messageIds(value: string | string[] | undefined): string[] {
   const joined = Array.isArray(value) ? value.join(' ') : (value ?? '');
   return joined.match(/<[^<>\s]{1,250}>/g) ?? [];
-}
-
-export function safeFilename(name: string | undefined): string {
-  const base = (name ?? '').split(/[/\\]/).pop() ?? '';
-  const cleaned = base.replace(controls, '').replace(directionMarks, '').trim().replace(/^\.+/, '');
-  if (cleaned === '') return 'attachment';
-  if (cleaned.length <= 200) return cleaned;
-  const extension = /\.[^.]{1,10}$/.exec(cleaned)?.[0] ?? '';
-  return cleaned.slice(0, 200 - extension.length) + extension;
 }
 
 function safeContentType(value: string): string {

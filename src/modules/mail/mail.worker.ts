@@ -43,9 +43,9 @@ export function smtpTransport(smtpUrl: string, publicUrl: URL): MailTransport {
 
 const batchSize = 20;
 
-/** 30 s, 1 min, 2 min, … capped at 1 h. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), hours(1));
+/** 30 s (MAIL_RETRY_FIRST_MS), 1 min, 2 min, … capped at 1 h. */
+export function retryDelayMs(attempts: number, firstMs = 30_000): number {
+  return Math.min(firstMs * 2 ** Math.max(0, attempts - 1), hours(1));
 }
 
 export interface MailWorkerLog {
@@ -77,7 +77,10 @@ export function createMailWorker(options: {
       const lastError = error instanceof Error ? error.message.slice(0, 500) : String(error);
       await repository.markFailedAttempt(email.id, {
         attempts,
-        nextAttemptAt: addMilliseconds(clock.now(), retryDelayMs(attempts)).toISOString(),
+        nextAttemptAt: addMilliseconds(
+          clock.now(),
+          retryDelayMs(attempts, config.mailRetryFirstMs),
+        ).toISOString(),
         lastError,
         givenUp,
       });

@@ -41,7 +41,7 @@ export const programRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: programMe, ...refusals },
       },
     },
-    async (request) => program.me(programCaller(request)),
+    async (request) => program.me(programCaller(request), request.locale),
   );
 
   app.get(

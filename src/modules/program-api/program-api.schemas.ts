@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { permission } from '../auth/auth.schemas.ts';
+import { serviceUnits } from '../catalogue/index.ts';
 
 const nullableString = Type.Union([Type.String(), Type.Null()]);
 
@@ -15,9 +16,22 @@ export const programMe = Type.Object({
   isAdmin: Type.Boolean({ description: 'Owner or admin of the account (shown in bold in the program)' }),
   account: Type.Object({ customerNumber: Type.String(), companyName: Type.String() }),
   permissions: Type.Array(permission, { description: "The user's permissions in the account" }),
-  services: Type.Array(Type.Object({ code: Type.String() }), {
-    description: 'Subscribed online services; empty until services exist',
-  }),
+  services: Type.Array(
+    Type.Object({
+      code: Type.String({ description: 'What the program names the service by: "address-lookup"' }),
+      name: Type.String({
+        description: "The name in the caller's language (user, account, Accept-Language)",
+      }),
+      names: Type.Object({ de: Type.String(), en: Type.String(), hu: Type.String() }),
+      unit: Type.Enum(serviceUnits),
+      netCents: Type.Integer({ description: 'Net price of one unit now, in cents' }),
+      vatRateBp: Type.Integer({ description: 'VAT rate in basis points: 1900 is 19 %' }),
+    }),
+    {
+      description:
+        'The online services this user may use now (subscribed for the whole account or for this user, with a price); empty without "services.use"',
+    },
+  ),
 });
 
 const programUserProperties = {

@@ -1,9 +1,11 @@
 // P1–P3, P6: what the desktop program asks of Kontor with a user's program credentials.
+import type { Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import { AppError, assertThat } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { heldPermissions, isAdminRole, parsePermissions } from '../../shared/permissions.ts';
 import type { AuditService } from '../audit/index.ts';
+import type { UsableServicesQuery } from '../catalogue/index.ts';
 import type { LinksService } from '../links/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
 import type { TwoFactorService } from '../two-factor/index.ts';
@@ -33,6 +35,8 @@ interface Dependencies {
   users: UsersService;
   sessions: SessionsService;
   twoFactor: TwoFactorService;
+  /** The services a user may use now (catalogue), prepared once: `me` runs it on every program start. */
+  usableServices: UsableServicesQuery;
 }
 
 const actorOf = (caller: ProgramCaller, ipAddress: string) => ({
@@ -41,7 +45,16 @@ const actorOf = (caller: ProgramCaller, ipAddress: string) => ({
   ipAddress,
 });
 
-export function createProgramService({ db, clock, audit, links, users, sessions, twoFactor }: Dependencies) {
+export function createProgramService({
+  db,
+  clock,
+  audit,
+  links,
+  users,
+  sessions,
+  twoFactor,
+  usableServices,
+}: Dependencies) {
   const repository = createProgramRepository(db);
   const assertAdmin = (caller: ProgramCaller) =>
     assertThat(isAdminRole(caller.role), programErrors.PROGRAM_ADMIN_REQUIRED);
@@ -49,7 +62,8 @@ export function createProgramService({ db, clock, audit, links, users, sessions,
   return {
     repository,
 
-    me: (caller: ProgramCaller) => ({
+    /** P1; `services` only for a user with "services.use", named in `locale` (the caller's language). */
+    me: async (caller: ProgramCaller, locale: Locale) => ({
       userNumber: caller.userNumber,
       username: caller.username,
       title: caller.title,
@@ -59,7 +73,18 @@ export function createProgramService({ db, clock, audit, links, users, sessions,
       isAdmin: isAdminRole(caller.role),
       account: { customerNumber: caller.customerNumber, companyName: caller.companyName },
       permissions: heldPermissions(caller),
-      services: [],
+      services: heldPermissions(caller).includes('services.use')
+        ? (await usableServices({ accountId: caller.accountId, userId: caller.userId, at: clock.now() })).map(
+            (service) => ({
+              code: service.code,
+              name: service.names[locale],
+              names: service.names,
+              unit: service.unit,
+              netCents: service.netCents,
+              vatRateBp: service.vatRateBp,
+            }),
+          )
+        : [],
     }),
 
     /** P2: the account's own users for the program's dropdown; an admin's key only. */

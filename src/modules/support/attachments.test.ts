@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, describeEachDatabase, type TestApp } from '../../../test/helpers/build-test-app.ts';
 import { accountIdOf, signedInOwner, type TestClient } from '../../../test/helpers/test-client.ts';
-import { maxAttachmentBytes, safeFilename } from './attachments.ts';
+import { safeFilename } from '../../shared/filenames.ts';
+import { maxAttachmentBytes } from './attachments.ts';
 import { pngAttachment } from './test-attachments.ts';
 
 const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');

@@ -2,6 +2,7 @@
 // kinds and match the type it claims, and its name loses any path and control characters. They are kept in
 // the database and served only as downloads (Content-Disposition: attachment, nosniff).
 import { AppError } from '../../shared/app-error.ts';
+import { safeFilename } from '../../shared/filenames.ts';
 import { supportErrors } from './support.errors.ts';
 
 export const maxAttachments = 5;
@@ -41,8 +42,6 @@ export interface CheckedAttachment {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
 const binaryControls = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
-const unsafeInNames = /[\u0000-\u001f\u007f-\u009f"<>|:*?]/g;
 
 const startsWith = (bytes: Buffer, prefix: number[]) => prefix.every((byte, index) => bytes[index] === byte);
 
@@ -61,20 +60,6 @@ function matches(contentType: string, bytes: Buffer) {
   if (contentType === 'text/plain') return isPlainText(bytes);
   const prefix = magic[contentType];
   return prefix !== undefined && startsWith(bytes, prefix);
-}
-
-/** The last path segment without control or quoting characters, at most 120 characters, extension kept. */
-export function safeFilename(name: string): string {
-  const base = (name.split(/[/\\]/).pop() ?? '')
-    .replace(unsafeInNames, '')
-    .replace(/^[.\s]+/, '')
-    .trim();
-  if (!base) return 'attachment';
-  const chars = [...base];
-  if (chars.length <= 120) return base;
-  const dot = base.lastIndexOf('.');
-  const extension = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : '';
-  return chars.slice(0, 120 - [...extension].length).join('') + extension;
 }
 
 /** Decodes and checks each attachment; a problem is a field error on that attachment. */

@@ -7,6 +7,7 @@
 import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { customerNumbersIn } from '../../shared/numbers.ts';
 import type { AuditActor } from '../audit/index.ts';
 import { type CredentialRequestsService, credentialRequestIn } from '../credential-requests/index.ts';
 import type { InboundMessage } from '../inbound-mail/index.ts';
@@ -36,8 +37,6 @@ export type InboundOutcome =
 const subjectLimit = 200;
 const textLimit = 20_000;
 const referenceInSubject = /\[#K-(\d{1,9})\]/i;
-const customerNumberPattern = /\b\d{7}-\d\b/g;
-
 const authorActor = (from: CustomerAuthor): AuditActor =>
   from.kind === 'member'
     ? { type: 'user', id: from.id, ipAddress: null }
@@ -167,7 +166,7 @@ export function createSupportMailIn({
     }
     const senders = await allowedSenders(message.from.address);
     if (senders.length === 0) return 'unknown-sender';
-    const mentioned = new Set(message.subject.match(customerNumberPattern));
+    const mentioned = new Set(customerNumbersIn(message.subject));
     const named = senders.filter((candidate) => mentioned.has(candidate.customerNumber));
     const sender = senders.length === 1 ? senders[0] : named.length === 1 ? named[0] : undefined;
     if (!sender) {

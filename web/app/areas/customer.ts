@@ -7,6 +7,8 @@ export { OverviewPage } from '../../features/account/OverviewPage.tsx';
 export { SessionsPage } from '../../features/account/SessionsPage.tsx';
 export { ChooseAccountPage } from '../../features/account-switch/ChooseAccountPage.tsx';
 export { AuditPage } from '../../features/audit/AuditPage.tsx';
+export { ProductsPage } from '../../features/catalogue/ProductsPage.tsx';
+export { UsagePage } from '../../features/catalogue/UsagePage.tsx';
 export { ContactsPage } from '../../features/contacts/ContactsPage.tsx';
 export { MyNotificationsPage } from '../../features/contacts/MyNotificationsPage.tsx';
 export { NotificationRoutingPage } from '../../features/contacts/NotificationRoutingPage.tsx';

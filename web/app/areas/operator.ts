@@ -1,4 +1,6 @@
 // The operator area's pages, in one chunk.
+export { CataloguePage } from '../../features/catalogue/CataloguePage.tsx';
+export { ServicePage } from '../../features/catalogue/ServicePage.tsx';
 export { OperatorCredentialRequestsPage } from '../../features/credential-requests/OperatorCredentialRequestsPage.tsx';
 export { OperatorInvoiceRunsPage } from '../../features/invoices/OperatorInvoiceRunsPage.tsx';
 export { MailboxPage } from '../../features/mailbox/MailboxPage.tsx';

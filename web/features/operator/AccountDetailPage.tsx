@@ -17,6 +17,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useReturnFocus } from '../../ui/use-return-focus.ts';
 import { OperatorActivations } from '../activation/ActivationsSection.tsx';
 import { AuditLog } from '../audit/AuditLog.tsx';
+import { SubscriptionsSection } from '../catalogue/SubscriptionsSection.tsx';
 import { AccountInvoicesSection } from '../invoices/AccountInvoicesSection.tsx';
 import { AccountFields, accountValuesOf, billingOf, localeOf, useAccountRules } from './AccountFields.tsx';
 import { AccountStatusBadge } from './AccountStatusBadge.tsx';
@@ -199,6 +200,17 @@ function AccountDetail({ id }: { id: string }) {
             <Item label={t('accounts.createdAt')}>{formatDateTime(data.createdAt, i18n.language)}</Item>
           </DataList>
           <OperatorActivations accountId={id} />
+          <section aria-labelledby="account-subscriptions-title">
+            <Title order={2} size="h4" id="account-subscriptions-title" mb="md">
+              {t('products.title')}
+            </Title>
+            <SubscriptionsSection
+              source={{ accountId: id, operator: true }}
+              canChange
+              caption={t('products.caption')}
+              timeZone={data.timezone}
+            />
+          </section>
           <AccountInvoicesSection accountId={id} />
           <section aria-labelledby="account-audit-title">
             <Title order={2} size="h4" id="account-audit-title" mb="md">

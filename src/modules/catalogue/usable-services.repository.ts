@@ -1,0 +1,98 @@
+// P4, P5: which services a user may use at a moment, and at which price. A service is usable when it is
+// active, has a price valid then (the latest valid_from <= at) and the account held a subscription then for
+// the whole account or for that user. Whether the user holds "services.use" is the caller's check.
+import type { Db } from '../../db/kysely.ts';
+import { prepareQuery } from '../../db/prepared.ts';
+import type { ServiceAdapter, ServiceUnit } from './catalogue.schemas.ts';
+
+export interface UsableService {
+  serviceId: string;
+  code: string;
+  names: { de: string; en: string; hu: string };
+  unit: ServiceUnit;
+  adapter: ServiceAdapter;
+  providerUrl: string | null;
+  netCents: number;
+  vatRateBp: number;
+}
+
+type Lookup = {
+  accountId: string;
+  userId: string;
+  /** ISO-8601 UTC. */
+  at: string;
+};
+
+/** One statement over subscriptions_account and the prices' (service_id, valid_from) key. */
+function usableServices(executor: Db, { accountId, userId, at }: Lookup) {
+  return executor
+    .selectFrom('subscriptions')
+    .innerJoin('services', 'services.id', 'subscriptions.serviceId')
+    .innerJoin('prices', 'prices.serviceId', 'services.id')
+    .select([
+      'services.id as serviceId',
+      'services.code',
+      'services.nameDe',
+      'services.nameEn',
+      'services.nameHu',
+      'services.unit',
+      'services.adapter',
+      'services.providerUrl',
+      'prices.netCents',
+      'prices.vatRateBp',
+    ])
+    .distinct()
+    .where('subscriptions.accountId', '=', accountId)
+    .where((eb) => eb.or([eb('subscriptions.userId', 'is', null), eb('subscriptions.userId', '=', userId)]))
+    .where('subscriptions.startedAt', '<=', at)
+    .where((eb) => eb.or([eb('subscriptions.endedAt', 'is', null), eb('subscriptions.endedAt', '>', at)]))
+    .where('services.active', '=', 1)
+    .where('prices.validFrom', '=', (eb) =>
+      eb
+        .selectFrom('prices as valid')
+        .select((inner) => inner.fn.max('valid.validFrom').as('validFrom'))
+        .whereRef('valid.serviceId', '=', 'services.id')
+        .where('valid.validFrom', '<=', at),
+    );
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof usableServices>['execute']>>[number];
+
+const usable = (row: Row): UsableService => ({
+  serviceId: row.serviceId,
+  code: row.code,
+  names: { de: row.nameDe, en: row.nameEn, hu: row.nameHu },
+  unit: row.unit as ServiceUnit,
+  adapter: row.adapter,
+  providerUrl: row.providerUrl,
+  netCents: Number(row.netCents),
+  vatRateBp: Number(row.vatRateBp),
+});
+
+const isoOf = (at: Date | string) => (typeof at === 'string' ? new Date(at) : at).toISOString();
+
+/**
+ * The service `code` if `userId` of `accountId` may use it at `at`, with the price of that moment; undefined
+ * otherwise (unknown, inactive, no price yet, not subscribed, subscription ended). Runs on `executor`, so a
+ * caller can look up and record a use in one transaction.
+ */
+export async function findUsableService(
+  executor: Db,
+  lookup: { accountId: string; userId: string; code: string; at: Date | string },
+): Promise<UsableService | undefined> {
+  const row = await usableServices(executor, { ...lookup, at: isoOf(lookup.at) })
+    .where('services.code', '=', lookup.code)
+    .executeTakeFirst();
+  return row && usable(row);
+}
+
+/** Every service the user may use at `at`, by code; prepared once, for the program's `me` (bench K1). */
+export function usableServicesQuery(db: Db) {
+  const prepared = prepareQuery(db, (parameters: Lookup) =>
+    usableServices(db, parameters).orderBy('services.code'),
+  );
+  return async (lookup: { accountId: string; userId: string; at: Date | string }) =>
+    (await prepared.execute({ ...lookup, at: isoOf(lookup.at) })).map(usable);
+}
+
+export type UsableServicesQuery = ReturnType<typeof usableServicesQuery>;
