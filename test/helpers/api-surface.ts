@@ -3,7 +3,6 @@
 
 import type { Db } from '../../src/db/kysely.ts';
 import type { Access } from '../../src/http/access.ts';
-import { newId } from '../../src/shared/tokens.ts';
 import {
   insertService,
   insertUsage,
@@ -11,6 +10,7 @@ import {
   type UsageUser,
   usersOf,
 } from '../../src/modules/invoices/invoice-test-data.ts';
+import { newId } from '../../src/shared/tokens.ts';
 import type { TestApp } from './build-test-app.ts';
 import type { JsonSchema } from './schema-arbitrary.ts';
 import { accountIdOf, signedInOperator, signedInOwner, signedInUser, TestClient } from './test-client.ts';
