@@ -3,6 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { g0 } from './g0-healthz.ts';
 import { g1 } from './g1-user-list.ts';
 import { g2 } from './g2-reads-under-sign-in.ts';
+import { i1 } from './i1-invoice-run.ts';
 import { k1 } from './k1-program-me.ts';
 import { type Benchmark, type BenchmarkOptions, type Database, databases, goalFor } from './lib/benchmark.ts';
 import { cleanupAll } from './lib/cleanup.ts';
@@ -12,7 +13,7 @@ import { self } from './self-check.ts';
 import { l1, l2, l3 } from './sign-in.ts';
 import { u1 } from './u1-usage-batch.ts';
 
-export const benchmarks: Benchmark[] = [g0, g1, g2, k1, l1, l2, l3, m1, u1, self];
+export const benchmarks: Benchmark[] = [g0, g1, g2, i1, k1, l1, l2, l3, m1, u1, self];
 
 export function findBenchmark(name: string): Benchmark | undefined {
   return benchmarks.find((benchmark) => benchmark.name.toLowerCase() === name.toLowerCase());

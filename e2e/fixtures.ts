@@ -20,6 +20,8 @@ export interface Kontor {
   setupLink: string;
   /** Kontor's own SMTP listener for support mail, and the address it receives. */
   supportMail: { port: number; address: string };
+  /** Its SQLite database, for specs that put in what another system would (usage of online services). */
+  databaseUrl: string;
 }
 
 /** One Kontor server with a fresh SQLite database, shared by all tests of a worker. */
@@ -64,20 +66,21 @@ export const test = base.extend<
       const port = await freePort();
       const baseUrl = `http://127.0.0.1:${port}`;
       const supportMail = { port: await freePort(), address: 'support@kontor.example' };
+      const databaseUrl = `sqlite:${path.join(dataDir, 'kontor.db')}`;
       const server = startKontor({
         INBOUND_SMTP_PORT: String(supportMail.port),
         INBOUND_RECIPIENTS: supportMail.address,
         PORT: String(port),
         HOST: '127.0.0.1',
         PUBLIC_URL: baseUrl,
-        DATABASE_URL: `sqlite:${path.join(dataDir, 'kontor.db')}`,
+        DATABASE_URL: databaseUrl,
         KONTOR_WEB_ROOT: webRoot,
         LOG_LEVEL: 'warn',
       });
       try {
         const setupPath = await server.waitFor(setupLinkPattern);
         await waitUntilListening(baseUrl, server);
-        await use({ baseUrl, setupLink: `${baseUrl}${setupPath}`, supportMail });
+        await use({ baseUrl, setupLink: `${baseUrl}${setupPath}`, supportMail, databaseUrl });
       } finally {
         await server.stop();
         await rm(dataDir, { recursive: true, force: true });

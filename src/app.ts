@@ -59,6 +59,13 @@ import {
 import { createDomainContactsService, domainContactsRoutes } from './modules/domain-contacts/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.ts';
+import {
+  createCreditNotes,
+  createInvoiceRun,
+  createInvoiceSchedule,
+  createInvoicesService,
+  invoicesRoutes,
+} from './modules/invoices/index.ts';
 import { createLinksService } from './modules/links/index.ts';
 import {
   createMailService,
@@ -212,6 +219,11 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
         ? smtpTransport(config.smtpUrl, config.publicUrl)
         : null;
   const mailWorker = createMailWorker({ db, clock, config, transport, log: app.log });
+  const invoices = createInvoicesService({ db, clock, config });
+  const invoiceRun = createInvoiceRun({ db, clock, config, audit, provider, notifications, renderer: null });
+  const creditNotes = createCreditNotes({ db, clock, config, audit, notifications, renderer: null });
+  /** The daily invoice run; `kontor serve` starts it. */
+  const invoiceSchedule = createInvoiceSchedule({ db, clock, config, run: invoiceRun, log: app.log });
 
   // Every route in here declares who may call it (http/access.ts); the web app and API docs are outside.
   let declaredRoutes: DeclaredRoute[] = [];
@@ -250,11 +262,13 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(subscriptionsRoutes, { subscriptions });
     await api.register(usageReportRoutes, { usage: usageReport });
     await api.register(usageRoutes, { gateway, batch: usageBatch });
+    await api.register(invoicesRoutes, { invoices, run: invoiceRun, creditNotes });
   });
   await registerWebApp(app, config.webRoot);
 
   app.addHook('onClose', async () => {
     await mailWorker.stop();
+    await invoiceSchedule.stop();
     if (!dependencies.db) await db.destroy();
   });
 
@@ -288,8 +302,12 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       usageReport,
       gateway,
       usageBatch,
+      invoices,
+      invoiceRun,
+      creditNotes,
     },
     mailWorker,
+    invoiceSchedule,
     declaredRoutes,
   };
   return Object.assign(app as unknown as FastifyInstance, { kontor });

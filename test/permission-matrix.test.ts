@@ -268,6 +268,18 @@ const routes: RouteCase[] = [
     ...needs('support.open', 201),
   },
   {
+    name: 'list invoices',
+    method: 'GET',
+    url: (f) => `${account(f)}/invoices`,
+    ...needs('invoices.view', 200),
+  },
+  {
+    name: 'preview the running month',
+    method: 'GET',
+    url: (f) => `${account(f)}/invoice-preview`,
+    ...needs('invoices.view', 200),
+  },
+  {
     name: "read the account's two-factor rule",
     method: 'GET',
     url: (f) => `${account(f)}/two-factor-policy`,
@@ -361,6 +373,32 @@ const routes: RouteCase[] = [
     method: 'POST',
     url: () => '/api/v1/operator/credential-requests/00000000-0000-0000-0000-000000000000/send',
     ...operatorOnly(404),
+  },
+  {
+    name: 'list the invoice runs (operator area)',
+    method: 'GET',
+    url: () => '/api/v1/operator/invoice-runs',
+    ...operatorOnly(200),
+  },
+  {
+    name: 'bill a month (operator area; the seller is not set yet)',
+    method: 'POST',
+    url: () => '/api/v1/operator/invoice-runs',
+    body: () => ({ month: '2025-12' }),
+    ...operatorOnly(409),
+  },
+  {
+    name: 'credit an invoice (operator area)',
+    method: 'POST',
+    url: () => '/api/v1/operator/invoices/00000000-0000-0000-0000-000000000000/credit-notes',
+    body: () => ({ reason: 'Korrektur' }),
+    ...operatorOnly(404),
+  },
+  {
+    name: 'read the invoice seller (operator area)',
+    method: 'GET',
+    url: () => '/api/v1/operator/provider/seller',
+    ...operatorOnly(200),
   },
   {
     name: 'read the operator audit log',

@@ -11,6 +11,12 @@ export interface Measurement {
   /** Median of values. */
   value: number;
   problems: string[];
+  /** Decimals of the value in the RESULT line (0 when not given). */
+  digits?: number;
+  /** Further findings printed before the RESULT line. */
+  notes?: string[];
+  /** Said inside the RESULT line's parentheses, after the goal (I1: the times behind the ratio). */
+  resultNote?: string;
 }
 
 export const formatGoal = (goal: Goal) =>
@@ -51,9 +57,13 @@ export function printMeasurement(name: string, measurement: Measurement, goal: G
     console.log(`RESULT ${name.toUpperCase()} invalid (goal ${formatGoal(goal)})`);
     return;
   }
-  const rounds = values.map((each) => each.toFixed(0)).join(', ');
+  const digits = measurement.digits ?? 0;
+  const rounds = values.map((each) => each.toFixed(digits)).join(', ');
+  for (const note of measurement.notes ?? []) console.log(note);
   console.log(
-    `\n${label} ${value.toFixed(1)} ${unit} (median of rounds: ${rounds}): goal ${meetsGoal(value, goal) ? 'met' : 'MISSED'}`,
+    `\n${label} ${value.toFixed(Math.max(1, digits))} ${unit} (median of rounds: ${rounds}): goal ${meetsGoal(value, goal) ? 'met' : 'MISSED'}`,
   );
-  console.log(`RESULT ${name.toUpperCase()} ${value.toFixed(0)} (goal ${formatGoal(goal)} ${unit})`);
+  const goalText = `goal ${formatGoal(goal)}${unit ? ` ${unit}` : ''}`;
+  const note = measurement.resultNote ? `; ${measurement.resultNote}` : '';
+  console.log(`RESULT ${name.toUpperCase()} ${value.toFixed(digits)} (${goalText}${note})`);
 }

@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { backup, restore } from './backup.ts';
 import { catalogueSeedDemo } from './catalogue-seed-demo.ts';
+import { invoicesRun } from './invoices-run.ts';
 import { mailList } from './mail-list.ts';
 import { migrate } from './migrate.ts';
 import { operatorCreate } from './operator-create.ts';
@@ -43,6 +44,14 @@ program
   .option('--limit <count>', 'how many to list', parsePositiveInteger, 20)
   .option('--show <id>', 'print one e-mail in full')
   .action(mailList);
+
+program
+  .command('invoices')
+  .description('monthly invoices')
+  .command('run')
+  .description('bill a month that has ended: one invoice per account with usage not yet invoiced')
+  .requiredOption('--month <YYYY-MM>', 'the month to bill, in grace or closed')
+  .action(invoicesRun);
 
 program
   .command('backup')

@@ -21,6 +21,7 @@ export async function serve(options: { buildMissing?: boolean }): Promise<void> 
   const app = await buildApp(config, { db });
   await app.listen({ port: config.port, host: config.host });
   app.kontor.mailWorker.start();
+  app.kontor.invoiceSchedule.start();
   const inboundMail = config.inboundMail
     ? createInboundMail({
         config: { publicUrl: config.publicUrl, inboundMail: config.inboundMail },

@@ -287,6 +287,99 @@ export interface GatewayRequestsTable {
   updatedAt: string;
 }
 
+export type InvoiceKind = 'invoice' | 'credit_note';
+
+/**
+ * An issued invoice or credit note (B1, B2): its number is assigned in the transaction that creates it, and
+ * buyer and seller are copied as they were then. Never changed, never deleted; a credit note corrects it.
+ */
+export interface InvoicesTable {
+  id: string;
+  accountId: string;
+  kind: InvoiceKind;
+  /** "2026-000001"; credit notes "G-2026-000001". */
+  number: string;
+  /** YYYY-MM: the month billed (unique per account for invoices); a credit note's is its invoice's. */
+  billingMonth: string;
+  issueDate: string;
+  periodFrom: string;
+  periodTo: string;
+  dueDate: string | null;
+  language: 'de' | 'en' | 'hu';
+  buyerName: string;
+  buyerCustomerNumber: string;
+  buyerStreet: string | null;
+  buyerPostalCode: string | null;
+  buyerCity: string | null;
+  buyerCountry: string;
+  buyerVatId: string | null;
+  sellerName: string;
+  sellerStreet: string;
+  sellerPostalCode: string;
+  sellerCity: string;
+  sellerCountry: string;
+  sellerVatId: string | null;
+  sellerTaxNumber: string | null;
+  sellerEmail: string;
+  netCents: number;
+  vatCents: number;
+  grossCents: number;
+  /** JSON: [{ vatRateBp, netCents, vatCents }], per rate as issued. */
+  vatBreakdown: string;
+  correctsInvoiceId: string | null;
+  reason: string | null;
+  status: 'issued';
+  createdAt: string;
+  finalizedAt: string;
+}
+
+export interface InvoiceLinesTable {
+  id: string;
+  invoiceId: string;
+  position: number;
+  serviceId: string;
+  serviceCode: string;
+  description: string;
+  unit: string;
+  quantity: number;
+  unitNetCents: number;
+  netCents: number;
+  vatRateBp: number;
+  /** Set on a late line (usage of an earlier month): that month's first and last day. */
+  periodFrom: string | null;
+  periodTo: string | null;
+  /** A credit note's line names the invoice line it credits. */
+  correctsLineId: string | null;
+}
+
+/** Per user and service: who made which requests. */
+export interface InvoiceAppendixTable {
+  invoiceId: string;
+  position: number;
+  userNumber: string;
+  userName: string;
+  serviceId: string;
+  serviceCode: string;
+  description: string;
+  quantity: number;
+  netCents: number;
+}
+
+/** The last number given per kind and year; updated (and so locked) in the issuing transaction. */
+export interface InvoiceNumberSeriesTable {
+  kind: InvoiceKind;
+  year: number;
+  lastNumber: number;
+}
+
+/** The documents as issued: the PDF/A-3 with the XML embedded, and the XML on its own. */
+export interface InvoiceDocumentsTable {
+  invoiceId: string;
+  pdf: Buffer;
+  xml: string;
+  createdAt: string;
+}
+
 export interface AccessKeysTable {
   id: string;
   userId: string;
@@ -415,6 +508,17 @@ export interface ProviderProfileTable {
   logoType: string | null;
   logoData: string | null;
   updatedAt: string;
+  /** The installation's legal seller, printed on every invoice (§14 UStG); the invoice run needs it. */
+  sellerName: string | null;
+  sellerStreet: string | null;
+  sellerPostalCode: string | null;
+  sellerCity: string | null;
+  /** ISO 3166-1 alpha-2. */
+  sellerCountry: string | null;
+  sellerVatId: string | null;
+  /** Steuernummer, for a seller without a VAT id. */
+  sellerTaxNumber: string | null;
+  sellerEmail: string | null;
 }
 
 /** A person's authenticator app (S8); one per user or operator. */
@@ -473,6 +577,11 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   usageEvents: UsageEventsTable;
   gatewayRequests: GatewayRequestsTable;
+  invoices: InvoicesTable;
+  invoiceLines: InvoiceLinesTable;
+  invoiceAppendix: InvoiceAppendixTable;
+  invoiceNumberSeries: InvoiceNumberSeriesTable;
+  invoiceDocuments: InvoiceDocumentsTable;
   auditEvents: AuditEventsTable;
   providerProfile: ProviderProfileTable;
   signInThrottles: SignInThrottlesTable;
@@ -506,3 +615,6 @@ export type UserSecretColumns =
 /** A user as written: the search column is the repository's to fill, the secrets are activation's. */
 export type NewUser = Omit<User, 'searchText' | UserSecretColumns>;
 export type NewAccount = Omit<Account, 'searchText' | 'twoFactorRequired'>;
+export type Invoice = Selectable<InvoicesTable>;
+export type InvoiceLine = Selectable<InvoiceLinesTable>;
+export type InvoiceAppendixRow = Selectable<InvoiceAppendixTable>;

@@ -3,6 +3,13 @@
 
 import type { Db } from '../../src/db/kysely.ts';
 import type { Access } from '../../src/http/access.ts';
+import {
+  insertService,
+  insertUsage,
+  testSeller,
+  type UsageUser,
+  usersOf,
+} from '../../src/modules/invoices/invoice-test-data.ts';
 import { newId } from '../../src/shared/tokens.ts';
 import type { TestApp } from './build-test-app.ts';
 import type { JsonSchema } from './schema-arbitrary.ts';
@@ -119,6 +126,27 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
   await insertUsageEvents(t.db, [
     { accountId, user: member.user, serviceId, occurredAt: '2026-01-05T09:00:00.000Z' },
   ]);
+  // An invoice of December 2025 (closed on the test clock's 5 January 2026).
+  await t.app.kontor.services.provider.updateSeller(testSeller, {
+    type: 'system',
+    id: null,
+    ipAddress: null,
+  });
+  const billedService = await insertService(t.db, { code: `lookup-${name}`, netCents: 150 });
+  const [user] = (await usersOf(t.db, accountId)) as [UsageUser];
+  await insertUsage(t.db, {
+    accountId,
+    user,
+    serviceId: billedService,
+    occurredAt: '2025-12-10T10:00:00Z',
+    unitNetCents: 150,
+  });
+  await t.app.kontor.services.invoiceRun.run({ month: '2025-12' });
+  const invoice = await t.db
+    .selectFrom('invoices')
+    .select('id')
+    .where('accountId', '=', accountId)
+    .executeTakeFirstOrThrow();
   const mail = await t.db
     .selectFrom('outboxEmails')
     .select('id')
@@ -139,6 +167,7 @@ export async function tenant(t: TestApp, name: string): Promise<Tenant> {
       id: mail?.id ?? '',
       serviceId,
       subscriptionId: subscription.json().items[0].id,
+      invoiceId: invoice.id,
     },
   };
 }
@@ -214,6 +243,19 @@ export async function snapshotOf(db: Db, accountId: string) {
       .selectAll()
       .where('accountId', '=', accountId)
       .orderBy('id')
+      .execute(),
+    invoices: await db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    invoiceLines: await db
+      .selectFrom('invoiceLines')
+      .innerJoin('invoices', 'invoices.id', 'invoiceLines.invoiceId')
+      .selectAll('invoiceLines')
+      .where('invoices.accountId', '=', accountId)
+      .orderBy('invoiceLines.id')
       .execute(),
     usageEvents: await db
       .selectFrom('usageEvents')

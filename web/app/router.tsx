@@ -104,6 +104,7 @@ const customerArea = createRoute({
 const customerRoute = areaRoutes(customerArea, customerPages);
 
 export const supportRequestRoute = customerRoute('account/support/$id', 'SupportRequestPage');
+export const invoiceDetailRoute = customerRoute('account/invoices/$id', 'InvoiceDetailPage');
 
 const customerRoutes = [
   customerRoute('account', 'OverviewPage'),
@@ -117,6 +118,8 @@ const customerRoutes = [
   customerRoute('account/domain-contacts', 'DomainContactsPage'),
   customerRoute('account/products', 'ProductsPage'),
   customerRoute('account/usage', 'UsagePage'),
+  customerRoute('account/invoices', 'InvoicesPage'),
+  invoiceDetailRoute,
   customerRoute('account/audit', 'AuditPage'),
   customerRoute('account/sessions', 'SessionsPage'),
   customerRoute('account/email', 'ChangeEmailPage'),
@@ -199,6 +202,7 @@ const operatorRoutes = [
   operatorRoute('operator/credential-requests', 'OperatorCredentialRequestsPage'),
   operatorRoute('operator/services', 'CataloguePage'),
   serviceDetailRoute,
+  operatorRoute('operator/invoices', 'OperatorInvoiceRunsPage'),
 ];
 
 const routeTree = rootRoute.addChildren([

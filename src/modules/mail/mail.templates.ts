@@ -76,6 +76,25 @@ export interface EmailTemplates {
     companyName: string;
     usersUrl: string;
   };
+  /** B1: an invoice was issued; the documents are on the Invoices page, not attached. */
+  invoiceIssued: {
+    companyName: string;
+    customerNumber: string;
+    number: string;
+    period: string;
+    gross: string;
+    invoicesUrl: string;
+  };
+  /** B2: a credit note corrects an invoice. */
+  creditNoteIssued: {
+    companyName: string;
+    customerNumber: string;
+    number: string;
+    correctsNumber: string;
+    gross: string;
+    reason: string;
+    invoicesUrl: string;
+  };
 }
 
 // Types, not interfaces: template params must be plain records for i18next.
@@ -245,5 +264,27 @@ export const templates: {
     text(say('meaning')),
     button(say('button'), params.usersUrl),
     note(say('notExpected')),
+  ],
+  invoiceIssued: (params, { say, label }) => [
+    text(say('intro')),
+    facts(
+      [say('numberLabel'), params.number],
+      [say('periodLabel'), params.period],
+      [say('grossLabel'), params.gross],
+      [label('customerNumber'), params.customerNumber],
+    ),
+    button(say('button'), params.invoicesUrl),
+    note(say('documents')),
+  ],
+  creditNoteIssued: (params, { say, label }) => [
+    text(say('intro')),
+    facts(
+      [say('numberLabel'), params.number],
+      [say('correctsLabel'), params.correctsNumber],
+      [say('grossLabel'), params.gross],
+      [say('reasonLabel'), params.reason],
+      [label('customerNumber'), params.customerNumber],
+    ),
+    button(say('button'), params.invoicesUrl),
   ],
 };

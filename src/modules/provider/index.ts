@@ -1,3 +1,8 @@
 export { providerErrors } from './provider.errors.ts';
 export { providerRoutes } from './provider.routes.ts';
-export { createProviderService, type ProviderIdentity, type ProviderService } from './provider.service.ts';
+export {
+  createProviderService,
+  type ProviderIdentity,
+  type ProviderService,
+  type SellerData,
+} from './provider.service.ts';

@@ -40,6 +40,31 @@ const profileChanges = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
+const optionalLine = (maxLength: number) => Type.Union([line(maxLength, 0), Type.Null()]);
+const seller = Type.Object({
+  name: nullableString,
+  street: nullableString,
+  postalCode: nullableString,
+  city: nullableString,
+  country: nullableString,
+  vatId: nullableString,
+  taxNumber: nullableString,
+  email: nullableString,
+});
+const sellerBody = Type.Object(
+  {
+    name: optionalLine(200),
+    street: optionalLine(200),
+    postalCode: optionalLine(20),
+    city: optionalLine(100),
+    country: optionalLine(2),
+    vatId: optionalLine(30),
+    taxNumber: optionalLine(30),
+    email: Type.Union([email, Type.Literal(''), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
 export const providerRoutes: FastifyPluginAsyncTypebox<{
   provider: ProviderService;
 }> = async (app, { provider }) => {
@@ -87,6 +112,33 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => provider.updateProfile(request.body, auditActor(request)),
+  );
+
+  app.get(
+    '/api/v1/operator/provider/seller',
+    {
+      config: { access: access.operator },
+      schema: {
+        tags: ['operator'],
+        summary: 'The legal seller printed on every invoice (name, address, VAT id or tax number, e-mail)',
+        response: { 200: seller, ...errorResponses(401) },
+      },
+    },
+    async () => provider.seller(),
+  );
+
+  app.put(
+    '/api/v1/operator/provider/seller',
+    {
+      config: { access: access.operator },
+      schema: {
+        tags: ['operator'],
+        summary: 'Set the seller; invoices issued from now on carry it, issued ones keep theirs',
+        body: sellerBody,
+        response: { 200: seller, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => provider.updateSeller(request.body, auditActor(request)),
   );
 
   app.put(

@@ -1,5 +1,6 @@
 // The provider's identity: who runs this Kontor. Configured once by operators and used as sender name,
 // signature and footer of every e-mail and in the web app's footer, so that nothing reads like a stranger's.
+import countries from 'i18n-iso-countries';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
@@ -32,6 +33,30 @@ export interface ProviderIdentity {
   legalNotice: string | null;
   logoUrl: string | null;
 }
+
+/** The installation's legal seller on every invoice (§14 (4) Nr. 1 and 2 UStG); null until set. */
+export interface SellerData {
+  name: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  vatId: string | null;
+  taxNumber: string | null;
+  email: string | null;
+}
+
+const sellerOf = (row: ProviderProfileRow): SellerData => ({
+  name: row.sellerName,
+  street: row.sellerStreet,
+  postalCode: row.sellerPostalCode,
+  city: row.sellerCity,
+  country: row.sellerCountry,
+  vatId: row.sellerVatId,
+  taxNumber: row.sellerTaxNumber,
+  email: row.sellerEmail,
+});
 
 const logoTypes = [
   { type: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
@@ -98,6 +123,39 @@ export function createProviderService({
       if (cleaned.supportEmail) cleaned.supportEmail = cleaned.supportEmail.toLowerCase();
       if ('supportPhone' in changes) cleaned.supportPhone = normalizePhone(clean(changes.supportPhone));
       return change(cleaned, actor, Object.keys(changes).sort());
+    },
+
+    /** Read in the caller's transaction, so an invoice carries the seller as it was when it was issued. */
+    seller: async (executor: Db = db) => sellerOf(await repository.get(executor)),
+
+    /** Replaces the seller data as a whole; the invoice run checks that it is complete. */
+    async updateSeller(input: SellerData, actor: AuditActor) {
+      const country = clean(input.country)?.toUpperCase() ?? null;
+      if (country && !(country.length === 2 && countries.isValid(country))) {
+        throw new AppError(providerErrors.SELLER_COUNTRY_INVALID, {
+          details: [{ field: 'country', code: providerErrors.SELLER_COUNTRY_INVALID }],
+        });
+      }
+      return db.transaction().execute(async (transaction) => {
+        await repository.update(transaction, {
+          sellerName: clean(input.name),
+          sellerStreet: clean(input.street),
+          sellerPostalCode: clean(input.postalCode),
+          sellerCity: clean(input.city),
+          sellerCountry: country,
+          sellerVatId: clean(input.vatId)?.replace(/\s+/g, '').toUpperCase() ?? null,
+          sellerTaxNumber: clean(input.taxNumber),
+          sellerEmail: clean(input.email)?.toLowerCase() ?? null,
+          updatedAt: clock.now().toISOString(),
+        });
+        await audit.record(transaction, {
+          actor,
+          accountId: null,
+          action: 'provider.updated',
+          details: { fields: ['seller'] },
+        });
+        return sellerOf(await repository.get(transaction));
+      });
     },
 
     /** PNG or JPEG, recognised by its first bytes (never by what the browser claims). */

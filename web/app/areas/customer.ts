@@ -13,6 +13,8 @@ export { ContactsPage } from '../../features/contacts/ContactsPage.tsx';
 export { MyNotificationsPage } from '../../features/contacts/MyNotificationsPage.tsx';
 export { NotificationRoutingPage } from '../../features/contacts/NotificationRoutingPage.tsx';
 export { DomainContactsPage } from '../../features/domain-contacts/DomainContactsPage.tsx';
+export { InvoiceDetailPage } from '../../features/invoices/InvoiceDetailPage.tsx';
+export { InvoicesPage } from '../../features/invoices/InvoicesPage.tsx';
 export { SupportPage } from '../../features/support/SupportPage.tsx';
 export { SupportRequestPage } from '../../features/support/SupportRequestPage.tsx';
 export { MyTwoFactorPage } from '../../features/two-factor/MyTwoFactorPage.tsx';

@@ -2,6 +2,7 @@
 export { CataloguePage } from '../../features/catalogue/CataloguePage.tsx';
 export { ServicePage } from '../../features/catalogue/ServicePage.tsx';
 export { OperatorCredentialRequestsPage } from '../../features/credential-requests/OperatorCredentialRequestsPage.tsx';
+export { OperatorInvoiceRunsPage } from '../../features/invoices/OperatorInvoiceRunsPage.tsx';
 export { MailboxPage } from '../../features/mailbox/MailboxPage.tsx';
 export { MailMessagePage } from '../../features/mailbox/MailMessagePage.tsx';
 export { AccountDetailPage } from '../../features/operator/AccountDetailPage.tsx';

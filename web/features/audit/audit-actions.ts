@@ -60,6 +60,9 @@ export const auditActions = [
   'service.price_added',
   'subscription.started',
   'subscription.ended',
+  'invoice.issued',
+  'invoice.run',
+  'invoice.credit_note_issued',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

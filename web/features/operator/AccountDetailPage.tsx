@@ -18,6 +18,7 @@ import { useReturnFocus } from '../../ui/use-return-focus.ts';
 import { OperatorActivations } from '../activation/ActivationsSection.tsx';
 import { AuditLog } from '../audit/AuditLog.tsx';
 import { SubscriptionsSection } from '../catalogue/SubscriptionsSection.tsx';
+import { AccountInvoicesSection } from '../invoices/AccountInvoicesSection.tsx';
 import { AccountFields, accountValuesOf, billingOf, localeOf, useAccountRules } from './AccountFields.tsx';
 import { AccountStatusBadge } from './AccountStatusBadge.tsx';
 import { accountStatusLabel, billingFields, type CustomerAccount } from './accounts.ts';
@@ -210,6 +211,7 @@ function AccountDetail({ id }: { id: string }) {
               timeZone={data.timezone}
             />
           </section>
+          <AccountInvoicesSection accountId={id} />
           <section aria-labelledby="account-audit-title">
             <Title order={2} size="h4" id="account-audit-title" mb="md">
               {t('audit.title')}
