@@ -151,7 +151,7 @@ test('usage shows in the preview, the operator bills the month, the owner downlo
   expect(requests[1]).toContain('Musterweg 1, 10115 Berlin');
 
   // Its page shows the lines and who made the requests.
-  await row.getByRole('link', { name: number }).click();
+  await row.getByRole('link', { name: number, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     de('invoices.titleOf.invoice', { number }),
   );

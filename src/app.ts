@@ -61,6 +61,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.ts';
 import {
   createCreditNotes,
+  createInvoiceRenderer,
   createInvoiceRun,
   createInvoiceSchedule,
   createInvoicesService,
@@ -220,8 +221,24 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
         : null;
   const mailWorker = createMailWorker({ db, clock, config, transport, log: app.log });
   const invoices = createInvoicesService({ db, clock, config });
-  const invoiceRun = createInvoiceRun({ db, clock, config, audit, provider, notifications, renderer: null });
-  const creditNotes = createCreditNotes({ db, clock, config, audit, notifications, renderer: null });
+  const invoiceRenderer = createInvoiceRenderer();
+  const invoiceRun = createInvoiceRun({
+    db,
+    clock,
+    config,
+    audit,
+    provider,
+    notifications,
+    renderer: invoiceRenderer,
+  });
+  const creditNotes = createCreditNotes({
+    db,
+    clock,
+    config,
+    audit,
+    notifications,
+    renderer: invoiceRenderer,
+  });
   /** The daily invoice run; `kontor serve` starts it. */
   const invoiceSchedule = createInvoiceSchedule({ db, clock, config, run: invoiceRun, log: app.log });
 

@@ -18,7 +18,9 @@ export function missingSellerFields(seller: SellerData): string[] {
   const missing = (['name', 'street', 'postalCode', 'city', 'country', 'email'] as const).filter(
     (field) => !seller[field],
   ) as string[];
-  if (!seller.vatId && !seller.taxNumber) missing.push('vatId');
+  // §14 UStG would take a tax number instead, but the EN 16931 e-invoice needs the VAT id (BR-CO-26)
+  // while the seller has no commercial register entry to give.
+  if (!seller.vatId) missing.push('vatId');
   return missing;
 }
 

@@ -254,7 +254,16 @@ describeEachDatabase('invoice run', (dialect) => {
       { ...testSeller, vatId: null, taxNumber: '22/815/08150' },
       operatorActor,
     );
-    expect((await run('2026-02')).issued).toBe(1); // a tax number instead of the VAT id is enough
+    // The e-invoice needs the VAT id (EN 16931 BR-CO-26): a tax number alone is not enough.
+    await expect(run('2026-02')).rejects.toMatchObject({
+      code: 'INVOICE_SELLER_INCOMPLETE',
+      options: { details: [{ field: 'vatId' }] },
+    });
+    await t.app.kontor.services.provider.updateSeller(
+      { ...testSeller, taxNumber: '22/815/08150' },
+      operatorActor,
+    );
+    expect((await run('2026-02')).issued).toBe(1);
     expect(
       await t.db.selectFrom('usageEvents').select('invoiceId').where('invoiceId', 'is', null).execute(),
     ).toEqual([]);
