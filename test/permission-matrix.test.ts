@@ -502,6 +502,12 @@ describeEachDatabase('permission matrix', (dialect) => {
       payload: { accountId },
     });
 
+    // Routes that need a user of their own each make one: seats for all of them.
+    await t.db
+      .updateTable('accounts')
+      .set({ seatLimit: 1000 })
+      .where('id', 'in', [accountId, foreignAccount])
+      .execute();
     const operatorClient = (await signedInOperator(t.app)).client;
     const serviceId = await serviceWithPrice(operatorClient, { code: 'matrix-service' });
     fixture = {
@@ -516,6 +522,7 @@ describeEachDatabase('permission matrix', (dialect) => {
           lastName: 'Arget',
           email: `target${count}@jura.test`,
         });
+        if (created.statusCode !== 201) throw new Error(created.body);
         return created.json().user.id;
       },
       invitation: async () => {
@@ -534,6 +541,7 @@ describeEachDatabase('permission matrix', (dialect) => {
           lastName: 'Ast',
           email: `guest${count}@andere.test`,
         });
+        if (created.statusCode !== 201) throw new Error(created.body);
         const id = created.json().user.id as string;
         await joinHere(id, []);
         return id;
