@@ -12,7 +12,7 @@ import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { Notifications } from '../contacts/index.ts';
 import type { InvoiceDocument, InvoiceVatBreakdown } from './invoice-document.ts';
 import { vatOf } from './invoice-lines.ts';
-import { invoiceRowOf } from './invoice-parties.ts';
+import { invoiceRowOf, partiesOfIssued } from './invoice-parties.ts';
 import type { InvoiceRenderer } from './invoice-renderer.ts';
 import { invoiceNumber } from './invoice-run.ts';
 import { dayOf, money } from './invoice-words.ts';
@@ -135,25 +135,7 @@ export function createCreditNotes({
           currency: 'EUR',
           language: invoice.language,
           // The parties as the corrected invoice names them.
-          seller: {
-            name: invoice.sellerName,
-            street: invoice.sellerStreet,
-            postalCode: invoice.sellerPostalCode,
-            city: invoice.sellerCity,
-            country: invoice.sellerCountry,
-            vatId: invoice.sellerVatId,
-            taxNumber: invoice.sellerTaxNumber,
-            email: invoice.sellerEmail,
-          },
-          buyer: {
-            name: invoice.buyerName,
-            customerNumber: invoice.buyerCustomerNumber,
-            street: invoice.buyerStreet,
-            postalCode: invoice.buyerPostalCode,
-            city: invoice.buyerCity,
-            country: invoice.buyerCountry,
-            vatId: invoice.buyerVatId,
-          },
+          ...partiesOfIssued(invoice),
           lines: creditLines.map(({ line: _, ...line }) => line),
           vatBreakdown,
           netCents,

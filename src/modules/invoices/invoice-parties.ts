@@ -67,6 +67,29 @@ export const buyerOf = (account: BillingAccount, sellerCountry: string): Invoice
   vatId: account.vatId,
 });
 
+/** Seller and buyer as an issued invoice stored them, for its documents and its credit notes. */
+export const partiesOfIssued = (invoice: Invoice) => ({
+  seller: {
+    name: invoice.sellerName,
+    street: invoice.sellerStreet,
+    postalCode: invoice.sellerPostalCode,
+    city: invoice.sellerCity,
+    country: invoice.sellerCountry,
+    vatId: invoice.sellerVatId,
+    taxNumber: invoice.sellerTaxNumber,
+    email: invoice.sellerEmail,
+  },
+  buyer: {
+    name: invoice.buyerName,
+    customerNumber: invoice.buyerCustomerNumber,
+    street: invoice.buyerStreet,
+    postalCode: invoice.buyerPostalCode,
+    city: invoice.buyerCity,
+    country: invoice.buyerCountry,
+    vatId: invoice.buyerVatId,
+  },
+});
+
 export type DocumentHeader = Omit<
   InvoiceDocument,
   'lines' | 'vatBreakdown' | 'netCents' | 'vatCents' | 'grossCents' | 'appendix' | 'currency'

@@ -10,6 +10,7 @@ import { billingMonthOf, billingMonthState } from '../../shared/billing-month.ts
 import type { Clock } from '../../shared/clock.ts';
 import type { InvoiceVatBreakdown } from './invoice-document.ts';
 import { type BilledService, billOf, monthDays } from './invoice-lines.ts';
+import { partiesOfIssued } from './invoice-parties.ts';
 import { formatUsageCsv } from './invoice-usage-csv.ts';
 import { invoiceErrors } from './invoices.errors.ts';
 import { createInvoicesRepository } from './invoices.repository.ts';
@@ -82,25 +83,7 @@ export function createInvoicesService({ db, clock, config }: { db: Db; clock: Cl
       dueDate: invoice.dueDate,
       language: invoice.language,
       reason: invoice.reason,
-      seller: {
-        name: invoice.sellerName,
-        street: invoice.sellerStreet,
-        postalCode: invoice.sellerPostalCode,
-        city: invoice.sellerCity,
-        country: invoice.sellerCountry,
-        vatId: invoice.sellerVatId,
-        taxNumber: invoice.sellerTaxNumber,
-        email: invoice.sellerEmail,
-      },
-      buyer: {
-        name: invoice.buyerName,
-        customerNumber: invoice.buyerCustomerNumber,
-        street: invoice.buyerStreet,
-        postalCode: invoice.buyerPostalCode,
-        city: invoice.buyerCity,
-        country: invoice.buyerCountry,
-        vatId: invoice.buyerVatId,
-      },
+      ...partiesOfIssued(invoice),
       lines: lines.map((line) => ({ ...lineOf(line), creditableQuantity: left.get(line.id) ?? 0 })),
       vatBreakdown: JSON.parse(invoice.vatBreakdown) as InvoiceVatBreakdown[],
       appendix: (await repository.appendix(db, invoice.id)).map(appendixOf),
