@@ -5,7 +5,6 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase, freshDatabaseUrl } from '../../test/helpers/build-test-app.ts';
 import { loadConfig } from '../config.ts';
 import { createDatabase, type Db } from './kysely.ts';
-import { migrateToLatest } from './migrator.ts';
 import { prepareQuery } from './prepared.ts';
 
 describeEachDatabase('prepared queries', (dialect) => {
@@ -18,9 +17,8 @@ describeEachDatabase('prepared queries', (dialect) => {
   });
   beforeEach(async () => {
     statements = [];
-    const config = loadConfig({ DATABASE_URL: await freshDatabaseUrl(dialect) });
+    const config = loadConfig({ DATABASE_URL: await freshDatabaseUrl(dialect, { migrated: true }) });
     db = createDatabase(config.database, { log: (event) => void statements.push(event.query) });
-    await migrateToLatest(db);
     await db
       .insertInto('accounts')
       .values([

@@ -39,8 +39,17 @@ export function withPlainUnions(schema: unknown): unknown {
   };
 }
 
+// Built once per distinct schema in a process, like the validators (http/validation.ts).
+const serializers = new Map<string, ReturnType<typeof fastJson>>();
+
 export function registerSerialization(app: FastifyInstance): void {
-  app.setSerializerCompiler(({ schema }) =>
-    fastJson(withPlainUnions(schema) as Parameters<typeof fastJson>[0]),
-  );
+  app.setSerializerCompiler(({ schema }) => {
+    const key = JSON.stringify(schema);
+    let serialize = serializers.get(key);
+    if (!serialize) {
+      serialize = fastJson(withPlainUnions(schema) as Parameters<typeof fastJson>[0]);
+      serializers.set(key, serialize);
+    }
+    return serialize;
+  });
 }
