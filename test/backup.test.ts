@@ -41,7 +41,7 @@ const open = (url: string) => createDatabase(loadConfig({ DATABASE_URL: url }).d
 
 describeEachDatabase('backup and restore', (dialect) => {
   it('restores a populated database into an empty one, table for table', async () => {
-    const sourceUrl = await freshDatabaseUrl(dialect);
+    const sourceUrl = await freshDatabaseUrl(dialect, { migrated: true });
     const t = await buildTestApp({ db: dialect, env: { DATABASE_URL: sourceUrl } });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kontor-backup-')), 'kontor.backup');
     try {

@@ -110,7 +110,7 @@ describeEachDatabase('crash safety', (dialect) => {
 
   for (const smtp of ['up', 'down during the burst'] as const) {
     it(`keeps every answered write and sends every e-mail once per Message-ID, SMTP ${smtp}`, async () => {
-      const databaseUrl = await freshDatabaseUrl(dialect);
+      const databaseUrl = await freshDatabaseUrl(dialect, { migrated: true });
       peer = await SmtpPeer.start();
       if (smtp !== 'up') await peer.down();
       const port = await freePort();
