@@ -70,12 +70,12 @@ test('the provider identity is set once by operators and signs every page', asyn
   await field(page, 'Support-E-Mail-Adresse').fill(provider.supportEmail);
   await field(page, 'Support-Telefon').fill('12');
   await field(page, 'Pflichtangaben').fill(provider.legalNotice);
-  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
   const phone = field(page, 'Support-Telefon');
   await expect(phone).toHaveAccessibleDescription(/Diese Telefonnummer ist ungültig/);
   await expect(field(page, 'Firmenname')).toHaveValue(provider.name); // nothing typed is lost
   await phone.fill(provider.supportPhone);
-  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(
     'Die Anbieterdaten sind gespeichert; jede neue E-Mail verwendet sie.',
   );

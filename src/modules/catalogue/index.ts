@@ -6,7 +6,6 @@ export { demoServices, seedDemoCatalogue } from './demo-catalogue.ts';
 export { subscriptionsRoutes } from './subscriptions.routes.ts';
 export { createSubscriptionsService, type SubscriptionsService } from './subscriptions.service.ts';
 export {
-  findUsableService,
   type UsableService,
   type UsableServicesQuery,
   usableServicesQuery,

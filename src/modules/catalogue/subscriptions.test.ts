@@ -12,7 +12,7 @@ import {
   TestClient,
 } from '../../../test/helpers/test-client.ts';
 import { minutes } from '../../shared/clock.ts';
-import { findUsableService } from './usable-services.repository.ts';
+import { usableServicesQuery } from './usable-services.repository.ts';
 
 interface Credentials {
   customerNumber: string;
@@ -74,8 +74,12 @@ describeEachDatabase('subscriptions', (dialect) => {
     expect(me.statusCode, me.body).toBe(200);
     return me.json().services as { code: string; name: string; netCents: number; vatRateBp: number }[];
   };
-  const usable = (userId: string, code: string, at: Date | string = t.clock.now()) =>
-    findUsableService(t.db, { accountId, userId, code, at });
+  /** The service as the program's `me` lists it for the user at `at`, or undefined. */
+  const usableIn = async (account: string, userId: string, code: string, at: Date | string = t.clock.now()) =>
+    (await usableServicesQuery(t.db)({ accountId: account, userId, at })).find(
+      (service) => service.code === code,
+    );
+  const usable = (userId: string, code: string, at?: Date | string) => usableIn(accountId, userId, code, at);
   const subscribe = (client: TestClient, body: object, base = url) => client.post(base, body);
   const rows = () => t.db.selectFrom('subscriptions').selectAll().orderBy('createdAt').execute();
 
@@ -211,22 +215,8 @@ describeEachDatabase('subscriptions', (dialect) => {
         .where('email', '=', 'chef@andere.test')
         .executeTakeFirstOrThrow()
     ).id;
-    expect(
-      await findUsableService(t.db, {
-        accountId: await accountIdOf(other.client),
-        userId: otherUser,
-        code: 'sms',
-        at: t.clock.now(),
-      }),
-    ).toBeUndefined();
-    expect(
-      await findUsableService(t.db, {
-        accountId,
-        userId: otherUser,
-        code: 'address-lookup',
-        at: t.clock.now(),
-      }),
-    ).toBeUndefined();
+    expect(await usableIn(await accountIdOf(other.client), otherUser, 'sms')).toBeUndefined();
+    expect(await usableIn(accountId, otherUser, 'address-lookup')).toBeUndefined();
   });
 
   it('an ended subscription is no longer usable, stays listed as ended, ends once, and can be booked anew', async () => {

@@ -71,21 +71,6 @@ const usable = (row: Row): UsableService => ({
 
 const isoOf = (at: Date | string) => (typeof at === 'string' ? new Date(at) : at).toISOString();
 
-/**
- * The service `code` if `userId` of `accountId` may use it at `at`, with the price of that moment; undefined
- * otherwise (unknown, inactive, no price yet, not subscribed, subscription ended). Runs on `executor`, so a
- * caller can look up and record a use in one transaction.
- */
-export async function findUsableService(
-  executor: Db,
-  lookup: { accountId: string; userId: string; code: string; at: Date | string },
-): Promise<UsableService | undefined> {
-  const row = await usableServices(executor, { ...lookup, at: isoOf(lookup.at) })
-    .where('services.code', '=', lookup.code)
-    .executeTakeFirst();
-  return row && usable(row);
-}
-
 /** Every service the user may use at `at`, by code; prepared once, for the program's `me` (bench K1). */
 export function usableServicesQuery(db: Db) {
   const prepared = prepareQuery(db, (parameters: Lookup) =>

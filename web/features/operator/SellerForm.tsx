@@ -1,5 +1,5 @@
 // B1: the legal seller every invoice names (§14 UStG); the invoice run refuses until it is complete.
-import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type ApiResult, api } from '../../api/client.ts';
@@ -64,9 +64,9 @@ function SellerForm({ seller }: { seller: Seller }) {
       <FormErrorAlert alert={form.alert} />
       <Stack maw={640}>
         {!complete && (
-          <Text size="sm" c="orange.9">
+          <Alert color="yellow" variant="light" role="note">
             {t('seller.incomplete')}
-          </Text>
+          </Alert>
         )}
         <TextInput {...input('name', { autoComplete: 'organization' })} />
         <TextInput {...input('street', { autoComplete: 'address-line1' })} />
