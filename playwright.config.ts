@@ -8,7 +8,7 @@ if (chromiumMissing) console.warn(`${chromiumMissingReason} The browser tests ar
 
 export default defineConfig({
   testDir: 'e2e',
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: 'list',
   use: {
