@@ -221,7 +221,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
         : null;
   const mailWorker = createMailWorker({ db, clock, config, transport, log: app.log });
   const invoices = createInvoicesService({ db, clock, config });
-  const invoiceRenderer = createInvoiceRenderer();
+  const invoiceRenderer = createInvoiceRenderer({ threads: config.invoiceRenderThreads });
   const invoiceRun = createInvoiceRun({
     db,
     clock,
@@ -286,6 +286,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   app.addHook('onClose', async () => {
     await mailWorker.stop();
     await invoiceSchedule.stop();
+    await invoiceRenderer.close();
     if (!dependencies.db) await db.destroy();
   });
 

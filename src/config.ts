@@ -1,4 +1,5 @@
 // The only module that reads process.env. Everything else receives a validated Config.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export const supportedLocales = ['de', 'en', 'hu'] as const;
@@ -39,6 +40,8 @@ export interface Config {
   inboundMail: InboundMailConfig | null;
   /** How long the gateway's HTTP adapter waits for a service provider's answer (then 504, not charged). */
   gatewayTimeoutMs: number;
+  /** Worker threads that render invoice documents (0: the calling thread renders). */
+  invoiceRenderThreads: number;
 }
 
 export interface InboundMailConfig {
@@ -176,6 +179,12 @@ export function loadConfig(env: Env = process.env): Config {
     webRoot: path.resolve(env.KONTOR_WEB_ROOT ?? 'dist/web'),
     inboundMail: null,
     gatewayTimeoutMs: read('GATEWAY_TIMEOUT_MS', 10_000, integer(100, 120_000), 'milliseconds 100-120000'),
+    invoiceRenderThreads: read(
+      'INVOICE_RENDER_THREADS',
+      availableParallelism(),
+      integer(0, 64),
+      'an integer 0-64',
+    ),
   };
   // The other inbound variables are checked even while the port is unset, so a mistake shows at once.
   const inboundPort = read<number | null>(

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildTestApp, describeEachDatabase, type TestApp } from '../../test/helpers/build-test-app.ts';
+import { readPdf } from '../../test/helpers/pdf-read.ts';
 import { accountIdOf, signedInOwner } from '../../test/helpers/test-client.ts';
 import {
   insertService,
@@ -84,6 +85,13 @@ describeEachDatabase('kontor invoices run', (dialect) => {
     );
     const invoices = await t.db.selectFrom('invoices').select(['accountId', 'billingMonth']).execute();
     expect(invoices).toEqual([{ accountId, billingMonth: '2025-06' }]);
+    // Rendered by the CLI's worker threads: the PDF names the number and embeds the XML.
+    const number = /Issued 1 invoice\(s\) for 2025-06: (\d{4}-000001)/.exec(billed.stdout)?.[1] as string;
+    const stored = await t.db.selectFrom('invoiceDocuments').select(['pdf', 'xml']).executeTakeFirstOrThrow();
+    const pdf = await readPdf(Buffer.from(stored.pdf));
+    expect(pdf.text).toContain(number);
+    expect(Buffer.from(pdf.attachments['factur-x.xml']?.content ?? []).toString('utf8')).toBe(stored.xml);
+    expect(stored.xml).toContain(`<ram:ID>${number}</ram:ID>`);
     expect((await kontor('invoices', 'run', '--month', '2025-06')).stdout).toContain(
       'No invoices to issue for 2025-06.',
     );

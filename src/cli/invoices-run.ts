@@ -3,7 +3,7 @@
 import cliProgress from 'cli-progress';
 import { createAuditService } from '../modules/audit/index.ts';
 import { createNotifications } from '../modules/contacts/index.ts';
-import { createInvoiceRun } from '../modules/invoices/index.ts';
+import { createInvoiceRenderer, createInvoiceRun } from '../modules/invoices/index.ts';
 import { createProviderService } from '../modules/provider/index.ts';
 import { AppError } from '../shared/app-error.ts';
 import { systemClock } from '../shared/clock.ts';
@@ -18,7 +18,8 @@ export async function invoicesRun(options: { month: string }): Promise<void> {
   const provider = createProviderService({ db, clock, config, audit });
   const mail = mailService(db, config);
   const notifications = createNotifications({ db, clock, config, mail, audit });
-  const run = createInvoiceRun({ db, clock, config, audit, provider, notifications, renderer: null });
+  const renderer = createInvoiceRenderer({ threads: config.invoiceRenderThreads });
+  const run = createInvoiceRun({ db, clock, config, audit, provider, notifications, renderer });
   const bar = process.stdout.isTTY
     ? new cliProgress.SingleBar(
         { format: 'Invoices {bar} {value}/{total} accounts, {eta_formatted} left', hideCursor: true },
@@ -56,6 +57,7 @@ export async function invoicesRun(options: { month: string }): Promise<void> {
     if (fields.length > 0) console.error(`Missing: ${fields.join(', ')}`);
     process.exitCode = 1;
   } finally {
+    await renderer.close();
     await db.destroy();
   }
 }

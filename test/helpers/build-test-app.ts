@@ -64,6 +64,8 @@ export async function buildTestApp(options: {
     KONTOR_WEB_ROOT: path.join(os.tmpdir(), 'kontor-no-web-app'),
     RATE_LIMIT_PER_MINUTE: '100000',
     SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
+    // Each test's app would start its own worker threads; the pool is tested by itself and through the CLI.
+    INVOICE_RENDER_THREADS: '0',
     ...options.env,
   });
   const db = createDatabase(config.database);

@@ -44,7 +44,7 @@ export function createCreditNotes({
   config: Config;
   audit: AuditService;
   notifications: Notifications;
-  renderer: InvoiceRenderer | null;
+  renderer: InvoiceRenderer;
 }) {
   const repository = createInvoicesRepository();
   const invoicesUrl = new URL('/account/invoices', config.publicUrl).href;
@@ -145,7 +145,7 @@ export function createCreditNotes({
           appendix: [],
         };
         // Credit notes are rare and hand-made: rendered here, while their series row waits.
-        const rendered = renderer ? await renderer.render(document) : null;
+        const rendered = await renderer.render(document);
         const id = newId();
         const at = now.toISOString();
         await repository.insertInvoice(
@@ -178,7 +178,7 @@ export function createCreditNotes({
             correctsLineId: line.id,
           })),
           [],
-          rendered && { invoiceId: id, pdf: rendered.pdf, xml: rendered.xml, createdAt: at },
+          { invoiceId: id, pdf: rendered.pdf, xml: rendered.xml, createdAt: at },
         );
         await audit.record(transaction, {
           actor,

@@ -49,7 +49,7 @@ export function createInvoiceIssue({
   config: Config;
   audit: AuditService;
   notifications: Notifications;
-  renderer: InvoiceRenderer | null;
+  renderer: InvoiceRenderer;
 }) {
   const repository = createInvoicesRepository();
   const invoicesUrl = new URL('/account/invoices', config.publicUrl).href;
@@ -66,9 +66,7 @@ export function createInvoiceIssue({
     const bill = billOf(groups, context.month, context.services, language);
     const document = documentOf(context.headerOf(plan, number), bill);
     const asPlanned = number === plan.predicted && sameBill(bill, plan.bill);
-    const rendered = renderer
-      ? await (asPlanned && plan.rendered ? plan.rendered : renderer.render(document))
-      : null;
+    const rendered = await (asPlanned && plan.rendered ? plan.rendered : renderer.render(document));
     const at = clock.now().toISOString();
     await repository.insertInvoice(
       transaction,
@@ -95,7 +93,7 @@ export function createInvoiceIssue({
         correctsLineId: null,
       })),
       bill.appendix.map((entry) => ({ invoiceId, ...entry })),
-      rendered && { invoiceId, pdf: rendered.pdf, xml: rendered.xml, createdAt: at },
+      { invoiceId, pdf: rendered.pdf, xml: rendered.xml, createdAt: at },
     );
     await audit.record(transaction, {
       actor: context.actor,

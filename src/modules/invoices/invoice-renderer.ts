@@ -1,6 +1,8 @@
-// The documents of an invoice: the EN 16931 CII XML and the PDF/A-3 that embeds it. Rendering is CPU work;
-// the invoice run keeps `concurrency` renders in flight while it commits invoices one after another.
-import { renderInvoicePdf, renderInvoiceXml } from './documents/index.ts';
+// The documents of an invoice: the EN 16931 CII XML and the PDF/A-3 that embeds it. Rendering is CPU work,
+// about 0.1 s a document: with threads, worker threads of documents/render-pool.ts do it, so the event loop
+// keeps serving requests during a monthly run and every core renders; they start with the first document
+// and end when idle. Without (INVOICE_RENDER_THREADS=0), the calling thread renders.
+import { documentRenderer, renderInvoicePdf, renderInvoiceXml } from './documents/index.ts';
 import type { InvoiceDocument } from './invoice-document.ts';
 
 export interface RenderedDocuments {
@@ -10,17 +12,16 @@ export interface RenderedDocuments {
 
 export interface InvoiceRenderer {
   render(document: InvoiceDocument): Promise<RenderedDocuments>;
-  /** How many renders the run keeps going ahead of its commits. */
-  concurrency: number;
+  close(): Promise<void>;
 }
 
-/** Renders in the process that runs the invoices; the run keeps two renders going ahead of its commits. */
-export function createInvoiceRenderer(): InvoiceRenderer {
+export function createInvoiceRenderer({ threads }: { threads: number }): InvoiceRenderer {
+  if (threads > 0) return documentRenderer({ threads });
   return {
-    concurrency: 2,
     async render(document) {
       const xml = await renderInvoiceXml(document);
       return { xml, pdf: await renderInvoicePdf(document, xml) };
     },
+    close: async () => {},
   };
 }

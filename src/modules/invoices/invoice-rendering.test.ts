@@ -16,7 +16,6 @@ describeEachDatabase('rendering ahead in the invoice run', (dialect) => {
   let rendered: InvoiceDocument[];
   let duringRender: (document: InvoiceDocument) => Promise<void>;
   const renderer: InvoiceRenderer = {
-    concurrency: 2,
     async render(document) {
       rendered.push(document);
       await duringRender(document);
@@ -26,6 +25,7 @@ describeEachDatabase('rendering ahead in the invoice run', (dialect) => {
         xml: `<n>${document.number}</n>`,
       };
     },
+    close: async () => {},
   };
   const runOf = () => {
     const { services, config } = t.app.kontor;

@@ -83,7 +83,7 @@ export function createInvoiceRun({
   audit: AuditService;
   provider: ProviderService;
   notifications: Notifications;
-  renderer: InvoiceRenderer | null;
+  renderer: InvoiceRenderer;
 }) {
   const repository = createInvoicesRepository();
   const issueInvoice = createInvoiceIssue({ clock, config, audit, notifications, renderer });
@@ -185,10 +185,8 @@ export function createInvoiceRun({
     const predict = (plan: Planned, number: number) => {
       if (plan.predicted === number) return;
       plan.predicted = number;
-      plan.rendered = renderer
-        ? renderer.render(documentOf(context.headerOf(plan, number), plan.bill))
-        : null;
-      plan.rendered?.catch(() => {}); // a prediction that turns out wrong is never awaited
+      plan.rendered = renderer.render(documentOf(context.headerOf(plan, number), plan.bill));
+      plan.rendered.catch(() => {}); // a prediction that turns out wrong is never awaited
     };
 
     let next = (await repository.lastNumber(db, 'invoice', year)) + 1;
@@ -208,7 +206,7 @@ export function createInvoiceRun({
       });
       for (let first = 0; first < plans.length; first += batchSize) {
         // This batch and the next render while the one before commits.
-        const ahead = renderer ? 2 * batchSize : batchSize;
+        const ahead = 2 * batchSize;
         for (let offset = 0; offset < ahead && first + offset < plans.length; offset++)
           predict(plans[first + offset] as Planned, next + offset);
         const batch = plans.slice(first, first + batchSize);

@@ -178,7 +178,7 @@ export function createInvoicesRepository() {
       invoice: InvoicesTable,
       lines: InvoiceLinesTable[],
       appendix: InvoiceAppendixTable[],
-      documents: Insertable<InvoiceDocumentsTable> | null,
+      documents: Insertable<InvoiceDocumentsTable>,
     ) {
       await executor.insertInto('invoices').values(invoice).execute();
       for (let start = 0; start < lines.length; start += slice)
@@ -191,7 +191,7 @@ export function createInvoicesRepository() {
           .insertInto('invoiceAppendix')
           .values(appendix.slice(start, start + slice))
           .execute();
-      if (documents) await executor.insertInto('invoiceDocuments').values(documents).execute();
+      await executor.insertInto('invoiceDocuments').values(documents).execute();
     },
 
     list: (executor: Db, accountId: string) =>
