@@ -1,7 +1,7 @@
-// Issue 12, items 5–7 in German: the operator enters the seller, usage of an online service is recorded (as
-// the gateway would, straight into the database), the owner sees it in the running month's preview, the
-// operator bills the month that has ended, and the owner finds the invoice and downloads its PDF and the
-// list of requests from the Invoices page.
+// Issue 12, items 3 and 5–7 in German: the operator enters the seller, the desktop program calls an online
+// service through the gateway (and last month's usage is written straight into the database, as the gateway
+// wrote it then), the owner sees both in the running month's preview, the operator bills the month that has
+// ended, and the owner finds the invoice and downloads its PDF and the list of requests from the Invoices page.
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/config.ts';
 import { createDatabase } from '../src/db/kysely.ts';
@@ -12,6 +12,7 @@ import {
   usersOf,
 } from '../src/modules/invoices/invoice-test-data.ts';
 import { billingMonthOf } from '../src/shared/billing-month.ts';
+import { generateToken, hashToken, newId } from '../src/shared/tokens.ts';
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import { expect, field, test, webText } from './fixtures.ts';
 import { type Seed, seedPortal, signInThroughApi } from './seed.ts';
@@ -73,7 +74,7 @@ test('usage shows in the preview, the operator bills the month, the owner downlo
   await expect(desk.getByText(de('seller.saved'))).toBeVisible();
   await expect(seller.getByText(de('seller.incomplete'))).toBeHidden();
 
-  // Two requests last month and one this month, recorded as the gateway records them.
+  // Two requests last month, recorded as the gateway records them; the account subscribes to the service.
   const thisMonth = billingMonthOf(new Date().toISOString(), 'Europe/Berlin');
   const lastMonth = monthBefore(thisMonth);
   const db = createDatabase(loadConfig({ DATABASE_URL: kontor.databaseUrl }).database);
@@ -88,7 +89,49 @@ test('usage shows in the preview, the operator bills the month, the owner downlo
       insertUsage(db, { accountId, user: justus, serviceId, occurredAt, unitNetCents: 150, reference });
     await use(`${lastMonth}-10T10:00:00.000Z`, 'Musterweg 1, 10115 Berlin');
     await use(`${lastMonth}-11T10:00:00.000Z`, 'Hauptstraße 5, 20095 Hamburg');
-    await use(new Date().toISOString(), 'Am Markt 3, 04109 Leipzig');
+    const at = new Date().toISOString();
+    await db
+      .insertInto('subscriptions')
+      .values({
+        id: newId(),
+        accountId,
+        serviceId,
+        userId: null,
+        startedAt: at,
+        endedAt: null,
+        createdAt: at,
+      })
+      .execute();
+    // This month's request comes from the desktop program with Justus' program credentials.
+    const accessKey = generateToken();
+    await db
+      .insertInto('accessKeys')
+      .values({
+        id: newId(),
+        userId: justus.id,
+        keyHash: hashToken(accessKey),
+        createdAt: at,
+        lastUsedAt: null,
+        revokedAt: null,
+      })
+      .execute();
+    const { customerNumber } = await db
+      .selectFrom('accounts')
+      .select('customerNumber')
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    const call = await fetch(`${kontor.baseUrl}/api/program/v1/services/address-lookup/requests`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${customerNumber}.${justus.userNumber}.${accessKey}`,
+        'idempotency-key': 'kanzlei-2026-0001',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ street: 'Am Markt 3', postalCode: '04109', city: 'Leipzig' }),
+    });
+    expect(call.status, await call.clone().text()).toBe(200);
+    const answer = (await call.json()) as { charged: { unitNetCents: number }; answer: { demo?: boolean } };
+    expect([answer.charged.unitNetCents, answer.answer.demo]).toEqual([150, true]);
   } finally {
     await db.destroy();
   }
