@@ -3,6 +3,7 @@
 // statement, into the same database (bench/usage-insert.ts in a child process).
 
 import type { Db } from '../src/db/kysely.ts';
+import { insertSubscription } from '../src/modules/invoices/invoice-test-data.ts';
 import { generateToken, hashToken } from '../src/shared/tokens.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { compareAlternating, formatRatio, median } from './lib/compare.ts';
@@ -68,18 +69,7 @@ async function meteredAccount(db: Db, baseUrl: string) {
       createdAt: at,
     })
     .execute();
-  await db
-    .insertInto('subscriptions')
-    .values({
-      id: crypto.randomUUID(),
-      accountId,
-      serviceId,
-      userId: null,
-      startedAt: at,
-      endedAt: null,
-      createdAt: at,
-    })
-    .execute();
+  await insertSubscription(db, { accountId, serviceId, at });
   return {
     accountId,
     owner,

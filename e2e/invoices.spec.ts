@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { createDatabase } from '../src/db/kysely.ts';
 import {
   insertService,
+  insertSubscription,
   insertUsage,
   type UsageUser,
   usersOf,
@@ -90,18 +91,7 @@ test('usage shows in the preview, the operator bills the month, the owner downlo
     await use(`${lastMonth}-10T10:00:00.000Z`, 'Musterweg 1, 10115 Berlin');
     await use(`${lastMonth}-11T10:00:00.000Z`, 'Hauptstraße 5, 20095 Hamburg');
     const at = new Date().toISOString();
-    await db
-      .insertInto('subscriptions')
-      .values({
-        id: newId(),
-        accountId,
-        serviceId,
-        userId: null,
-        startedAt: at,
-        endedAt: null,
-        createdAt: at,
-      })
-      .execute();
+    await insertSubscription(db, { accountId, serviceId, at });
     // This month's request comes from the desktop program with Justus' program credentials.
     const accessKey = generateToken();
     await db

@@ -87,7 +87,12 @@ import { createSessionsService } from './modules/sessions/index.ts';
 import { createSignInThrottle } from './modules/sign-in-throttle/index.ts';
 import { createSupportMailIn, createSupportService, supportRoutes } from './modules/support/index.ts';
 import { createTwoFactorService, twoFactorRoutes } from './modules/two-factor/index.ts';
-import { createBatchService, createGatewayService, usageRoutes } from './modules/usage/index.ts';
+import {
+  createBatchService,
+  createGatewayRetention,
+  createGatewayService,
+  usageRoutes,
+} from './modules/usage/index.ts';
 import {
   createMemberPermissions,
   createOwnership,
@@ -212,6 +217,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   });
   const requireProgram = programGuard({ config, clock, repository: createProgramRepository(db) });
   const gateway = createGatewayService({ db, clock, config, log: app.log });
+  const gatewayRetention = createGatewayRetention({ db, clock, config, log: app.log });
   const usageBatch = createBatchService({ db, clock });
   const transport =
     dependencies.mailTransport !== undefined
@@ -286,6 +292,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   app.addHook('onClose', async () => {
     await mailWorker.stop();
     await invoiceSchedule.stop();
+    await gatewayRetention.stop();
     await invoiceRenderer.close();
     if (!dependencies.db) await db.destroy();
   });
@@ -326,6 +333,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     },
     mailWorker,
     invoiceSchedule,
+    gatewayRetention,
     declaredRoutes,
   };
   return Object.assign(app as unknown as FastifyInstance, { kontor });

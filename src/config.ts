@@ -40,6 +40,8 @@ export interface Config {
   inboundMail: InboundMailConfig | null;
   /** How long the gateway's HTTP adapter waits for a service provider's answer (then 504, not charged). */
   gatewayTimeoutMs: number;
+  /** Days a gateway request's idempotency record is kept after its last change (a later retry is new). */
+  gatewayRequestRetentionDays: number;
   /** Worker threads that render invoice documents (0: the calling thread renders). */
   invoiceRenderThreads: number;
 }
@@ -179,6 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     webRoot: path.resolve(env.KONTOR_WEB_ROOT ?? 'dist/web'),
     inboundMail: null,
     gatewayTimeoutMs: read('GATEWAY_TIMEOUT_MS', 10_000, integer(100, 120_000), 'milliseconds 100-120000'),
+    gatewayRequestRetentionDays: read('GATEWAY_REQUEST_RETENTION_DAYS', 90, integer(1, 3_650), 'days 1-3650'),
     invoiceRenderThreads: read(
       'INVOICE_RENDER_THREADS',
       availableParallelism(),

@@ -22,6 +22,7 @@ export async function serve(options: { buildMissing?: boolean }): Promise<void> 
   await app.listen({ port: config.port, host: config.host });
   app.kontor.mailWorker.start();
   app.kontor.invoiceSchedule.start();
+  app.kontor.gatewayRetention.start();
   const inboundMail = config.inboundMail
     ? createInboundMail({
         config: { publicUrl: config.publicUrl, inboundMail: config.inboundMail },

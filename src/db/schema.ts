@@ -262,7 +262,7 @@ export interface UsageEventsTable {
   billingMonth: string;
   recordedAt: string;
   source: 'gateway' | 'batch';
-  /** The caller's key with its source in front ("gateway:…", "batch:…"): the two never collide. */
+  /** "batch:" and the meter's key, or "gateway:" and the id of the gateway request it charged: never alike. */
   idempotencyKey: string;
   reference: string | null;
   invoiceId: string | null;

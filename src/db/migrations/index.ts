@@ -24,6 +24,7 @@ import * as servicesAndUsage from './2026-12-02T17_services_and_usage.ts';
 import * as catalogue from './2026-12-02T18_catalogue.ts';
 import * as gatewayRequests from './2026-12-02T18_gateway_requests.ts';
 import * as invoices from './2026-12-02T19_invoices.ts';
+import * as gatewayRequestRetention from './2026-12-02T20_gateway_request_retention.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T18_catalogue': catalogue,
   '2026-12-02T18_gateway_requests': gatewayRequests,
   '2026-12-02T19_invoices': invoices,
+  '2026-12-02T20_gateway_request_retention': gatewayRequestRetention,
 };

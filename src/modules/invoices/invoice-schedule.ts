@@ -7,11 +7,10 @@ import type { Db } from '../../db/kysely.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { billingMonthState } from '../../shared/billing-month.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { dailyJob } from '../../shared/daily-job.ts';
 import type { InvoiceRun } from './invoice-run.ts';
 import { invoiceErrors } from './invoices.errors.ts';
 import { createInvoicesRepository } from './invoices.repository.ts';
-
-const day = 24 * 60 * 60 * 1000;
 
 export function createInvoiceSchedule({
   db,
@@ -27,8 +26,6 @@ export function createInvoiceSchedule({
   log: FastifyBaseLogger;
 }) {
   const repository = createInvoicesRepository();
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
 
   /** Bills the closed months with waiting usage; returns what each month's run issued. */
   async function runDue() {
@@ -55,31 +52,14 @@ export function createInvoiceSchedule({
     return results;
   }
 
-  const tick = () => {
-    running ??= runDue()
-      .then((results) => {
-        for (const result of results) if (result.issued > 0) log.info(result, 'invoices issued');
-      })
-      .catch((error) => log.error({ err: error }, 'the scheduled invoice run failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
+  const job = dailyJob(
+    async () => {
+      for (const result of await runDue()) if (result.issued > 0) log.info(result, 'invoices issued');
+    },
+    (error) => log.error({ err: error }, 'the scheduled invoice run failed'),
+  );
 
-  return {
-    runDue,
-    start() {
-      if (timer) return;
-      tick();
-      timer = setInterval(tick, day);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  return { runDue, start: job.start, stop: job.stop };
 }
 
 export type InvoiceSchedule = ReturnType<typeof createInvoiceSchedule>;

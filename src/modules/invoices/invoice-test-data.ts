@@ -52,6 +52,17 @@ export async function insertService(
   return id;
 }
 
+/** The whole account subscribes to the service from `at` on. */
+export async function insertSubscription(
+  db: Db,
+  { accountId, serviceId, at }: { accountId: string; serviceId: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('subscriptions')
+    .values({ id: newId(), accountId, serviceId, userId: null, startedAt: at, endedAt: null, createdAt: at })
+    .execute();
+}
+
 export interface UsageUser {
   id: string;
   userNumber: string;

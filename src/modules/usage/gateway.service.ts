@@ -223,12 +223,13 @@ export function createGatewayService({ db, clock, config, log }: Dependencies) {
               billingMonth: billingMonthOf(occurredAt, context.timezone),
               recordedAt,
               source: 'gateway',
-              idempotencyKey: `gateway:${request.idempotencyKey}`,
+              // The claim's id, not the program's key: a key may come again once its claim has expired.
+              idempotencyKey: `gateway:${id}`,
               reference: referenceOf(request.serviceCode, request.parameters),
             },
           ]);
-          // The claim makes the key this request's; a recorded event with it would be a bug: roll back.
-          if (recorded.length !== 1) throw new Error('a usage event with this gateway key exists');
+          // The claim is this request's; a recorded event with its id would be a bug: roll back.
+          if (recorded.length !== 1) throw new Error('a usage event with this gateway claim exists');
           return true;
         });
         // Taken over after the lease (this call outlived it): the other attempt's answer counts.

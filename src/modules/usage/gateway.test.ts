@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, describeEachDatabase, type TestApp } from '../../../test/helpers/build-test-app.ts';
 import { TestClient } from '../../../test/helpers/test-client.ts';
-import { hours } from '../../shared/clock.ts';
+import { days, hours } from '../../shared/clock.ts';
 import {
   addPrice,
   addService,
@@ -74,6 +74,14 @@ describeEachDatabase('online-service gateway', (dialect) => {
       payload: body,
       headers: { ...bearer(credentials), ...(key === null ? {} : { 'idempotency-key': key }), ...headers },
     });
+  /** The usage events the gateway recorded for requests with this Idempotency-Key. */
+  const eventsOfKey = (key: string) =>
+    t.db
+      .selectFrom('usageEvents')
+      .innerJoin('gatewayRequests', 'gatewayRequests.usageEventId', 'usageEvents.id')
+      .select(['usageEvents.id', 'usageEvents.accountId', 'usageEvents.idempotencyKey'])
+      .where('gatewayRequests.idempotencyKey', '=', key)
+      .execute();
   const eventsOf = (serviceId: string) =>
     t.db
       .selectFrom('usageEvents')
@@ -201,10 +209,16 @@ describeEachDatabase('online-service gateway', (dialect) => {
       occurredAt: t.clock.now().toISOString(),
       billingMonth: t.clock.now().toISOString().slice(0, 7),
       source: 'gateway',
-      idempotencyKey: 'gateway:first-lookup',
       reference: 'Hauptstraße 1, 10115 Berlin',
       invoiceId: null,
     });
+    const [claim] = await t.db
+      .selectFrom('gatewayRequests')
+      .select(['id', 'usageEventId'])
+      .where('idempotencyKey', '=', 'first-lookup')
+      .execute();
+    expect(events[0]?.idempotencyKey).toBe(`gateway:${claim?.id}`);
+    expect(claim?.usageEventId).toBe(body.usageEventId);
 
     // The new price holds from an hour from now: until then the old one is charged.
     await addPrice(t.db, addressId, 135, new Date(t.clock.now().getTime() + hours(1)).toISOString(), 700);
@@ -276,13 +290,7 @@ describeEachDatabase('online-service gateway', (dialect) => {
     expect(otherService.json().code).toBe('GATEWAY_IDEMPOTENCY_KEY_REUSED');
     const otherUser = await call('address-lookup', colleague.credentials, { city: 'Hamburg' }, 'reused');
     expect(otherUser.json().code).toBe('GATEWAY_IDEMPOTENCY_KEY_REUSED');
-    expect(
-      await t.db
-        .selectFrom('usageEvents')
-        .select('id')
-        .where('idempotencyKey', '=', 'gateway:reused')
-        .execute(),
-    ).toHaveLength(1);
+    expect(await eventsOfKey('reused')).toHaveLength(1);
   });
 
   it("keys belong to the account: another account's request with the same key is its own, and charged to it", async () => {
@@ -293,11 +301,7 @@ describeEachDatabase('online-service gateway', (dialect) => {
     expect([ours.statusCode, theirs.statusCode]).toEqual([200, 200]);
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();
     expect(theirs.json().usageEventId).not.toBe(ours.json().usageEventId);
-    const events = await t.db
-      .selectFrom('usageEvents')
-      .select(['accountId'])
-      .where('idempotencyKey', '=', 'gateway:shared-key')
-      .execute();
+    const events = await eventsOfKey('shared-key');
     expect(events.map((event) => event.accountId).sort()).toEqual(
       [account.accountId, other.accountId].sort(),
     );
@@ -365,8 +369,8 @@ describeEachDatabase('online-service gateway', (dialect) => {
       expect(again.body).toBe(answered.body);
       expect(provider.state.calls).toBe(calls + 1);
       const events = await eventsOf(httpId);
-      expect(events.map((event) => [event.idempotencyKey, event.reference])).toEqual([
-        ['gateway:letter-1', 'HUK-COBURG, S-42'],
+      expect(events.map((event) => [event.id, event.reference])).toEqual([
+        [(await eventsOfKey('letter-1'))[0]?.id, 'HUK-COBURG, S-42'],
       ]);
     });
 
@@ -407,5 +411,32 @@ describeEachDatabase('online-service gateway', (dialect) => {
         await slow.close();
       }
     }, 20_000);
+  });
+
+  // Last: it moves the clock by months.
+  it('keeps a key for the retention after its last use; a retry after that is a new, charged request', async () => {
+    const retention = t.app.kontor.gatewayRetention;
+    const before = (await eventsOf(addressId)).length;
+    const first = await call('address-lookup', account.ownerKey, { city: 'Jena' }, 'kept-for-90-days');
+    const record = () =>
+      t.db
+        .selectFrom('gatewayRequests')
+        .select('id')
+        .where('idempotencyKey', '=', 'kept-for-90-days')
+        .execute();
+    t.clock.advance(days(90) - 1_000);
+    await retention.forgetExpired(); // the earlier tests' records, made weeks before on the moved clock
+    expect(await record()).toHaveLength(1);
+    const replayed = await call('address-lookup', account.ownerKey, { city: 'Jena' }, 'kept-for-90-days');
+    expect([replayed.body, replayed.headers['idempotent-replayed']]).toEqual([first.body, 'true']);
+    t.clock.advance(2_000);
+    expect(await retention.forgetExpired()).toBeGreaterThanOrEqual(1);
+    expect(await record()).toEqual([]);
+    const anew = await call('address-lookup', account.ownerKey, { city: 'Jena' }, 'kept-for-90-days');
+    expect([anew.statusCode, anew.headers['idempotent-replayed']]).toEqual([200, undefined]);
+    expect(anew.json().usageEventId).not.toBe(first.json().usageEventId);
+    // The charged events stay: they are what invoices are made of.
+    expect((await eventsOf(addressId)).length - before).toBe(2);
+    expect(await record()).toHaveLength(1);
   });
 });
