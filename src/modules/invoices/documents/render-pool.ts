@@ -15,16 +15,14 @@ export interface DocumentRenderer {
   close(): Promise<void>;
 }
 
-/** Threads start with the first document and end after `idleTimeoutMs` without one (an idle Kontor keeps none). */
-export function documentRenderer(
-  options: { threads?: number; idleTimeoutMs?: number } = {},
-): DocumentRenderer {
+/** Threads start with the first document and end 30 s after the last one, so an idle Kontor keeps none. */
+export function documentRenderer(options: { threads?: number } = {}): DocumentRenderer {
   const threads = options.threads ?? availableParallelism();
   const pool = new Piscina({
     filename: new URL('./render-worker.js', import.meta.url).href,
     minThreads: 0,
     maxThreads: threads,
-    idleTimeout: options.idleTimeoutMs ?? 30_000,
+    idleTimeout: 30_000,
     execArgv: [], // not the caller's own flags (preloads, profiling)
   });
   return {
