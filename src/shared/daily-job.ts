@@ -1,6 +1,6 @@
 // A task `kontor serve` runs at start and then once a day; a day's run is skipped while the last still runs.
 // Several servers may run the same task: each task is written to be safe for that.
-const day = 24 * 60 * 60 * 1000;
+import { days } from './clock.ts';
 
 export function dailyJob(task: () => Promise<void>, onError: (error: unknown) => void) {
   let timer: NodeJS.Timeout | null = null;
@@ -16,7 +16,7 @@ export function dailyJob(task: () => Promise<void>, onError: (error: unknown) =>
     start() {
       if (timer) return;
       tick();
-      timer = setInterval(tick, day);
+      timer = setInterval(tick, days(1));
       timer.unref();
     },
     async stop() {

@@ -4,10 +4,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
-import type { Clock } from '../../shared/clock.ts';
+import { addMilliseconds, type Clock, days } from '../../shared/clock.ts';
 import { dailyJob } from '../../shared/daily-job.ts';
-
-const day = 24 * 60 * 60 * 1000;
 
 export function createGatewayRetention({
   db,
@@ -22,7 +20,7 @@ export function createGatewayRetention({
 }) {
   /** Deletes the records last changed before the retention; returns how many. */
   async function forgetExpired(): Promise<number> {
-    const before = new Date(clock.now().getTime() - config.gatewayRequestRetentionDays * day).toISOString();
+    const before = addMilliseconds(clock.now(), -days(config.gatewayRequestRetentionDays)).toISOString();
     const result = await db.deleteFrom('gatewayRequests').where('updatedAt', '<', before).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
