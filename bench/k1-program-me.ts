@@ -1,4 +1,4 @@
-import { generateToken, hashToken } from '../src/shared/tokens.ts';
+import { insertAccessKey } from '../src/modules/invoices/invoice-test-data.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { compareAlternating } from './lib/compare.ts';
 import { accountOf, openDatabase, registerAccount } from './lib/kontor.ts';
@@ -15,19 +15,7 @@ async function programMe(kontor: KontorServer) {
     .select(['users.id', 'users.userNumber', 'accounts.customerNumber'])
     .where('users.email', '=', email)
     .executeTakeFirstOrThrow();
-  const accessKey = generateToken();
-  const now = new Date().toISOString();
-  await db
-    .insertInto('accessKeys')
-    .values({
-      id: crypto.randomUUID(),
-      userId: owner.id,
-      keyHash: hashToken(accessKey),
-      createdAt: now,
-      lastUsedAt: null,
-      revokedAt: null,
-    })
-    .execute();
+  const accessKey = await insertAccessKey(db, owner.id);
   const headers = { authorization: `Bearer ${owner.customerNumber}.${owner.userNumber}.${accessKey}` };
   const url = `${kontor.baseUrl}/api/program/v1/me`;
   // A wrong setup would otherwise be measured as a fast 401.

@@ -3,8 +3,7 @@
 // statement, into the same database (bench/usage-insert.ts in a child process).
 
 import type { Db } from '../src/db/kysely.ts';
-import { insertSubscription } from '../src/modules/invoices/invoice-test-data.ts';
-import { generateToken, hashToken } from '../src/shared/tokens.ts';
+import { insertAccessKey, insertSubscription } from '../src/modules/invoices/invoice-test-data.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { compareAlternating, formatRatio, median } from './lib/compare.ts';
 import { accountOf, openDatabase, registerAccount, seedUsers } from './lib/kontor.ts';
@@ -29,20 +28,9 @@ async function meteredAccount(db: Db, baseUrl: string) {
   const userNumbers = (
     await db.selectFrom('users').select('userNumber').where('homeAccountId', '=', accountId).execute()
   ).map((user) => user.userNumber);
-  const accessKey = generateToken();
+  const accessKey = await insertAccessKey(db, owner.id);
   const at = '2020-01-01T00:00:00.000Z';
   const serviceId = crypto.randomUUID();
-  await db
-    .insertInto('accessKeys')
-    .values({
-      id: crypto.randomUUID(),
-      userId: owner.id,
-      keyHash: hashToken(accessKey),
-      createdAt: at,
-      lastUsedAt: null,
-      revokedAt: null,
-    })
-    .execute();
   await db
     .insertInto('services')
     .values({

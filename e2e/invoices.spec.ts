@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/config.ts';
 import { createDatabase } from '../src/db/kysely.ts';
 import {
+  insertAccessKey,
   insertService,
   insertSubscription,
   insertUsage,
@@ -13,7 +14,6 @@ import {
   usersOf,
 } from '../src/modules/invoices/invoice-test-data.ts';
 import { billingMonthOf } from '../src/shared/billing-month.ts';
-import { generateToken, hashToken, newId } from '../src/shared/tokens.ts';
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import { expect, field, test, webText } from './fixtures.ts';
 import { type Seed, seedPortal, signInThroughApi } from './seed.ts';
@@ -93,18 +93,7 @@ test('usage shows in the preview, the operator bills the month, the owner downlo
     const at = new Date().toISOString();
     await insertSubscription(db, { accountId, serviceId, at });
     // This month's request comes from the desktop program with Justus' program credentials.
-    const accessKey = generateToken();
-    await db
-      .insertInto('accessKeys')
-      .values({
-        id: newId(),
-        userId: justus.id,
-        keyHash: hashToken(accessKey),
-        createdAt: at,
-        lastUsedAt: null,
-        revokedAt: null,
-      })
-      .execute();
+    const accessKey = await insertAccessKey(db, justus.id);
     const { customerNumber } = await db
       .selectFrom('accounts')
       .select('customerNumber')

@@ -2,7 +2,7 @@
 // other modules), and a complete seller, so invoice tests say only what they are about.
 import type { Db } from '../../db/kysely.ts';
 import { billingMonthOf } from '../../shared/billing-month.ts';
-import { newId } from '../../shared/tokens.ts';
+import { generateToken, hashToken, newId } from '../../shared/tokens.ts';
 import type { SellerData } from '../provider/index.ts';
 
 export const testSeller: SellerData = {
@@ -61,6 +61,23 @@ export async function insertSubscription(
     .insertInto('subscriptions')
     .values({ id: newId(), accountId, serviceId, userId: null, startedAt: at, endedAt: null, createdAt: at })
     .execute();
+}
+
+/** A program access key for the user, written straight in (as the program's key issuing stores it); the key. */
+export async function insertAccessKey(db: Db, userId: string): Promise<string> {
+  const accessKey = generateToken();
+  await db
+    .insertInto('accessKeys')
+    .values({
+      id: newId(),
+      userId,
+      keyHash: hashToken(accessKey),
+      createdAt: new Date().toISOString(),
+      lastUsedAt: null,
+      revokedAt: null,
+    })
+    .execute();
+  return accessKey;
 }
 
 export interface UsageUser {
