@@ -43,7 +43,6 @@ import {
   createSubscriptionsService,
   createUsageReportService,
   subscriptionsRoutes,
-  usableServicesQuery,
   usageReportRoutes,
 } from './modules/catalogue/index.ts';
 import {
@@ -213,7 +212,6 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     users,
     sessions,
     twoFactor,
-    usableServices: usableServicesQuery(db),
   });
   const requireProgram = programGuard({ config, clock, repository: createProgramRepository(db) });
   const gateway = createGatewayService({ db, clock, config, log: app.log });

@@ -7,8 +7,8 @@ export { subscriptionsRoutes } from './subscriptions.routes.ts';
 export { createSubscriptionsService, type SubscriptionsService } from './subscriptions.service.ts';
 export {
   type UsableService,
-  type UsableServicesQuery,
-  usableServicesQuery,
+  usableServicesColumn,
+  usableServicesOf,
 } from './usable-services.repository.ts';
 export { usageRoutes as usageReportRoutes } from './usage.routes.ts';
 export {

@@ -1,9 +1,13 @@
 import type { Db } from '../../db/kysely.ts';
 import { prepareQuery } from '../../db/prepared.ts';
+import { usableServicesColumn, usableServicesOf } from '../catalogue/index.ts';
 
 export function createProgramRepository(db: Db) {
-  /** Every program call runs it: built once, like the session lookup (bench K1). */
-  const liveKey = prepareQuery(db, ({ keyHash }: { keyHash: string }) =>
+  /**
+   * Every program call runs it: built once, like the session lookup, and with the services the user may
+   * use at `at` as a column, so `me` is one statement (bench K1).
+   */
+  const liveKey = prepareQuery(db, ({ keyHash, at }: { keyHash: string; at: string }) =>
     db
       .selectFrom('accessKeys')
       .innerJoin('users', 'users.id', 'accessKeys.userId')
@@ -29,14 +33,21 @@ export function createProgramRepository(db: Db) {
         'accounts.locale as accountLocale',
         'memberships.role',
         'memberships.permissions',
+        (eb) =>
+          usableServicesColumn(db, { accountId: eb.ref('accounts.id'), userId: eb.ref('users.id'), at }).as(
+            'services',
+          ),
       ])
       .where('accessKeys.keyHash', '=', keyHash)
       .where('accessKeys.revokedAt', 'is', null),
   );
 
   return {
-    /** The user a live access key belongs to, with their home account and role there; by the key's hash. */
-    findByKeyHash: (keyHash: string) => liveKey.takeFirst({ keyHash }),
+    /** The user a live access key belongs to, with their home account, role and usable services there at `at`. */
+    async findByKeyHash(keyHash: string, at: Date) {
+      const row = await liveKey.takeFirst({ keyHash, at: at.toISOString() });
+      return row && { ...row, services: usableServicesOf(row.services) };
+    },
 
     /** The account's own users for the program's dropdown, by user number. */
     listUsers: (accountId: string) =>

@@ -5,7 +5,6 @@ import { AppError, assertThat } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { heldPermissions, isAdminRole, parsePermissions } from '../../shared/permissions.ts';
 import type { AuditService } from '../audit/index.ts';
-import type { UsableServicesQuery } from '../catalogue/index.ts';
 import type { LinksService } from '../links/index.ts';
 import type { SessionsService } from '../sessions/index.ts';
 import type { TwoFactorService } from '../two-factor/index.ts';
@@ -35,8 +34,6 @@ interface Dependencies {
   users: UsersService;
   sessions: SessionsService;
   twoFactor: TwoFactorService;
-  /** The services a user may use now (catalogue), prepared once: `me` runs it on every program start. */
-  usableServices: UsableServicesQuery;
 }
 
 const actorOf = (caller: ProgramCaller, ipAddress: string) => ({
@@ -45,16 +42,7 @@ const actorOf = (caller: ProgramCaller, ipAddress: string) => ({
   ipAddress,
 });
 
-export function createProgramService({
-  db,
-  clock,
-  audit,
-  links,
-  users,
-  sessions,
-  twoFactor,
-  usableServices,
-}: Dependencies) {
+export function createProgramService({ db, clock, audit, links, users, sessions, twoFactor }: Dependencies) {
   const repository = createProgramRepository(db);
   const assertAdmin = (caller: ProgramCaller) =>
     assertThat(isAdminRole(caller.role), programErrors.PROGRAM_ADMIN_REQUIRED);
@@ -63,7 +51,7 @@ export function createProgramService({
     repository,
 
     /** P1; `services` only for a user with "services.use", named in `locale` (the caller's language). */
-    me: async (caller: ProgramCaller, locale: Locale) => ({
+    me: (caller: ProgramCaller, locale: Locale) => ({
       userNumber: caller.userNumber,
       username: caller.username,
       title: caller.title,
@@ -74,16 +62,14 @@ export function createProgramService({
       account: { customerNumber: caller.customerNumber, companyName: caller.companyName },
       permissions: heldPermissions(caller),
       services: heldPermissions(caller).includes('services.use')
-        ? (await usableServices({ accountId: caller.accountId, userId: caller.userId, at: clock.now() })).map(
-            (service) => ({
-              code: service.code,
-              name: service.names[locale],
-              names: service.names,
-              unit: service.unit,
-              netCents: service.netCents,
-              vatRateBp: service.vatRateBp,
-            }),
-          )
+        ? caller.services.map((service) => ({
+            code: service.code,
+            name: service.names[locale],
+            names: service.names,
+            unit: service.unit,
+            netCents: service.netCents,
+            vatRateBp: service.vatRateBp,
+          }))
         : [],
     }),
 

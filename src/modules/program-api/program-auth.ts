@@ -11,6 +11,7 @@ import { resolveLocale, translator } from '../../shared/i18n.ts';
 import { parseCustomerNumber } from '../../shared/numbers.ts';
 import { type Permission, parsePermissions } from '../../shared/permissions.ts';
 import { hashToken } from '../../shared/tokens.ts';
+import type { UsableService } from '../catalogue/index.ts';
 import { programErrors } from './program-api.errors.ts';
 import type { ProgramRepository } from './program-api.repository.ts';
 
@@ -27,6 +28,8 @@ export interface ProgramCaller {
   companyName: string;
   role: Role;
   permissions: Permission[];
+  /** What the user may use now by the subscriptions, whether or not they hold "services.use". */
+  services: UsableService[];
 }
 
 declare module 'fastify' {
@@ -117,7 +120,9 @@ export function programGuard({
     const presented = presentedCredentials(header);
     const customerNumber = presented && parseCustomerNumber(presented.customerNumber);
     const found =
-      presented && customerNumber ? await repository.findByKeyHash(hashToken(presented.accessKey)) : null;
+      presented && customerNumber
+        ? await repository.findByKeyHash(hashToken(presented.accessKey), clock.now())
+        : null;
     if (!found || found.customerNumber !== customerNumber || found.userNumber !== presented?.userNumber) {
       counter.fail(request.ip);
       throw new AppError(programErrors.PROGRAM_CREDENTIALS_INVALID);
@@ -146,6 +151,7 @@ export function programGuard({
       companyName: found.companyName,
       role: found.role,
       permissions: parsePermissions(found.permissions),
+      services: found.services,
     };
   }
 
