@@ -181,7 +181,7 @@ export async function seed(db: Db, size: Size) {
 const run = promisify(execFile);
 
 /** Seeds a fresh database, then bills it with `kontor invoices run` as an operator would; its time as printed. */
-async function measure(database: Database, size: Size) {
+async function measure(database: Database, size: Size, cpuProf?: string) {
   const databaseUrl = await freshDatabase(database);
   const db = openDatabase(databaseUrl);
   await migrateToLatest(db);
@@ -190,7 +190,15 @@ async function measure(database: Database, size: Size) {
   const seeded = (performance.now() - seeding) / 1000;
   const { stdout } = await run(
     process.execPath,
-    [path.resolve('bin/kontor.js'), 'invoices', 'run', '--month', month],
+    [
+      // One profile for the main thread and one for each render thread.
+      ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProf)}`] : []),
+      path.resolve('bin/kontor.js'),
+      'invoices',
+      'run',
+      '--month',
+      month,
+    ],
     {
       env: {
         PATH: process.env.PATH ?? '',
@@ -237,7 +245,7 @@ export const i1: Benchmark = {
   async run(options) {
     const [small, large] = sizes();
     const smallRun = await measure(options.db, small);
-    const largeRun = await measure(options.db, large);
+    const largeRun = await measure(options.db, large, options.cpuProf);
     const ratio = largeRun.perEvent / smallRun.perEvent;
     const fast = largeRun.seconds < limitSeconds;
     const micro = (perEvent: number) => `${(perEvent * 1e6).toFixed(1)} µs`;

@@ -25,6 +25,7 @@ import * as catalogue from './2026-12-02T18_catalogue.ts';
 import * as gatewayRequests from './2026-12-02T18_gateway_requests.ts';
 import * as invoices from './2026-12-02T19_invoices.ts';
 import * as gatewayRequestRetention from './2026-12-02T20_gateway_request_retention.ts';
+import * as invoicePdfStorage from './2026-12-03T21_invoice_pdf_storage.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T18_gateway_requests': gatewayRequests,
   '2026-12-02T19_invoices': invoices,
   '2026-12-02T20_gateway_request_retention': gatewayRequestRetention,
+  '2026-12-03T21_invoice_pdf_storage': invoicePdfStorage,
 };
