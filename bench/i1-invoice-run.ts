@@ -191,7 +191,7 @@ async function measure(database: Database, size: Size, cpuProf?: string) {
   const { stdout } = await run(
     process.execPath,
     [
-      // One profile for the main thread and one for each render thread.
+      // The main thread's profile only: Piscina ends its render threads before they write theirs.
       ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProf)}`] : []),
       path.resolve('bin/kontor.js'),
       'invoices',

@@ -12,7 +12,7 @@ import {
   TestClient,
 } from '../../../test/helpers/test-client.ts';
 import { minutes } from '../../shared/clock.ts';
-import { usableServicesQuery } from './usable-services.repository.ts';
+import { usableServicesAt } from './usable-services.repository.ts';
 
 interface Credentials {
   customerNumber: string;
@@ -76,7 +76,7 @@ describeEachDatabase('subscriptions', (dialect) => {
   };
   /** The service as the program's `me` lists it for the user at `at`, or undefined. */
   const usableIn = async (account: string, userId: string, code: string, at: Date | string = t.clock.now()) =>
-    (await usableServicesQuery(t.db)({ accountId: account, userId, at })).find(
+    (await usableServicesAt(t.db, { accountId: account, userId, at })).find(
       (service) => service.code === code,
     );
   const usable = (userId: string, code: string, at?: Date | string) => usableIn(accountId, userId, code, at);

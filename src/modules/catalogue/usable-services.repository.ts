@@ -5,7 +5,6 @@ import { type Expression, PostgresAdapter } from 'kysely';
 import { jsonArrayFrom as postgresJsonArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArray } from 'kysely/helpers/sqlite';
 import type { Db } from '../../db/kysely.ts';
-import { prepareQuery } from '../../db/prepared.ts';
 import type { ServiceAdapter, ServiceUnit } from './catalogue.schemas.ts';
 
 export interface UsableService {
@@ -103,11 +102,16 @@ export function usableServicesOf(column: string | Row[]): UsableService[] {
 
 const isoOf = (at: Date | string) => (typeof at === 'string' ? new Date(at) : at).toISOString();
 
-/** Every service the user may use at `at`, by code, as a statement of its own. */
-export function usableServicesQuery(db: Db) {
-  const prepared = prepareQuery(db, (parameters: Lookup) =>
-    usableServices(db, parameters).orderBy('services.code'),
-  );
-  return async (lookup: { accountId: string; userId: string; at: Date | string }) =>
-    (await prepared.execute({ ...lookup, at: isoOf(lookup.at) })).map(usable);
+/**
+ * Every service the user may use at `at`, by code, as a statement of its own: for a moment other than a
+ * program call's (the subscription tests); no request runs it, so it is not prepared.
+ */
+export async function usableServicesAt(
+  db: Db,
+  lookup: { accountId: string; userId: string; at: Date | string },
+): Promise<UsableService[]> {
+  const rows = await usableServices(db, { ...lookup, at: isoOf(lookup.at) })
+    .orderBy('services.code')
+    .execute();
+  return rows.map(usable);
 }
