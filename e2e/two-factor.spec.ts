@@ -30,6 +30,11 @@ test.afterAll(async () => {
 /** What the app shows now, or `steps` × 30 seconds later. */
 const codeOf = (secret: string, steps = 0) =>
   new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + steps * 30_000 });
+/** A code wrong for certain: none the window accepts now or a step later. */
+const wrongCodeOf = (secret: string) => {
+  const accepted = new Set([-1, 0, 1, 2].map((steps) => codeOf(secret, steps)));
+  return ['000000', '111111', '222222', '333333', '444444'].find((code) => !accepted.has(code)) as string;
+};
 
 async function signIn(page: Page, kontor: Kontor, person: { email: string; password: string }) {
   await page.goto(`${kontor.baseUrl}/sign-in`);
@@ -63,7 +68,7 @@ test('a customer sets up two-factor sign-in and signs in with password and code'
   const secret = await shownSecret(page);
   const code = field(page, 'Az alkalmazás kódja');
   await expect(code).toHaveAttribute('autocomplete', 'one-time-code');
-  await code.fill('000000');
+  await code.fill(wrongCodeOf(secret));
   await page.getByRole('button', { name: 'Bekapcsolás' }).click();
   await expect(code).toHaveAccessibleDescription(/nem helyes/);
   await code.fill(codeOf(secret));
