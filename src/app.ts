@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { createDatabase, type Db } from './db/kysely.ts';
@@ -82,6 +83,12 @@ import {
   programRoutes,
 } from './modules/program-api/index.ts';
 import { createProviderService, providerRoutes } from './modules/provider/index.ts';
+import {
+  createRemoteSupportHub,
+  createRemoteSupportService,
+  remoteSupportRoutes,
+} from './modules/remote-support/index.ts';
+import { maxFrameBytes } from './modules/remote-support/remote-support.protocol.ts';
 import { createSessionsService } from './modules/sessions/index.ts';
 import { createSignInThrottle } from './modules/sign-in-throttle/index.ts';
 import { createSupportMailIn, createSupportService, supportRoutes } from './modules/support/index.ts';
@@ -143,6 +150,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   registerErrorHandling(app);
   await app.register(cookie);
   await registerSecurity(app, config);
+  await app.register(websocket, { options: { maxPayload: maxFrameBytes } });
 
   await app.register(swagger, {
     openapi: {
@@ -243,6 +251,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     notifications,
     renderer: invoiceRenderer,
   });
+  const remoteSupport = createRemoteSupportService({ db, clock, config, audit });
+  const remoteSupportHub = createRemoteSupportHub({ config, clock, service: remoteSupport, log: app.log });
   /** The daily invoice run; `kontor serve` starts it. */
   const invoiceSchedule = createInvoiceSchedule({ db, clock, config, run: invoiceRun, log: app.log });
 
@@ -284,9 +294,11 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(usageReportRoutes, { usage: usageReport });
     await api.register(usageRoutes, { gateway, batch: usageBatch });
     await api.register(invoicesRoutes, { invoices, run: invoiceRun, creditNotes });
+    await api.register(remoteSupportRoutes, { config, clock, service: remoteSupport, hub: remoteSupportHub });
   });
   await registerWebApp(app, config.webRoot);
 
+  app.addHook('preClose', () => remoteSupportHub.close());
   app.addHook('onClose', async () => {
     await mailWorker.stop();
     await invoiceSchedule.stop();
@@ -328,6 +340,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       invoices,
       invoiceRun,
       creditNotes,
+      remoteSupport,
+      remoteSupportHub,
     },
     mailWorker,
     invoiceSchedule,

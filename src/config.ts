@@ -44,6 +44,21 @@ export interface Config {
   gatewayRequestRetentionDays: number;
   /** Worker threads that render invoice documents (0: the calling thread renders). */
   invoiceRenderThreads: number;
+  remoteSupport: RemoteSupportConfig;
+}
+
+/** R1–R7: where browsers find a path to each other, and the limits of a session. */
+export interface RemoteSupportConfig {
+  stunUrls: string[];
+  turnUrls: string[];
+  /** coturn's static-auth-secret: Kontor hands out short-lived credentials made from it (TURN REST API). */
+  turnSecret: string | null;
+  /** Only relayed paths: the peers never learn each other's addresses. Needs TURN. */
+  relayOnly: boolean;
+  maxFileBytes: number;
+  /** Join attempts per client address, and over the whole service, per minute. */
+  joinsPerAddressPerMinute: number;
+  joinsPerMinute: number;
 }
 
 export interface InboundMailConfig {
@@ -117,6 +132,52 @@ export function loadConfig(env: Env = process.env): Config {
     (raw) => supportedLocales.find((locale) => locale === raw),
     supportedLocales.join(', '),
   );
+  const iceUrls = (scheme: RegExp) => (raw: string) => {
+    const urls = raw.split(',').map((url) => url.trim());
+    return urls.every((url) => scheme.test(url)) ? urls : undefined;
+  };
+  const remoteSupport: RemoteSupportConfig = {
+    stunUrls: read(
+      'REMOTE_SUPPORT_STUN_URLS',
+      [],
+      iceUrls(/^stuns?:[^\s,]+$/),
+      'stun:host:port, comma-separated',
+    ),
+    turnUrls: read(
+      'REMOTE_SUPPORT_TURN_URLS',
+      [],
+      iceUrls(/^turns?:[^\s,]+$/),
+      'turn:host:port?transport=udp, comma-separated',
+    ),
+    turnSecret: read<string | null>(
+      'REMOTE_SUPPORT_TURN_SECRET',
+      null,
+      (raw) => (raw.length >= 16 ? raw : undefined),
+      "coturn's static-auth-secret, at least 16 characters",
+    ),
+    relayOnly: read('REMOTE_SUPPORT_RELAY_ONLY', false, boolean, 'true or false'),
+    maxFileBytes: read(
+      'REMOTE_SUPPORT_MAX_FILE_BYTES',
+      100 * 1024 * 1024,
+      integer(1, 10 * 1024 * 1024 * 1024),
+      'bytes between 1 and 10737418240',
+    ),
+    joinsPerAddressPerMinute: read(
+      'REMOTE_SUPPORT_JOINS_PER_ADDRESS',
+      10,
+      integer(1, 10_000),
+      'an integer 1-10000',
+    ),
+    joinsPerMinute: read(
+      'REMOTE_SUPPORT_JOINS_PER_MINUTE',
+      300,
+      integer(1, 1_000_000),
+      'an integer 1-1000000',
+    ),
+  };
+  if (remoteSupport.turnUrls.length > 0 && !remoteSupport.turnSecret) {
+    problems.push("REMOTE_SUPPORT_TURN_URLS needs REMOTE_SUPPORT_TURN_SECRET (coturn's static-auth-secret)");
+  }
   const config: Config = {
     port,
     host,
@@ -188,6 +249,7 @@ export function loadConfig(env: Env = process.env): Config {
       integer(0, 64),
       'an integer 0-64',
     ),
+    remoteSupport,
   };
   // The other inbound variables are checked even while the port is unset, so a mistake shows at once.
   const inboundPort = read<number | null>(

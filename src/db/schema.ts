@@ -149,6 +149,38 @@ export interface CredentialRequestsTable {
   answeredByOperatorId: string | null;
 }
 
+/** A remote-support session (R1): its number, who hosts it, and who joined. */
+export interface SupportSessionsTable {
+  id: string;
+  /** Six digits, unique while the session (and so its log) is stored. */
+  number: string;
+  mode: 'support' | 'show';
+  state: 'open' | 'active' | 'ended' | 'expired';
+  hostOperatorId: string | null;
+  hostUserId: string | null;
+  /** The account a user hosted it in; null for an operator's session. */
+  accountId: string | null;
+  hostName: string;
+  clientName: string | null;
+  clientAddress: string | null;
+  createdAt: string;
+  expiresAt: string;
+  admittedAt: string | null;
+  endedAt: string | null;
+  endReason: string | null;
+}
+
+/** A line of a session's log (R6), in the order it was written. */
+export interface SupportSessionEventsTable {
+  id: Generated<number>;
+  sessionId: string;
+  at: string;
+  actor: 'host' | 'client' | 'server';
+  kind: string;
+  /** JSON object. */
+  details: string;
+}
+
 export interface SupportRequestsTable {
   id: string;
   accountId: string;
@@ -567,6 +599,8 @@ export interface Database {
   domainContacts: DomainContactsTable;
   supportRequests: SupportRequestsTable;
   credentialRequests: CredentialRequestsTable;
+  supportSessions: SupportSessionsTable;
+  supportSessionEvents: SupportSessionEventsTable;
   supportMessages: SupportMessagesTable;
   supportAttachments: SupportAttachmentsTable;
   supportOutgoingMail: SupportOutgoingMailTable;

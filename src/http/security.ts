@@ -42,6 +42,11 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
       return;
     }
     if (!request.cookies[names.csrf]) reply.setCookie(names.csrf, generateToken(), csrfCookieOptions(config));
+    // A WebSocket handshake is a GET that carries the session cookie and no CSRF header: another site's
+    // page could open one in the user's name (cross-site WebSocket hijacking), so its Origin must be ours.
+    if (request.headers.upgrade?.toLowerCase() === 'websocket' && !isSameOrigin(request, config)) {
+      throw new AppError('CSRF_FAILED');
+    }
     if (safeMethods.has(request.method)) return;
     if (!isSameOrigin(request, config)) throw new AppError('CSRF_FAILED');
     // A browser sends the session cookie on its own; only a page of ours can read the CSRF cookie.

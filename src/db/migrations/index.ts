@@ -26,6 +26,7 @@ import * as gatewayRequests from './2026-12-02T18_gateway_requests.ts';
 import * as invoices from './2026-12-02T19_invoices.ts';
 import * as gatewayRequestRetention from './2026-12-02T20_gateway_request_retention.ts';
 import * as invoicePdfStorage from './2026-12-03T21_invoice_pdf_storage.ts';
+import * as remoteSupport from './2026-12-03T22_remote_support.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T19_invoices': invoices,
   '2026-12-02T20_gateway_request_retention': gatewayRequestRetention,
   '2026-12-03T21_invoice_pdf_storage': invoicePdfStorage,
+  '2026-12-03T22_remote_support': remoteSupport,
 };

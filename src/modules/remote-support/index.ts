@@ -1,0 +1,3 @@
+export { createRemoteSupportHub, type RemoteSupportHub } from './remote-support.hub.ts';
+export { remoteSupportRoutes } from './remote-support.routes.ts';
+export { createRemoteSupportService, type RemoteSupportService } from './remote-support.service.ts';
