@@ -149,8 +149,9 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   });
   registerErrorHandling(app);
   await app.register(cookie);
-  await registerSecurity(app, config);
+  // Before the security hooks: its own onRequest hook marks upgrades, so a refused one's socket is closed.
   await app.register(websocket, { options: { maxPayload: maxFrameBytes } });
+  await registerSecurity(app, config);
 
   await app.register(swagger, {
     openapi: {

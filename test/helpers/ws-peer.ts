@@ -11,8 +11,8 @@ export interface WsPeer {
   socket: WebSocket;
   frames: Frame[];
   send(frame: object): void;
-  /** The next frame of `type` (skipping others, which stay in `frames`), within 2 seconds. */
-  next<T extends Frame = Frame>(type: string): Promise<T>;
+  /** The next frame of `type` that `matches` (skipping others, which stay in `frames`), within 2 seconds. */
+  next<T extends Frame = Frame>(type: string, matches?: (frame: T) => boolean): Promise<T>;
   closed: Promise<number>;
 }
 
@@ -43,9 +43,11 @@ export async function wsPeer(
   socket.on('close', (code) => closedWith(code));
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
-    socket.once('unexpected-response', (_request, response) =>
-      reject(new Error(`Unexpected server response: ${response.statusCode}`)),
-    );
+    // A refused upgrade: the caller of this listener must end the request itself.
+    socket.once('unexpected-response', (request, response) => {
+      request.destroy();
+      reject(new Error(`Unexpected server response: ${response.statusCode}`));
+    });
     socket.once('error', reject);
   });
   return {
@@ -53,10 +55,10 @@ export async function wsPeer(
     frames,
     closed,
     send: (frame) => socket.send(JSON.stringify(frame)),
-    async next<T extends Frame>(type: string): Promise<T> {
+    async next<T extends Frame>(type: string, matches: (frame: T) => boolean = () => true): Promise<T> {
       const deadline = Date.now() + 2_000;
       for (;;) {
-        const index = frames.findIndex((frame) => frame.type === type);
+        const index = frames.findIndex((frame) => frame.type === type && matches(frame as T));
         if (index >= 0) return frames.splice(index, 1)[0] as T;
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`no "${type}" frame; got ${JSON.stringify(frames)}`);
