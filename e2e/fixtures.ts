@@ -27,11 +27,13 @@ export interface Kontor {
 /** One Kontor server with a fresh SQLite database, shared by all tests of a worker. */
 export const test = base.extend<
   { failOnBrowserErrors: undefined; accessible: undefined },
-  { kontor: Kontor; kontorServer: string }
+  { kontor: Kontor; kontorServer: string; kontorEnv: Record<string, string> }
 >({
   // A spec that needs a Kontor of its own (e.g. one that uses up the set-up link) sets its own name with
   // test.use({ kontorServer: '…' }); Playwright then runs it in its own worker, with its own server.
   kontorServer: ['shared', { scope: 'worker', option: true }],
+  // Settings of that server beyond the defaults (such a spec sets its own kontorServer too).
+  kontorEnv: [{}, { scope: 'worker', option: true }],
   // Uncaught exceptions and console errors (CSP violations, React warnings) fail the test. Failed
   // requests are left out: the session check answers 401 whenever nobody is signed in.
   failOnBrowserErrors: [
@@ -58,7 +60,7 @@ export const test = base.extend<
     { auto: true },
   ],
   kontor: [
-    async ({ kontorServer }, use) => {
+    async ({ kontorServer, kontorEnv }, use) => {
       if (!existsSync(path.join(webRoot, 'index.html'))) {
         throw new Error(`${webRoot}/index.html is missing: run "npx vite build" before the browser tests.`);
       }
@@ -76,6 +78,7 @@ export const test = base.extend<
         DATABASE_URL: databaseUrl,
         KONTOR_WEB_ROOT: webRoot,
         LOG_LEVEL: 'warn',
+        ...kontorEnv,
       });
       try {
         const setupPath = await server.waitFor(setupLinkPattern);
@@ -90,7 +93,7 @@ export const test = base.extend<
   ],
 });
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
