@@ -27,7 +27,8 @@ export default defineConfig({
   server: {
     // No changeOrigin: the server's same-origin check compares Origin with the Host it receives.
     proxy: {
-      '/api': apiTarget,
+      // ws: the remote-support signalling sockets live under /api too.
+      '/api': { target: apiTarget, ws: true },
       '/healthz': apiTarget,
     },
   },

@@ -319,6 +319,19 @@ const routes: RouteCase[] = [
   },
   { name: 'list usage', method: 'GET', url: (f) => `${account(f)}/usage`, ...needs('invoices.view', 200) },
   {
+    name: 'start a remote-support session',
+    method: 'POST',
+    url: (f) => `${account(f)}/remote-support/sessions`,
+    body: () => ({ mode: 'support' }),
+    ...needs('remote_support.host', 201),
+  },
+  {
+    name: "list the host's remote-support sessions",
+    method: 'GET',
+    url: (f) => `${account(f)}/remote-support/sessions`,
+    ...needs('remote_support.host', 200),
+  },
+  {
     name: 'list the usage filters',
     method: 'GET',
     url: (f) => `${account(f)}/usage/filters`,
