@@ -85,6 +85,7 @@ import {
 import { createProviderService, providerRoutes } from './modules/provider/index.ts';
 import {
   createRemoteSupportHub,
+  createRemoteSupportRetention,
   createRemoteSupportService,
   remoteSupportRoutes,
 } from './modules/remote-support/index.ts';
@@ -254,6 +255,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   });
   const remoteSupport = createRemoteSupportService({ db, clock, config, audit });
   const remoteSupportHub = createRemoteSupportHub({ config, clock, service: remoteSupport, log: app.log });
+  const remoteSupportRetention = createRemoteSupportRetention({ db, clock, config, log: app.log });
   /** The daily invoice run; `kontor serve` starts it. */
   const invoiceSchedule = createInvoiceSchedule({ db, clock, config, run: invoiceRun, log: app.log });
 
@@ -304,6 +306,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await mailWorker.stop();
     await invoiceSchedule.stop();
     await gatewayRetention.stop();
+    await remoteSupportRetention.stop();
     await invoiceRenderer.close();
     if (!dependencies.db) await db.destroy();
   });
@@ -347,6 +350,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     mailWorker,
     invoiceSchedule,
     gatewayRetention,
+    remoteSupportRetention,
     declaredRoutes,
   };
   return Object.assign(app as unknown as FastifyInstance, { kontor });

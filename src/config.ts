@@ -56,6 +56,8 @@ export interface RemoteSupportConfig {
   /** Only relayed paths: the peers never learn each other's addresses. Needs TURN. */
   relayOnly: boolean;
   maxFileBytes: number;
+  /** Days a session and its log are kept; its number is free again after that. */
+  logRetentionDays: number;
   /** Join attempts per client address, and over the whole service, per minute. */
   joinsPerAddressPerMinute: number;
   joinsPerMinute: number;
@@ -162,6 +164,7 @@ export function loadConfig(env: Env = process.env): Config {
       integer(1, 10 * 1024 * 1024 * 1024),
       'bytes between 1 and 10737418240',
     ),
+    logRetentionDays: read('REMOTE_SUPPORT_LOG_RETENTION_DAYS', 365, integer(1, 3_650), 'days 1-3650'),
     joinsPerAddressPerMinute: read(
       'REMOTE_SUPPORT_JOINS_PER_ADDRESS',
       10,

@@ -23,6 +23,7 @@ export async function serve(options: { buildMissing?: boolean }): Promise<void> 
   app.kontor.mailWorker.start();
   app.kontor.invoiceSchedule.start();
   app.kontor.gatewayRetention.start();
+  app.kontor.remoteSupportRetention.start();
   const inboundMail = config.inboundMail
     ? createInboundMail({
         config: { publicUrl: config.publicUrl, inboundMail: config.inboundMail },

@@ -12,7 +12,7 @@ export interface WsPeer {
   frames: Frame[];
   send(frame: object): void;
   /** The next frame of `type` that `matches` (skipping others, which stay in `frames`), within 2 seconds. */
-  next<T extends Frame = Frame>(type: string, matches?: (frame: T) => boolean): Promise<T>;
+  next<T extends object = Frame>(type: string, matches?: (frame: T) => boolean): Promise<T>;
   closed: Promise<number>;
 }
 
@@ -55,7 +55,7 @@ export async function wsPeer(
     frames,
     closed,
     send: (frame) => socket.send(JSON.stringify(frame)),
-    async next<T extends Frame>(type: string, matches: (frame: T) => boolean = () => true): Promise<T> {
+    async next<T extends object>(type: string, matches: (frame: T) => boolean = () => true): Promise<T> {
       const deadline = Date.now() + 2_000;
       for (;;) {
         const index = frames.findIndex((frame) => frame.type === type && matches(frame as T));

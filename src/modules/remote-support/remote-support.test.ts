@@ -10,7 +10,7 @@ import {
   type TestClient,
 } from '../../../test/helpers/test-client.ts';
 import { wsPeer } from '../../../test/helpers/ws-peer.ts';
-import { minutes } from '../../shared/clock.ts';
+import { days, minutes } from '../../shared/clock.ts';
 
 const operatorSessions = '/api/v1/operator/remote-support/sessions';
 const clientSocket = '/api/v1/remote-support/socket';
@@ -360,6 +360,38 @@ describeEachDatabase('remote support', (dialect) => {
     expect(host.frames.filter((frame) => frame.type === 'knock')).toEqual([]);
     t.clock.advance(minutes(1));
     await (await knocking(session.number)).next('waiting');
+  });
+
+  it('deletes a session and its log after the retention, which frees its number', async () => {
+    const { session, host } = await started();
+    host.send({ type: 'end' });
+    await host.next('ended');
+    const live = await running();
+    t.clock.advance(days(300));
+    const { remoteSupport } = t.app.kontor.services;
+    const recent = await remoteSupport.start({
+      host: { operatorId: (await t.db.selectFrom('operators').select('id').executeTakeFirstOrThrow()).id },
+      operatorName: 'Olga Operator',
+      mode: 'show',
+      locale: 'de',
+      actor: { type: 'system', id: null, ipAddress: null },
+    });
+    t.clock.advance(days(66));
+    expect(await t.app.kontor.remoteSupportRetention.forgetExpired()).toBe(1);
+    const left = await t.db.selectFrom('supportSessions').select(['id', 'number']).execute();
+    expect(left.map((row) => row.id).sort()).toEqual([live.session.id, recent.id].sort());
+    expect(left.map((row) => row.number)).not.toContain(session.number);
+    const events = await t.db.selectFrom('supportSessionEvents').select('sessionId').execute();
+    expect(events.map((row) => row.sessionId)).not.toContain(session.id);
+    // The running session goes on; the start and the end stay in the audit log.
+    live.client.send({ type: 'chat', text: 'still here' });
+    expect(await live.host.next('chat')).toMatchObject({ text: 'still here' });
+    const actions = await t.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('action', 'like', 'remote_support.%')
+      .execute();
+    expect(actions.map((row) => row.action)).toContain('remote_support.ended');
   });
 
   it('hands out TURN credentials coturn can check, and says when there is no relay', async () => {
