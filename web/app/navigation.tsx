@@ -15,6 +15,7 @@ const customerSections = [
   { to: '/account/notifications', label: 'account.notifications', permission: 'contacts.manage' },
   { to: '/account/domain-contacts', label: 'account.domainContacts', permission: 'domains.manage' },
   { to: '/account/support', label: 'account.support', permission: 'support.open' },
+  { to: '/account/remote-support', label: 'remoteSupport.title', permission: 'remote_support.host' },
   { to: '/account/products', label: 'account.products', permission: 'products.view' },
   { to: '/account/usage', label: 'account.usage', permission: 'invoices.view' },
   { to: '/account/invoices', label: 'account.invoices', permission: 'invoices.view' },
@@ -35,6 +36,7 @@ const customerSections = [
 const operatorSections = [
   { to: '/operator/accounts', label: 'operator.customerAccounts' },
   { to: '/operator/support', label: 'operator.support' },
+  { to: '/operator/remote-support', label: 'remoteSupport.title' },
   { to: '/operator/credential-requests', label: 'operator.credentialRequests' },
   { to: '/operator/services', label: 'operator.catalogue' },
   { to: '/operator/invoices', label: 'operator.invoices' },

@@ -28,6 +28,8 @@ declare module '@tanstack/history' {
     setupDone?: boolean;
     /** To an account's page right after it was created. */
     created?: boolean;
+    /** To a remote-support session's page right after it was started: the link for the client. */
+    remoteSupportLink?: string;
   }
 }
 
@@ -64,6 +66,16 @@ function areaRoutes<Parent extends AnyRoute, Pages extends Record<string, RouteC
 
 const publicRoute = areaRoutes(rootRoute, publicPages);
 
+/** The client's remote-support page; the link the host sends carries the number. */
+export const remoteSupportClientRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/support',
+  validateSearch: (search: Record<string, unknown>): { number?: string } => ({
+    number: textParam(search.number),
+  }),
+  component: lazyRouteComponent(publicPages, 'ClientSupportPage'),
+});
+
 const publicRoutes = [
   publicRoute('/sign-in', 'SignInPage'),
   publicRoute('/register', 'RegisterPage'),
@@ -82,6 +94,7 @@ const publicRoutes = [
   publicRoute('/operator/sign-in', 'OperatorSignInPage'),
   publicRoute('/operator/forgot-password', 'OperatorForgotPasswordPage'),
   publicRoute('/operator/reset-password', 'OperatorResetPasswordPage'),
+  remoteSupportClientRoute,
 ];
 
 // The path whose session was last asked for: each new page of the area asks again, so a suspended account
@@ -105,6 +118,10 @@ const customerRoute = areaRoutes(customerArea, customerPages);
 
 export const supportRequestRoute = customerRoute('account/support/$id', 'SupportRequestPage');
 export const invoiceDetailRoute = customerRoute('account/invoices/$id', 'InvoiceDetailPage');
+export const accountRemoteSessionRoute = customerRoute(
+  'account/remote-support/$id',
+  'AccountRemoteSessionPage',
+);
 
 const customerRoutes = [
   customerRoute('account', 'OverviewPage'),
@@ -126,6 +143,8 @@ const customerRoutes = [
   customerRoute('account/password', 'ChangePasswordPage'),
   customerRoute('account/two-factor', 'MyTwoFactorPage'),
   customerRoute('account/identification', 'IdentificationPage'),
+  customerRoute('account/remote-support', 'AccountRemoteSupportPage'),
+  accountRemoteSessionRoute,
 ];
 
 const operatorArea = createRoute({
@@ -147,6 +166,10 @@ const toAccountList = () => {
 export const accountDetailRoute = operatorRoute('operator/accounts/$id', 'AccountDetailPage');
 export const mailMessageRoute = operatorRoute('operator/mailbox/$id', 'MailMessagePage');
 export const serviceDetailRoute = operatorRoute('operator/services/$id', 'ServicePage');
+export const operatorRemoteSessionRoute = operatorRoute(
+  'operator/remote-support/$id',
+  'OperatorRemoteSessionPage',
+);
 export const accountListRoute = createRoute({
   getParentRoute: () => operatorArea,
   path: 'operator/accounts',
@@ -203,6 +226,8 @@ const operatorRoutes = [
   operatorRoute('operator/services', 'CataloguePage'),
   serviceDetailRoute,
   operatorRoute('operator/invoices', 'OperatorInvoiceRunsPage'),
+  operatorRoute('operator/remote-support', 'OperatorRemoteSupportPage'),
+  operatorRemoteSessionRoute,
 ];
 
 const routeTree = rootRoute.addChildren([

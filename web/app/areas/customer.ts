@@ -15,6 +15,8 @@ export { NotificationRoutingPage } from '../../features/contacts/NotificationRou
 export { DomainContactsPage } from '../../features/domain-contacts/DomainContactsPage.tsx';
 export { InvoiceDetailPage } from '../../features/invoices/InvoiceDetailPage.tsx';
 export { InvoicesPage } from '../../features/invoices/InvoicesPage.tsx';
+export { AccountRemoteSessionPage } from '../../features/remote-support/HostSessionPage.tsx';
+export { AccountRemoteSupportPage } from '../../features/remote-support/RemoteSupportPage.tsx';
 export { SupportPage } from '../../features/support/SupportPage.tsx';
 export { SupportRequestPage } from '../../features/support/SupportRequestPage.tsx';
 export { MyTwoFactorPage } from '../../features/two-factor/MyTwoFactorPage.tsx';

@@ -13,6 +13,7 @@ export { RevealPage } from '../../features/links/RevealPage.tsx';
 export { OperatorSignInPage } from '../../features/operator/OperatorSignInPage.tsx';
 export { CheckEmailPage } from '../../features/register/CheckEmailPage.tsx';
 export { RegisterPage } from '../../features/register/RegisterPage.tsx';
+export { ClientSupportPage } from '../../features/remote-support/ClientSupportPage.tsx';
 export { SetupPage } from '../../features/setup/SetupPage.tsx';
 export { SignInPage } from '../../features/sign-in/SignInPage.tsx';
 export { ForgotPasswordPage, ResetPasswordPage };

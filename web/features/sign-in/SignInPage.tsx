@@ -228,7 +228,11 @@ export function SignInPage() {
         </Text>
       </Stack>
       <Divider my="md" />
-      <Group justify="flex-end">
+      <Group justify="space-between">
+        {/* The client of a remote-support session needs no account: the number from the phone is enough. */}
+        <Anchor component={Link} to="/support" size="xs">
+          {t('remoteSupport.signInLink')}
+        </Anchor>
         <Anchor component={Link} to="/operator/sign-in" size="xs">
           {t('signIn.staffSignIn')}
         </Anchor>
