@@ -7,9 +7,9 @@ import { Ajv } from 'ajv';
 import type { WebSocket } from 'ws';
 import type { Config } from '../../config.ts';
 import { addMilliseconds, type Clock, hours } from '../../shared/clock.ts';
-import { safeFilename } from '../../shared/filenames.ts';
 import type { Translate } from '../../shared/i18n.ts';
 import { newId } from '../../shared/tokens.ts';
+import { fileStep, type Transfers } from './file-steps.ts';
 import { iceServersFor, turnConfigured } from './ice-servers.ts';
 import { joinLimits } from './join-limits.ts';
 import { remoteSupportErrors as errors } from './remote-support.errors.ts';
@@ -39,8 +39,9 @@ interface Peer {
   side: Side;
   name: string;
   room: Room | null;
-  /** The client's knock while it waits for the host. */
+  /** The client's knock while it waits for the host, and when it knocked. */
   knockId: string | null;
+  knockedAt: string;
   tokens: number;
   refilledAt: number;
   queue: Promise<void>;
@@ -52,7 +53,9 @@ interface Room {
   client: Peer | null;
   knocks: Map<string, Peer>;
   consent: 'asked' | 'given' | null;
-  transfers: Map<string, { sender: Side; name: string; size: number; sha256?: string }>;
+  /** The sharing side reported a share that has not stopped (paused counts as shared). */
+  sharing: boolean;
+  transfers: Transfers;
   expiry: NodeJS.Timeout | null;
   queue: Promise<void>;
 }
@@ -80,6 +83,13 @@ export function createRemoteSupportHub({
   };
   const fail = (peer: Peer, code: string, params?: Record<string, string | number>) =>
     send(peer, { type: 'error', code, message: peer.t(`errors.${code}`, params) });
+  const knockOf = (peer: Peer): ServerMessage => ({
+    type: 'knock',
+    knockId: peer.knockId ?? '',
+    name: peer.name,
+    address: peer.address,
+    at: peer.knockedAt,
+  });
   const other = (side: Side): Side => (side === 'host' ? 'client' : 'host');
   const peerOf = (room: Room, side: Side) => (side === 'host' ? room.host : room.client);
   const both = (room: Room, message: ServerMessage) => {
@@ -136,6 +146,7 @@ export function createRemoteSupportHub({
         client: null,
         knocks: new Map(),
         consent: null,
+        sharing: false,
         transfers: new Map(),
         expiry: null,
         queue: Promise.resolve(),
@@ -169,10 +180,13 @@ export function createRemoteSupportHub({
     return true;
   }
 
-  function attach(socket: WebSocket, peer: Omit<Peer, 'socket' | 'tokens' | 'refilledAt' | 'queue'>) {
+  type Arriving = Omit<Peer, 'socket' | 'tokens' | 'refilledAt' | 'queue' | 'knockId' | 'knockedAt'>;
+  function attach(socket: WebSocket, peer: Arriving) {
     const attached: Peer = {
       ...peer,
       socket,
+      knockId: null,
+      knockedAt: '',
       tokens: burst,
       refilledAt: Date.now(),
       queue: Promise.resolve(),
@@ -221,11 +235,11 @@ export function createRemoteSupportHub({
     peer.room = room;
     peer.name = name;
     peer.knockId = newId();
+    peer.knockedAt = clock.now().toISOString();
     room.knocks.set(peer.knockId, peer);
-    const at = clock.now().toISOString();
     await record(room, 'client', 'client.knocked', { knockId: peer.knockId, name, address: peer.address });
     send(peer, { type: 'waiting' });
-    send(room.host, { type: 'knock', knockId: peer.knockId, name, address: peer.address, at });
+    send(room.host, knockOf(peer));
   }
 
   async function admit(room: Room, knockId: string) {
@@ -310,6 +324,10 @@ export function createRemoteSupportHub({
         return send(to, { type: 'pointer', x: frame.x, y: frame.y });
       case 'switch-mode':
         if (frame.mode === room.row.mode) return refuse();
+        // The old sharing side stops with the switch; its own report would come too late to count.
+        if (room.sharing)
+          await record(room, sharer, 'share.stopped', { surface: null, reason: 'mode_switched' });
+        room.sharing = false;
         await service.switchMode(room.row, frame.mode);
         await record(room, peer.side, 'mode.switched', { from: room.row.mode, to: frame.mode });
         room.row = { ...room.row, mode: frame.mode };
@@ -320,9 +338,13 @@ export function createRemoteSupportHub({
           return fail(peer, errors.REMOTE_SUPPORT_CONSENT_REQUIRED);
         }
         await record(room, peer.side, `share.${frame.state}`, { surface: frame.surface ?? null });
+        room.sharing = frame.state !== 'stopped';
         return send(to, { type: 'share', state: frame.state, surface: frame.surface });
-      case 'file':
-        return file(room, peer, frame);
+      case 'file': {
+        const step = fileStep(room.transfers, peer.side, frame, settings.maxFileBytes);
+        if ('error' in step) return fail(peer, step.error, step.params);
+        return record(room, peer.side, step.kind, step.details);
+      }
       case 'end':
         return finish(room, peer.side, 'ended');
       default:
@@ -330,57 +352,22 @@ export function createRemoteSupportHub({
     }
   }
 
-  /** R5, R6: the steps of a transfer as both sides report them; the bytes never pass here. */
-  async function file(room: Room, peer: Peer, frame: Extract<ClientMessage, { type: 'file' }>) {
-    const name = safeFilename(frame.name);
-    if (frame.event === 'offered') {
-      if (frame.size > settings.maxFileBytes) {
-        const maxMegabytes = Math.floor(settings.maxFileBytes / 1_000_000);
-        return fail(peer, errors.REMOTE_SUPPORT_FILE_TOO_LARGE, { maxMegabytes });
-      }
-      if (room.transfers.has(frame.transferId)) return fail(peer, errors.REMOTE_SUPPORT_NOT_ALLOWED);
-      room.transfers.set(frame.transferId, {
-        sender: peer.side,
-        name,
-        size: frame.size,
-        sha256: frame.sha256,
-      });
-    }
-    const transfer = room.transfers.get(frame.transferId);
-    if (!transfer) return fail(peer, errors.REMOTE_SUPPORT_TRANSFER_UNKNOWN);
-    const bySender = peer.side === transfer.sender;
-    if ((frame.event === 'received' && bySender) || (frame.event === 'completed' && !bySender)) {
-      return fail(peer, errors.REMOTE_SUPPORT_NOT_ALLOWED);
-    }
-    await record(room, peer.side, `file.${frame.event}`, {
-      transferId: frame.transferId,
-      name: transfer.name,
-      size: transfer.size,
-      direction: `${transfer.sender}_to_${other(transfer.sender)}`,
-      sha256: frame.sha256 ?? transfer.sha256 ?? null,
-      ...(frame.event === 'received' ? { checksumMatches: frame.sha256 === transfer.sha256 } : {}),
-      ...(frame.reason ? { reason: frame.reason } : {}),
-    });
-  }
-
   return {
     /** The host's socket for a session of theirs (checked by the route); a second one replaces the first. */
     hostConnected(socket: WebSocket, row: SessionRow, address: string, t: Translate) {
       const room = roomOf(row);
       const previous = room.host;
-      const peer = attach(socket, { address, t, side: 'host', name: row.hostName, room, knockId: null });
+      const peer = attach(socket, { address, t, side: 'host', name: row.hostName, room });
       room.host = peer;
       if (previous) previous.socket.close(4000);
       welcome(room, peer);
-      for (const [knockId, knock] of room.knocks) {
-        send(peer, { type: 'knock', knockId, name: knock.name, address: knock.address, at: '' });
-      }
+      for (const knock of room.knocks.values()) send(peer, knockOf(knock));
       if (room.row.state === 'active') send(peer, { type: 'admitted', session: service.viewOf(room.row) });
     },
 
     /** A client's socket: it may only say `join` until the host admits it. */
     clientConnected(socket: WebSocket, address: string, t: Translate) {
-      attach(socket, { address, t, side: 'client', name: '', room: null, knockId: null });
+      attach(socket, { address, t, side: 'client', name: '', room: null });
     },
 
     /** Ends every running session (the server is stopping). */

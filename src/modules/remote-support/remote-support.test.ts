@@ -179,8 +179,14 @@ describeEachDatabase('remote support', (dialect) => {
       });
     }
 
-    // Show: now the host shares, after its own yes; the client's consent no longer counts.
+    // Show: now the host shares, after its own yes; the client's consent no longer counts, and its share
+    // ends with the switch.
     client.send({ type: 'switch-mode', mode: 'show' });
+    const stopped = await host.next<{ entry: { kind: string; actor: string } }>(
+      'log',
+      ({ entry }) => entry.kind === 'share.stopped',
+    );
+    expect(stopped.entry.actor).toBe('client');
     for (const peer of [host, client]) {
       expect(await peer.next('mode')).toEqual({ type: 'mode', mode: 'show', by: 'client' });
       expect(await peer.next('consent-asked')).toMatchObject({ mode: 'show', sharing: 'host' });

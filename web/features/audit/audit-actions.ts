@@ -63,6 +63,8 @@ export const auditActions = [
   'invoice.issued',
   'invoice.run',
   'invoice.credit_note_issued',
+  'remote_support.started',
+  'remote_support.ended',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
