@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
+import { chromiumMissing, requireAllTests } from '../e2e/chromium.ts';
 import { InvalidResultError, runBenchmark } from './benchmarks.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { compareAlternating } from './lib/compare.ts';
@@ -11,6 +12,18 @@ it.each(['G0', 'G1', 'G2', 'K1', 'L1', 'L2', 'L3', 'M1', 'U1'])(
   'runs %s end to end on SQLite and yields a positive result',
   async (name) => {
     const result = await runBenchmark(name, { duration: 0.5, rounds: 1, connections: 2, db: 'sqlite' });
+    expect(result).toBeGreaterThan(0);
+    expect(Number.isFinite(result)).toBe(true);
+  },
+  90_000,
+);
+
+// W1 and W2 drive Chromium through the built web app (npm test builds it first); skipped like the browser tests
+// where Chromium is missing, unless KONTOR_TEST_REQUIRE_ALL=1. Each takes about 15 s: W1 sends 5 MB.
+it.skipIf(chromiumMissing && !requireAllTests).each(['W1', 'W2'])(
+  'runs %s end to end in Chromium and yields a positive result',
+  async (name) => {
+    const result = await runBenchmark(name, { duration: 0.5, rounds: 1, db: 'sqlite' });
     expect(result).toBeGreaterThan(0);
     expect(Number.isFinite(result)).toBe(true);
   },

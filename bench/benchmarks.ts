@@ -12,8 +12,10 @@ import { m1 } from './m1-idle-memory.ts';
 import { self } from './self-check.ts';
 import { l1, l2, l3 } from './sign-in.ts';
 import { u1 } from './u1-usage-batch.ts';
+import { w1 } from './w1-file-transfer.ts';
+import { w2 } from './w2-first-frame.ts';
 
-export const benchmarks: Benchmark[] = [g0, g1, g2, i1, k1, l1, l2, l3, m1, u1, self];
+export const benchmarks: Benchmark[] = [g0, g1, g2, i1, k1, l1, l2, l3, m1, u1, w1, w2, self];
 
 export function findBenchmark(name: string): Benchmark | undefined {
   return benchmarks.find((benchmark) => benchmark.name.toLowerCase() === name.toLowerCase());

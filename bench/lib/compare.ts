@@ -20,6 +20,9 @@ export const requestsPerSecondRatio: Ratio = {
   of: (subject, limit) => subject.requestsPerSecond / limit.requestsPerSecond,
 };
 
+/** How a run is shown: req/s and latencies, unless a benchmark measures something else (W1: MB/s and seconds). */
+export type RunFormat = (run: Pick<LoadResult, 'requestsPerSecond' | 'p50' | 'p99'>) => string;
+
 export interface Side {
   target: Target;
   runs: LoadResult[];
@@ -41,6 +44,7 @@ export interface Comparison {
   problems: string[];
   /** Further findings printed before the RESULT line (G2: the event-loop delay). */
   notes?: string[];
+  format?: RunFormat;
 }
 
 export interface CompareOptions extends LoadOptions {
@@ -49,6 +53,8 @@ export interface CompareOptions extends LoadOptions {
   rounds: number;
   /** Default: subject/limit req/s. */
   ratio?: Ratio;
+  /** Default: formatRun. */
+  format?: RunFormat;
 }
 
 /** Alternates limit and subject so drift on a shared machine hits both alike; medians dampen outliers. */
@@ -57,6 +63,7 @@ export async function compareAlternating({
   subject,
   rounds,
   ratio = requestsPerSecondRatio,
+  format = formatRun,
   ...loadOptions
 }: CompareOptions): Promise<Comparison> {
   const limitRuns: LoadResult[] = [];
@@ -74,7 +81,7 @@ export async function compareAlternating({
       const pairRatio =
         limitResult && subjectResult ? `  ratio ${formatRatio(ratio.of(subjectResult, limitResult))}` : '';
       console.log(
-        `  round ${round}/${rounds}  ${role.padEnd(7)}  ${target.label.padEnd(28)}  ${formatRun(result)}${pairRatio}` +
+        `  round ${round}/${rounds}  ${role.padEnd(7)}  ${target.label.padEnd(28)}  ${format(result)}${pairRatio}` +
           (result.problems.length > 0 ? '  INVALID' : ''),
       );
     }
@@ -92,6 +99,7 @@ export async function compareAlternating({
     roundRatios,
     ratio: median(roundRatios),
     problems: [...limitRuns, ...subjectRuns].flatMap((run) => run.problems),
+    format,
   };
 }
 

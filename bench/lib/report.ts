@@ -32,9 +32,10 @@ export function meetsGoal(ratio: number, goal: Goal): boolean {
 export function printResult(name: string, comparison: Comparison, goal: Goal): void {
   const { limit, subject, ratio, problems } = comparison;
   const runs = limit.runs.length;
+  const format = comparison.format ?? formatRun;
   console.log(`\nmedians of ${runs} run${runs === 1 ? '' : 's'}:`);
-  console.log(`  limit    ${limit.target.label.padEnd(28)}  ${formatRun(limit)}`);
-  console.log(`  subject  ${subject.target.label.padEnd(28)}  ${formatRun(subject)}`);
+  console.log(`  limit    ${limit.target.label.padEnd(28)}  ${format(limit)}`);
+  console.log(`  subject  ${subject.target.label.padEnd(28)}  ${format(subject)}`);
   if (problems.length > 0) {
     console.log(`\nINVALID: ${problems.length} run problem(s), the ratio is not usable:`);
     for (const problem of problems) console.log(`  - ${problem}`);

@@ -32,20 +32,27 @@ export async function startBareFastify(): Promise<Server> {
   return { process: handle, baseUrl };
 }
 
-/** `kontor serve` on a fresh database (SQLite file or throw-away PostgreSQL cluster) and an empty web root. */
+/**
+ * `kontor serve` on a fresh database (SQLite file or throw-away PostgreSQL cluster) and an empty web root, or
+ * `webRoot` (the built web app, for benchmarks in a browser); `env` adds or overrides settings.
+ */
 export async function startKontor({
   db,
   cpuProf,
   eventLoopProbe = false,
+  webRoot,
+  env = {},
 }: {
   db: Database;
   cpuProf?: string;
   eventLoopProbe?: boolean;
+  webRoot?: string;
+  env?: Record<string, string>;
 }): Promise<KontorServer> {
   const dir = makeTempDir('kontor-bench-');
   // A separate web root, so the database file can never be served as a static file.
-  const webRoot = path.join(dir, 'web');
-  mkdirSync(webRoot);
+  const emptyWebRoot = path.join(dir, 'web');
+  mkdirSync(emptyWebRoot);
   const databaseUrl =
     db === 'postgres' ? await startPostgresDatabase() : `sqlite:${path.join(dir, 'kontor.db')}`;
   // Only after PostgreSQL has taken its own port.
@@ -67,10 +74,14 @@ export async function startKontor({
       PUBLIC_URL: baseUrl,
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
-      KONTOR_WEB_ROOT: webRoot,
+      KONTOR_WEB_ROOT: webRoot ?? emptyWebRoot,
       // Benchmarks must never meet the rate limiter; 1,000,000 is the most the configuration accepts.
       RATE_LIMIT_PER_MINUTE: '1000000',
       SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000000',
+      // W2 joins a remote-support session once a round, all from 127.0.0.1 (10,000 is the most per address).
+      REMOTE_SUPPORT_JOINS_PER_ADDRESS: '10000',
+      REMOTE_SUPPORT_JOINS_PER_MINUTE: '1000000',
+      ...env,
     },
     { readyUrl: `${baseUrl}/healthz` },
   );
