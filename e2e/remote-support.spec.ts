@@ -16,6 +16,10 @@ import { type Seed, seedPortal, signInThroughApi } from './seed.ts';
 
 // The first operator comes from the set-up link, which works once: a Kontor of its own.
 test.use({ kontorServer: 'remote-support', locale: 'de-DE' });
+// Real WebRTC between two contexts on a loaded 2-core machine: one failure of the Show test was seen in 16
+// local runs and not reproduced since. A second try keeps that from failing CI; the report still names a
+// test that needed it (flaky), which is the cue to look again.
+test.describe.configure({ retries: 1 });
 test.skip(chromiumMissing, chromiumMissingReason);
 
 const operator = {
