@@ -15,7 +15,6 @@ const customerSections = [
   { to: '/account/notifications', label: 'account.notifications', permission: 'contacts.manage' },
   { to: '/account/domain-contacts', label: 'account.domainContacts', permission: 'domains.manage' },
   { to: '/account/support', label: 'account.support', permission: 'support.open' },
-  { to: '/account/remote-support', label: 'remoteSupport.title', permission: 'remote_support.host' },
   { to: '/account/products', label: 'account.products', permission: 'products.view' },
   { to: '/account/usage', label: 'account.usage', permission: 'invoices.view' },
   { to: '/account/invoices', label: 'account.invoices', permission: 'invoices.view' },
@@ -26,6 +25,7 @@ const customerSections = [
   { to: '/account/password', label: 'account.password' },
   { to: '/account/two-factor', label: 'account.twoFactor' },
   { to: '/account/identification', label: 'account.identification', accountUserOnly: true },
+  { to: '/account/remote-support', label: 'remoteSupport.title', permission: 'remote_support.host' },
 ] as const satisfies readonly {
   to: string;
   label: string;

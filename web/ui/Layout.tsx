@@ -107,7 +107,8 @@ export function RootLayout() {
         </Group>
       </AppShell.Header>
       {area && (
-        <AppShell.Navbar p="xs">
+        // A navigation taller than the window (many sections, a short screen) scrolls instead of cutting off.
+        <AppShell.Navbar p="xs" style={{ overflowY: 'auto' }}>
           {customer && (
             // At phone width the header has no room for the account: it heads the navigation instead.
             <Box hiddenFrom="md" px="sm" pb="xs">
