@@ -1,5 +1,11 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumMissing, chromiumMissingReason, chromiumPath, requireAllTests } from './e2e/chromium.ts';
+import {
+  chromiumArgs,
+  chromiumMissing,
+  chromiumMissingReason,
+  chromiumPath,
+  requireAllTests,
+} from './e2e/chromium.ts';
 
 if (chromiumMissing && requireAllTests) {
   throw new Error(`${chromiumMissingReason} KONTOR_TEST_REQUIRE_ALL=1 forbids skipping the browser tests.`);
@@ -17,15 +23,7 @@ export default defineConfig({
     reducedMotion: 'reduce',
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-      ],
+      args: chromiumArgs,
     },
   },
 });

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from '@playwright/test';
-import { chromiumMissing, chromiumMissingReason, chromiumPath } from '../../e2e/chromium.ts';
+import { chromiumArgs, chromiumMissing, chromiumMissingReason, chromiumPath } from '../../e2e/chromium.ts';
 import { registerCleanup } from './cleanup.ts';
 import { openDatabase, registerAccount, strongPassword } from './kontor.ts';
 import { repoRoot } from './process.ts';
@@ -25,15 +25,7 @@ export function requireBrowserSetup(): void {
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ],
+    args: chromiumArgs,
   });
   // Playwright kills the browsers it launched when the process exits, so there is nothing to do in 'exit'.
   registerCleanup({ run: () => browser.close(), runSync: () => {} });
