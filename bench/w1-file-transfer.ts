@@ -43,12 +43,12 @@ const timeoutFor = (bytes: number) => Math.max(30_000, bytes / 1_000);
 /** Milliseconds from the send to the receiver's completion, and its parts. */
 interface Timing {
   total: number;
-  /** Until the data channel is created: the sender's SHA-256 of the whole file (0 for the limit). */
+  /** Until the data channel is created (0 for the limit). */
   beforeChannel: number;
   opening: number;
   /** From the open channel to the receiver's last byte. */
   bytes: number;
-  /** From the last byte to done shown: the receiver's Blob and SHA-256 (0 for the limit). */
+  /** From the last byte to done shown: the receiver's SHA-256 and Blob (0 for the limit). */
   afterLastByte: number;
   /** The sender's first sends after a `bufferedamountlow`, */
   refills: number;
@@ -252,15 +252,15 @@ function findings(bytes: number, subject: Timing[], limit: Timing[]): string[] {
     .join(', ');
   return [
     'where the time goes (medians of the runs):',
-    `  subject: SHA-256 of the file before its channel ${ms(of(subject, 'beforeChannel'))}, ` +
+    `  subject: before its channel ${ms(of(subject, 'beforeChannel'))}, ` +
       `channel open ${ms(of(subject, 'opening'))}, bytes ${flow(subject)}, ` +
-      `last byte -> done shown (Blob, SHA-256) ${ms(of(subject, 'afterLastByte'))}`,
+      `last byte -> done shown (SHA-256, Blob) ${ms(of(subject, 'afterLastByte'))}`,
     `  limit:   channel open ${ms(of(limit, 'opening'))}, bytes ${flow(limit)}`,
     `  refilling the queue after bufferedamountlow (256 KiB left, ${lowWaterMs.toFixed(0)} ms of sending ` +
       `at the limit's rate): subject ${refills(subject)}; limit ${refills(limit)}`,
     `  CPU of all the browser's processes per transfer (${cores} cores): subject ${cpu(subject)}; ` +
       `limit ${cpu(limit)}`,
-    `finding: the checksums before the first and after the last byte take ${checksumShare} % of the app's ` +
+    `finding: the time before the first and after the last byte takes ${checksumShare} % of the app's ` +
       `time and its bytes flow at ${flowRatio} of the limit's rate; it costs the browser ` +
       `${(cpuTotal(subject) / cpuTotal(limit)).toFixed(1)}x the limit's CPU (${extra || 'no kind more'})` +
       (cpuBound ? ', and as both keep the cores busy, the CPU, not the channel, sets the pace' : ''),

@@ -5,7 +5,10 @@ import { remoteSupportErrors as errors } from './remote-support.errors.ts';
 import type { ClientMessage, LogKind, Side } from './remote-support.protocol.ts';
 
 export type FileFrame = Extract<ClientMessage, { type: 'file' }>;
-export type Transfers = Map<string, { sender: Side; name: string; size: number; sha256?: string }>;
+export type Transfers = Map<
+  string,
+  { sender: Side; name: string; size: number; sha256?: string; receivedSha256?: string }
+>;
 
 type Step =
   | { kind: LogKind; details: Record<string, string | number | boolean | null> }
@@ -32,6 +35,14 @@ export function fileStep(transfers: Transfers, side: Side, frame: FileFrame, max
     return { error: errors.REMOTE_SUPPORT_NOT_ALLOWED };
   }
   const receiver = transfer.sender === 'host' ? 'client' : 'host';
+  // The sender's checksum comes with the offer or, computed while the bytes flow, with its completion.
+  if (frame.event === 'received') transfer.receivedSha256 = frame.sha256;
+  const compared =
+    frame.event === 'received'
+      ? transfer.sha256
+      : frame.event === 'completed'
+        ? transfer.receivedSha256
+        : undefined;
   return {
     kind: `file.${frame.event}`,
     details: {
@@ -40,7 +51,7 @@ export function fileStep(transfers: Transfers, side: Side, frame: FileFrame, max
       size: transfer.size,
       direction: `${transfer.sender}_to_${receiver}`,
       sha256: frame.sha256 ?? transfer.sha256 ?? null,
-      ...(frame.event === 'received' ? { checksumMatches: frame.sha256 === transfer.sha256 } : {}),
+      ...(compared && frame.sha256 ? { checksumMatches: frame.sha256 === compared } : {}),
       ...(frame.reason ? { reason: frame.reason } : {}),
     },
   };

@@ -2,7 +2,7 @@
 // acknowledgements for a file sent) and its state; a running one can be cancelled from either side.
 import { Anchor, Badge, Button, Card, FileButton, Group, Progress, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileUpload } from '@tabler/icons-react';
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import type { RemoteSession, Snapshot } from './remote-session.ts';
@@ -42,7 +42,8 @@ export function TransfersCard({ snapshot, session }: { snapshot: Snapshot; sessi
   const titleId = useId();
   const reset = useRef<() => void>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const { transfers, maxFileBytes } = snapshot;
+  const transfers = useSyncExternalStore(session.transfers.subscribe, session.transfers.getSnapshot);
+  const { maxFileBytes } = snapshot;
   const connected = snapshot.phase === 'active' && snapshot.ice === 'connected';
   const size = (bytes: number) => formatBytes(bytes, i18n.language);
 
@@ -91,63 +92,9 @@ export function TransfersCard({ snapshot, session }: { snapshot: Snapshot; sessi
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {transfers.map((transfer) => {
-                const value = percent(transfer);
-                const running = ['waiting', 'sending', 'receiving'].includes(transfer.state);
-                const name = downloadName(transfer.name);
-                return (
-                  <Table.Tr key={transfer.id} data-transfer={transfer.direction}>
-                    <Table.Td>{t(`remoteSupport.files.${transfer.direction}`)}</Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{transfer.name}</Table.Td>
-                    <Table.Td>{size(transfer.size)}</Table.Td>
-                    <Table.Td miw={140}>
-                      <Group gap="xs" wrap="nowrap">
-                        <Progress
-                          value={value}
-                          aria-label={t('remoteSupport.files.progressOf', { name: transfer.name })}
-                          style={{ flex: 1 }}
-                          color={stateColors[transfer.state] === 'red' ? 'red' : undefined}
-                        />
-                        <Text size="sm" miw={40} ta="right">
-                          {value} %
-                        </Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={stateColors[transfer.state]} variant="light" autoContrast>
-                        {t(`remoteSupport.files.states.${transfer.state}`)}
-                      </Badge>
-                      {transfer.cancelledBy === 'peer' && (
-                        <Text size="xs" c="dimmed">
-                          {t('remoteSupport.files.byPeer')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {running && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('remoteSupport.files.cancelOf', { name: transfer.name })}
-                          onClick={() => session.cancelTransfer(transfer.id)}
-                        >
-                          {t('remoteSupport.files.cancel')}
-                        </Button>
-                      )}
-                      {transfer.url && (
-                        <Anchor
-                          href={transfer.url}
-                          download={name}
-                          size="sm"
-                          aria-label={t('remoteSupport.files.saveOf', { name: transfer.name })}
-                        >
-                          <IconDownload size={14} aria-hidden /> {t('remoteSupport.files.save')}
-                        </Anchor>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {transfers.map((transfer) => (
+                <TransferRow key={transfer.id} transfer={transfer} session={session} />
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -155,3 +102,71 @@ export function TransfersCard({ snapshot, session }: { snapshot: Snapshot; sessi
     </Card>
   );
 }
+
+/** One transfer; memoized, so the progress of one file re-renders its row only. */
+const TransferRow = memo(function TransferRow({
+  transfer,
+  session,
+}: {
+  transfer: Transfer;
+  session: RemoteSession;
+}) {
+  const { t, i18n } = useTranslation();
+  const value = percent(transfer);
+  const running = ['waiting', 'sending', 'receiving'].includes(transfer.state);
+  const name = downloadName(transfer.name);
+  return (
+    <Table.Tr data-transfer={transfer.direction}>
+      <Table.Td>{t(`remoteSupport.files.${transfer.direction}`)}</Table.Td>
+      <Table.Td style={{ overflowWrap: 'anywhere' }}>{transfer.name}</Table.Td>
+      <Table.Td>{formatBytes(transfer.size, i18n.language)}</Table.Td>
+      <Table.Td miw={140}>
+        <Group gap="xs" wrap="nowrap">
+          {/* No width transition: every animated frame lays the page out again, on the cores the transfer needs. */}
+          <Progress
+            value={value}
+            transitionDuration={0}
+            aria-label={t('remoteSupport.files.progressOf', { name: transfer.name })}
+            style={{ flex: 1 }}
+            color={stateColors[transfer.state] === 'red' ? 'red' : undefined}
+          />
+          <Text size="sm" miw={40} ta="right">
+            {value} %
+          </Text>
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Badge color={stateColors[transfer.state]} variant="light" autoContrast>
+          {t(`remoteSupport.files.states.${transfer.state}`)}
+        </Badge>
+        {transfer.cancelledBy === 'peer' && (
+          <Text size="xs" c="dimmed">
+            {t('remoteSupport.files.byPeer')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {running && (
+          <Button
+            size="xs"
+            variant="default"
+            aria-label={t('remoteSupport.files.cancelOf', { name: transfer.name })}
+            onClick={() => session.cancelTransfer(transfer.id)}
+          >
+            {t('remoteSupport.files.cancel')}
+          </Button>
+        )}
+        {transfer.url && (
+          <Anchor
+            href={transfer.url}
+            download={name}
+            size="sm"
+            aria-label={t('remoteSupport.files.saveOf', { name: transfer.name })}
+          >
+            <IconDownload size={14} aria-hidden /> {t('remoteSupport.files.save')}
+          </Anchor>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+});

@@ -27,7 +27,7 @@ export class RemoteSession {
   private sender: RTCRtpSender | null = null;
   /** The picture chosen in the picker, until the server has confirmed the consent. */
   private chosen: MediaStream | null = null;
-  private readonly transfers: Transfers;
+  readonly transfers: Transfers;
   private pointerTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingPoint: { x: number; y: number } | null = null;
   private sequence = 0;
@@ -35,7 +35,6 @@ export class RemoteSession {
   private constructor(side: Side, url: string, join?: { number: string; name: string }) {
     this.snapshot = initialSnapshot(side);
     this.transfers = new Transfers({
-      changed: (transfers) => this.set({ transfers }),
       report: (frame) => this.send(frame),
       maxFileBytes: () => this.snapshot.maxFileBytes,
     });
@@ -293,7 +292,7 @@ export class RemoteSession {
   }
 
   sendFile(file: File): void {
-    if (this.peer) void this.transfers.send(file, this.peer.connection);
+    if (this.peer) this.transfers.send(file, this.peer.connection);
   }
 
   cancelTransfer(id: string): void {

@@ -6,7 +6,6 @@ import type {
   SupportMode,
 } from '../../../src/modules/remote-support/remote-support.protocol.ts';
 import type { IceProblem } from './peer.ts';
-import type { Transfer } from './transfers.ts';
 
 export type Phase =
   | 'connecting'
@@ -63,7 +62,6 @@ export interface Snapshot {
   pointer: { x: number; y: number; seq: number } | null;
   chat: ChatLine[];
   log: LogEntry[];
-  transfers: Transfer[];
   ice: 'idle' | 'connecting' | 'connected' | IceProblem;
   error: { code: string; message: string; seq: number } | null;
   ended: { by: Side | 'server'; reason: string; log: LogEntry[] } | null;
@@ -86,7 +84,6 @@ export const initialSnapshot = (side: Side): Snapshot => ({
   pointer: null,
   chat: [],
   log: [],
-  transfers: [],
   ice: 'idle',
   error: null,
   ended: null,
