@@ -11,7 +11,8 @@ import { watchAccessibility } from './accessibility.ts';
 export { expect, type Page };
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const webRoot = path.join(repoRoot, 'dist/web');
+// KONTOR_E2E_WEB_ROOT: a build of one's own (`npx vite build --outDir …`) while others rebuild dist/web.
+const webRoot = process.env.KONTOR_E2E_WEB_ROOT ?? path.join(repoRoot, 'dist/web');
 const setupLinkPattern = /\/setup#token=[A-Za-z0-9_-]+/;
 
 export interface Kontor {
