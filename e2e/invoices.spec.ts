@@ -138,9 +138,10 @@ test('usage shows in the preview, the operator bills the month, the owner downlo
   await desk.getByRole('button', { name: de('invoiceRuns.run') }).click();
   const year = new Date().getFullYear();
   const number = `${year}-000001`;
+  // The run renders its PDF/A in worker threads, which start with it: slower than a page on a busy machine.
   await expect(
     desk.getByText(de('invoiceRuns.issued_one', { count: 1, month: lastMonth, first: number })),
-  ).toBeVisible();
+  ).toBeVisible({ timeout: 20_000 });
   await operatorContext.close();
 
   // The invoice is on the owner's page; the preview keeps only this month's request.
