@@ -61,10 +61,14 @@ export async function startCoturn(): Promise<Coturn> {
     await rm(dir, { recursive: true, force: true });
     throw error;
   });
+  // A worker that dies without its teardown must not leave the relay running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   return {
     url: `turn:127.0.0.1:${port}?transport=udp`,
     secret,
     async stop() {
+      process.off('exit', killOnExit);
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
