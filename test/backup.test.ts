@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createDatabase, type Db } from '../src/db/kysely.ts';
 import { buildTestApp, describeEachDatabase, freshDatabaseUrl } from './helpers/build-test-app.ts';
@@ -38,6 +38,9 @@ async function contents(db: Db): Promise<Record<string, unknown[]>> {
 }
 
 const open = (url: string) => createDatabase(loadConfig({ DATABASE_URL: url }).database);
+
+// Each CLI call starts Kontor anew (3–8 s on a busy 2-core machine), and a test makes up to five.
+vi.setConfig({ testTimeout: 120_000 });
 
 describeEachDatabase('backup and restore', (dialect) => {
   it('restores a populated database into an empty one, table for table', async () => {
