@@ -10,16 +10,18 @@ import { localeFromAcceptLanguage, resolveLocale, translator } from '../src/shar
 const localesDir = path.resolve('locales');
 const namespaces = fs.readdirSync(path.join(localesDir, 'en')).filter((file) => file.endsWith('.json'));
 
-function flatten(value: unknown, prefix = ''): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return { [prefix]: value };
-  return Object.assign(
-    {},
-    ...Object.entries(value).map(([key, child]) => flatten(child, prefix ? `${prefix}.${key}` : key)),
-  );
+/** Nested catalog entries as dotted keys (`errors.NOT_FOUND`), in one pass. */
+function flatten(value: unknown, prefix = '', into: Record<string, unknown> = {}): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) into[prefix] = value;
+  else
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, into);
+  return into;
 }
 
 const catalog = (locale: string, namespace: string) =>
   flatten(JSON.parse(fs.readFileSync(path.join(localesDir, locale, namespace), 'utf8')));
+
+const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 it('has the server and web catalogs', () => {
   expect(namespaces.sort()).toEqual(['server.json', 'web.json']);
@@ -29,15 +31,14 @@ it.each(namespaces)(
   'has every key of %s, non-empty, with the same placeholders, in every language',
   (namespace) => {
     const allKeys = new Set(supportedLocales.flatMap((locale) => Object.keys(catalog(locale, namespace))));
+    const english = catalog('en', namespace);
     for (const locale of supportedLocales) {
       const entries = catalog(locale, namespace);
       for (const key of allKeys) {
         expect(typeof entries[key], `${locale}/${namespace}: ${key}`).toBe('string');
         expect((entries[key] as string).trim(), `${locale}/${namespace}: ${key}`).not.toBe('');
-        const placeholders = (text: unknown) =>
-          [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
         expect(placeholders(entries[key]), `${locale}/${namespace}: ${key}`).toEqual(
-          placeholders(catalog('en', namespace)[key]),
+          placeholders(english[key]),
         );
       }
     }
