@@ -1,4 +1,5 @@
 // The activation page as a person fills it in: password, PIN and a security question, in the page's language.
+import { putOffExpressSetup } from './express-setup-later.ts';
 import { expect, field, type Page, pageHeading, webText } from './fixtures.ts';
 
 export interface Activation {
@@ -35,5 +36,6 @@ export async function activateThroughPage(
     .selectOption({ label: text(`securityQuestions.${activation.question}`) });
   await field(page, text('activation.answer')).fill(activation.answer);
   await page.getByRole('button', { name: text('activation.submit') }).click();
+  await putOffExpressSetup(page, locale);
   await expect(page).toHaveURL(/\/account$/);
 }

@@ -57,7 +57,15 @@ import {
   credentialRequestsRoutes,
 } from './modules/credential-requests/index.ts';
 import { createDomainContactsService, domainContactsRoutes } from './modules/domain-contacts/index.ts';
+import {
+  createDnsProvider,
+  createDomainsService,
+  domainsRoutes,
+  isDomainRegistrant,
+} from './modules/domains/index.ts';
+import { createExpressSetupService, expressSetupRoutes } from './modules/express-setup/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createHostedProductsService, hostedProductsRoutes } from './modules/hosted-products/index.ts';
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.ts';
 import {
   createCreditNotes,
@@ -75,6 +83,7 @@ import {
   mailRoutes,
   smtpTransport,
 } from './modules/mail/index.ts';
+import { createNumbersService, numbersRoutes } from './modules/numbers/index.ts';
 import { createOperatorsService, operatorRoutes } from './modules/operators/index.ts';
 import {
   createProgramRepository,
@@ -199,12 +208,17 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const memberPermissions = createMemberPermissions({ db, users, audit });
   const ownership = createOwnership({ db, config, mail, users, audit });
   const invitations = createInvitationsService({ db, clock, config, mail, audit, users, sessions });
-  const domainContacts = createDomainContactsService({ db, clock, audit });
+  const domainContacts = createDomainContactsService({ db, clock, audit, isRegistrant: isDomainRegistrant });
+  const expressSetup = createExpressSetupService({ db, clock, audit });
+  const numbers = createNumbersService({ db, clock, audit });
+  const hostedProducts = createHostedProductsService({ db, clock, audit });
   const accountSwitch = createAccountSwitch({ db, users, sessions, audit });
   const activation = createActivationService({ db, clock, links, users, audit, sessions });
   const identification = createCallerIdentification({ db, clock, audit, users });
   const contacts = createContactsService({ db, clock, audit });
   const notifications = createNotifications({ db, clock, config, mail, audit });
+  const dnsProvider = createDnsProvider(config.dns);
+  const domains = createDomainsService({ db, clock, config, audit, notifications, dns: dnsProvider });
   const support = createSupportService({ db, clock, config, mail, audit, notifications });
   const credentialRequests = createCredentialRequestsService({ db, clock, mail, audit, users });
   /** Files the support mail the SMTP listener accepts (`INBOUND_SMTP_PORT`). */
@@ -272,6 +286,10 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(accountSwitchRoutes, { config, auth, accountSwitch });
     await api.register(invitationsRoutes, { config, auth, sessions, invitations });
     await api.register(domainContactsRoutes, { domainContacts });
+    await api.register(domainsRoutes, { domains });
+    await api.register(expressSetupRoutes, { expressSetup });
+    await api.register(numbersRoutes, { numbers });
+    await api.register(hostedProductsRoutes, { hostedProducts });
     await api.register(usersRoutes, { users, links });
     await api.register(userAdministrationRoutes, { administration });
     await api.register(meRoutes, { ownProfile });
@@ -346,6 +364,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       creditNotes,
       remoteSupport,
       remoteSupportHub,
+      domains,
+      dnsProvider,
     },
     mailWorker,
     invoiceSchedule,

@@ -45,6 +45,15 @@ export interface Config {
   /** Worker threads that render invoice documents (0: the calling thread renders). */
   invoiceRenderThreads: number;
   remoteSupport: RemoteSupportConfig;
+  dns: DnsConfig;
+}
+
+/** D2: which adapter applies the domains' zones, and what every zone's SOA names. */
+export interface DnsConfig {
+  /** 'recording': records the zone, changes no DNS anywhere (the only adapter so far; docs/domains.md). */
+  provider: 'recording';
+  /** The primary name server in each zone's SOA and NS record. */
+  primaryNameServer: string;
 }
 
 /** R1–R7: where browsers find a path to each other, and the limits of a session. */
@@ -253,6 +262,23 @@ export function loadConfig(env: Env = process.env): Config {
       'an integer 0-64',
     ),
     remoteSupport,
+    dns: {
+      provider: read(
+        'DNS_PROVIDER',
+        'recording' as const,
+        (raw) => (raw === 'recording' ? raw : undefined),
+        'recording',
+      ),
+      primaryNameServer: read(
+        'DNS_PRIMARY_NAME_SERVER',
+        `ns1.${publicUrl.hostname}`,
+        (raw) =>
+          /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}\.?$/i.test(raw)
+            ? raw.replace(/\.$/, '').toLowerCase()
+            : undefined,
+        'a host name such as ns1.example.com',
+      ),
+    },
   };
   // The other inbound variables are checked even while the port is unset, so a mistake shows at once.
   const inboundPort = read<number | null>(

@@ -36,10 +36,20 @@ interface Fixture {
   invitation: () => Promise<string>; // a fresh open invitation of the account
   guest: () => Promise<string>; // a fresh person from another account, member here
   domainContact: () => Promise<string>; // a fresh domain contact of the account
+  domain: () => Promise<{ id: string; recordId: string }>; // a fresh domain of the account with one record
   serviceId: string; // an active service of the catalogue, with a price
   subscription: () => Promise<string>; // a fresh live subscription of the account (for a fresh user)
+  ownerPhone: () => Promise<string>; // a fresh desk phone of the owner's (express setup)
 }
-type Ids = { user: string; invitation: string; guest: string; domainContact: string; subscription: string };
+type Ids = {
+  user: string;
+  invitation: string;
+  guest: string;
+  domainContact: string;
+  domain: { id: string; recordId: string };
+  subscription: string;
+  ownerPhone: string;
+};
 
 interface RouteCase {
   name: string;
@@ -78,6 +88,11 @@ const adminsOnly = (success: number) => ({
   permission: 'products.view' as const,
   expected: { ...needs('products.view', success).expected, memberWith: 403, invited: 403 },
 });
+/** D2: reading domains takes "products.view" or "domains.manage" (which memberWithout still holds). */
+const readsDomains = {
+  permission: 'products.view' as const,
+  expected: { ...needs('products.view', 200).expected, memberWithout: 200 },
+};
 const operatorOnly = (success: number) => ({
   expected: Object.fromEntries(
     actors.map((actor) => [actor, actor === 'operator' ? success : 401]),
@@ -102,6 +117,10 @@ const person = (_f: Fixture, _ids: Ids, unique: string) => ({
   firstName: 'M',
   lastName: 'X',
 });
+// T2: the account's number block, and a fresh extension for every user the extension route acts upon.
+const matrixNumberBlock = { prefix: '+49 30 12345', lastExtension: 9999 };
+let matrixExtension = 100;
+const nextMatrixExtension = () => ++matrixExtension;
 const routes: RouteCase[] = [
   { name: 'list users', method: 'GET', url: users, ...everyMember(200) },
   { name: 'create a user', method: 'POST', url: users, body: person, ...needs('users.manage', 201) },
@@ -254,6 +273,59 @@ const routes: RouteCase[] = [
     url: (f, ids) => `${account(f)}/domain-contacts/${ids.domainContact}`,
     ...needs('domains.manage', 204),
   },
+  { name: 'list domains', method: 'GET', url: (f) => `${account(f)}/domains`, ...readsDomains },
+  {
+    name: 'add a domain',
+    method: 'POST',
+    url: (f) => `${account(f)}/domains`,
+    body: (_f, ids, unique) => ({ name: `${unique}.example`, registrantId: ids.domainContact }),
+    ...needs('domains.manage', 201),
+  },
+  {
+    name: 'read a domain',
+    method: 'GET',
+    url: (f, ids) => `${account(f)}/domains/${ids.domain.id}`,
+    ...readsDomains,
+  },
+  {
+    name: 'export a zone',
+    method: 'GET',
+    url: (f, ids) => `${account(f)}/domains/${ids.domain.id}/zone`,
+    ...readsDomains,
+  },
+  {
+    name: "change a domain's registrant and redirect",
+    method: 'PUT',
+    url: (f, ids) => `${account(f)}/domains/${ids.domain.id}`,
+    body: (_f, ids) => ({ registrantId: ids.domainContact, redirectKind: 'ip', redirectTarget: '8.8.8.8' }),
+    ...needs('domains.manage', 200),
+  },
+  {
+    name: 'remove a domain',
+    method: 'DELETE',
+    url: (f, ids) => `${account(f)}/domains/${ids.domain.id}`,
+    ...needs('domains.manage', 204),
+  },
+  {
+    name: 'add a DNS record',
+    method: 'POST',
+    url: (f, ids) => `${account(f)}/domains/${ids.domain.id}/records`,
+    body: () => ({ name: 'mail', type: 'MX', value: 'mx.example.net', priority: 10 }),
+    ...needs('domains.manage', 201),
+  },
+  {
+    name: 'change a DNS record',
+    method: 'PUT',
+    url: (f, ids) => `${account(f)}/domains/${ids.domain.id}/records/${ids.domain.recordId}`,
+    body: () => ({ name: 'www', type: 'A', value: '192.0.2.99' }),
+    ...needs('domains.manage', 200),
+  },
+  {
+    name: 'remove a DNS record',
+    method: 'DELETE',
+    url: (f, ids) => `${account(f)}/domains/${ids.domain.id}/records/${ids.domain.recordId}`,
+    ...needs('domains.manage', 204),
+  },
   {
     name: 'list support requests',
     method: 'GET',
@@ -336,6 +408,72 @@ const routes: RouteCase[] = [
     method: 'GET',
     url: (f) => `${account(f)}/usage/filters`,
     ...needs('invoices.view', 200),
+  },
+  {
+    name: "give a user an extension from the account's number block",
+    method: 'PUT',
+    url: (f, ids) => `${users(f)}/${ids.user}/number`,
+    body: () => ({ extension: String(nextMatrixExtension()) }),
+    ...needs('users.manage', 200),
+  },
+  {
+    name: "take a user's extension away",
+    method: 'DELETE',
+    url: (f, ids) => `${users(f)}/${ids.user}/number`,
+    ...needs('users.manage', 204),
+  },
+  {
+    name: 'read the company directory',
+    method: 'GET',
+    url: (f) => `${account(f)}/directory`,
+    ...everyMember(200),
+  },
+  {
+    name: "list the account's hosted products",
+    method: 'GET',
+    url: (f) => `${account(f)}/hosted-products`,
+    ...needs('products.view', 200),
+  },
+  {
+    name: "read an account's number block (operator area)",
+    method: 'GET',
+    url: () => '/api/v1/operator/accounts/00000000-0000-0000-0000-000000000000/number-block',
+    ...operatorOnly(404),
+  },
+  {
+    name: "set an account's number block (operator area)",
+    method: 'PUT',
+    url: (f) => `/api/v1/operator/accounts/${f.accountId}/number-block`,
+    body: () => matrixNumberBlock,
+    ...operatorOnly(200),
+  },
+  {
+    name: "list an account's hosted products (operator area)",
+    method: 'GET',
+    url: () => '/api/v1/operator/accounts/00000000-0000-0000-0000-000000000000/hosted-products',
+    ...operatorOnly(404),
+  },
+  {
+    name: 'assign a hosted product (operator area)',
+    method: 'POST',
+    url: (f) => `/api/v1/operator/accounts/${f.accountId}/hosted-products`,
+    body: () => ({ name: 'Matrix server', startedOn: '2026-01-01' }),
+    ...operatorOnly(201),
+  },
+  {
+    name: 'suspend a hosted product (operator area)',
+    method: 'PATCH',
+    url: (f) =>
+      `/api/v1/operator/accounts/${f.accountId}/hosted-products/00000000-0000-0000-0000-000000000000`,
+    body: () => ({ state: 'suspended' }),
+    ...operatorOnly(404),
+  },
+  {
+    name: 'end a hosted product (operator area)',
+    method: 'POST',
+    url: (f) =>
+      `/api/v1/operator/accounts/${f.accountId}/hosted-products/00000000-0000-0000-0000-000000000000/end`,
+    ...operatorOnly(404),
   },
   {
     name: 'list the catalogue (operator area)',
@@ -450,6 +588,75 @@ const routes: RouteCase[] = [
   },
   { name: 'read the session', method: 'GET', url: () => '/api/v1/auth/session', ...anyCustomer(200) },
   { name: 'list own sessions', method: 'GET', url: () => '/api/v1/auth/sessions', ...anyCustomer(200) },
+  {
+    name: 'read the express setup (account-wide and own settings)',
+    method: 'GET',
+    url: (f) => `${account(f)}/express-setup`,
+    ...everyMember(200),
+  },
+  {
+    name: "move the express-setup wizard's place",
+    method: 'PUT',
+    url: (f) => `${account(f)}/express-setup/progress`,
+    body: () => ({ step: 'phones', state: 'open' }),
+    ...needs('account.edit', 200),
+  },
+  {
+    name: 'set the company greeting',
+    method: 'PUT',
+    url: (f) => `${account(f)}/express-setup/company-greeting`,
+    body: (_f, _ids, unique) => ({ mode: 'custom', customText: `Willkommen ${unique}` }),
+    ...needs('account.edit', 200),
+  },
+  {
+    name: 'choose the operator',
+    method: 'PUT',
+    url: (f) => `${account(f)}/express-setup/operator`,
+    body: (_f, ids) => ({ userId: ids.user }),
+    ...needs('account.edit', 200),
+  },
+  {
+    name: 'set own contact details and region',
+    method: 'PUT',
+    url: (f) => `${account(f)}/express-setup/my-information`,
+    body: () => ({
+      mobilePhone: '0151 23456789',
+      landlinePhone: null,
+      locale: 'de',
+      timeZone: 'Europe/Vienna',
+      country: 'AT',
+      dateFormat: 'DD.MM.YYYY',
+      timeFormat: '24h',
+    }),
+    ...everyMember(200),
+  },
+  {
+    name: 'add an own desk phone',
+    method: 'POST',
+    url: (f) => `${account(f)}/express-setup/phones`,
+    body: (_f, _ids, unique) => ({ manufacturer: 'yealink', model: 't46u', serialNumber: `SN-${unique}` }),
+    ...everyMember(201),
+  },
+  {
+    name: "remove a desk phone (the owner's: only the owner finds it)",
+    method: 'DELETE',
+    url: (f, ids) => `${account(f)}/express-setup/phones/${ids.ownerPhone}`,
+    expected: { ...everyMember(404).expected, owner: 204 },
+  },
+  {
+    name: 'set own voicemail greeting',
+    method: 'PUT',
+    url: (f) => `${account(f)}/express-setup/voicemail-greeting`,
+    body: () => ({ mode: 'default' }),
+    ...everyMember(200),
+  },
+  {
+    name: 'choose app or browser',
+    method: 'PUT',
+    url: (f) => `${account(f)}/express-setup/client`,
+    body: () => ({ kind: 'browser' }),
+    ...everyMember(200),
+  },
 ];
 
 describeEachDatabase('permission matrix', (dialect) => {
@@ -523,6 +730,7 @@ describeEachDatabase('permission matrix', (dialect) => {
       .execute();
     const operatorClient = (await signedInOperator(t.app)).client;
     const serviceId = await serviceWithPrice(operatorClient, { code: 'matrix-service' });
+    await operatorClient.put(`/api/v1/operator/accounts/${accountId}/number-block`, matrixNumberBlock);
     fixture = {
       accountId,
       serviceId,
@@ -561,6 +769,31 @@ describeEachDatabase('permission matrix', (dialect) => {
       },
       domainContact: async () =>
         (await owner.post(`/api/v1/accounts/${accountId}/domain-contacts`, domainContact)).json().id,
+      domain: async () => {
+        count += 1;
+        const registrantId = (
+          await owner.post(`/api/v1/accounts/${accountId}/domain-contacts`, domainContact)
+        ).json().id;
+        const domains = `/api/v1/accounts/${accountId}/domains`;
+        const added = await owner.post(domains, { name: `matrix-${count}.example`, registrantId });
+        if (added.statusCode !== 201) throw new Error(added.body);
+        const id = added.json().id as string;
+        const record = await owner.post(`${domains}/${id}/records`, {
+          name: 'www',
+          type: 'A',
+          value: '192.0.2.1',
+        });
+        if (record.statusCode !== 201) throw new Error(record.body);
+        return { id, recordId: record.json().id as string };
+      },
+      ownerPhone: async () =>
+        (
+          await owner.post(`/api/v1/accounts/${accountId}/express-setup/phones`, {
+            manufacturer: 'snom',
+            model: 'd785',
+            serialNumber: `SN-${newId()}`,
+          })
+        ).json().id,
       // A service of its own each time (users would run out of seats), subscribed for the whole account.
       subscription: async () => {
         count += 1;
@@ -598,7 +831,9 @@ describeEachDatabase('permission matrix', (dialect) => {
         invitation: await fixture.invitation(),
         guest: await fixture.guest(),
         domainContact: await fixture.domainContact(),
+        domain: await fixture.domain(),
         subscription: await fixture.subscription(),
+        ownerPhone: await fixture.ownerPhone(),
       };
       const unique = `${actor}-${newId().slice(0, 8)}`;
       const response = await client.request({

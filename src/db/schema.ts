@@ -440,6 +440,56 @@ export interface InvitationsTable {
   createdAt: string;
 }
 
+/** T1: what the express setup set for the whole account; no row means the defaults. */
+export interface ExpressAccountSettingsTable {
+  accountId: string;
+  greetingMode: 'default' | 'custom';
+  customGreeting: string | null;
+  /** Takes the calls to the main number; null means the owner. */
+  operatorUserId: string | null;
+  updatedAt: string;
+}
+
+/** T1: a user's own settings in one account; no row means the defaults. */
+export interface ExpressUserSettingsTable {
+  accountId: string;
+  userId: string;
+  /** E.164. */
+  mobilePhone: string | null;
+  landlinePhone: string | null;
+  /** IANA. */
+  timeZone: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+  dateFormat: string;
+  timeFormat: string;
+  voicemailMode: 'default' | 'custom';
+  customVoicemailGreeting: string | null;
+  clientKind: string | null;
+  updatedAt: string;
+}
+
+/** T1: a user's desk phone, by catalogue manufacturer and model, with a MAC address and/or serial number. */
+export interface ExpressPhonesTable {
+  id: string;
+  accountId: string;
+  userId: string;
+  manufacturer: string;
+  model: string;
+  /** AA:BB:CC:DD:EE:FF. */
+  macAddress: string | null;
+  serialNumber: string | null;
+  createdAt: string;
+}
+
+/** T1: where the account's wizard stands. */
+export interface ExpressSetupProgressTable {
+  accountId: string;
+  step: string;
+  state: 'open' | 'finished' | 'dismissed';
+  updatedAt: string;
+}
+
 /** C4: registrant data for domain registration only; never a recipient of e-mail, never a requester. */
 export interface DomainContactsTable {
   id: string;
@@ -586,6 +636,79 @@ export interface TwoFactorChallengesTable {
   createdAt: string;
 }
 
+/** T2: an account's number block; the main number is the prefix + "0", extensions run 0 … lastExtension. */
+export interface NumberBlocksTable {
+  accountId: string;
+  /** E.164 without the extension: "+493012345". */
+  prefix: string;
+  lastExtension: number;
+  /** E.164 inside the block, or null. */
+  faxNumber: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** T2: a member's extension and direct-dial number from the account's block; unique in the account. */
+export interface MemberNumbersTable {
+  accountId: string;
+  userId: string;
+  /** Decimal digits without a leading zero; "0" is the main number's. */
+  extension: string;
+  /** E.164 inside the block. */
+  directDial: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type HostedProductState = 'active' | 'suspended' | 'ended';
+
+/** D1: a product the provider hosts for an account (a server, a mailbox …), assigned by an operator. */
+/** D2: an account's domain, registered for one of its domain contacts. */
+export interface DomainsTable {
+  id: string;
+  accountId: string;
+  /** ASCII (IDN as punycode), lower case, no trailing dot. */
+  name: string;
+  registrantId: string;
+  redirectKind: 'ip' | 'url' | null;
+  redirectTarget: string | null;
+  /** SOA serial, YYYYMMDDnn. */
+  zoneSerial: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type DnsRecordType = 'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'SRV' | 'CAA';
+
+/** D2: one resource record of a domain's zone; the name is relative to the zone ("@" is the apex). */
+export interface DnsRecordsTable {
+  id: string;
+  domainId: string;
+  name: string;
+  type: DnsRecordType;
+  ttl: number;
+  value: string;
+  priority: number | null;
+  weight: number | null;
+  port: number | null;
+  flags: number | null;
+  tag: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface HostedProductsTable {
+  id: string;
+  accountId: string;
+  name: string;
+  /** Calendar date, YYYY-MM-DD. */
+  startedOn: string;
+  state: HostedProductState;
+  endedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   actionTokens: ActionTokensTable;
@@ -622,6 +745,15 @@ export interface Database {
   twoFactorCredentials: TwoFactorCredentialsTable;
   twoFactorRecoveryCodes: TwoFactorRecoveryCodesTable;
   twoFactorChallenges: TwoFactorChallengesTable;
+  expressAccountSettings: ExpressAccountSettingsTable;
+  expressUserSettings: ExpressUserSettingsTable;
+  expressPhones: ExpressPhonesTable;
+  expressSetupProgress: ExpressSetupProgressTable;
+  numberBlocks: NumberBlocksTable;
+  memberNumbers: MemberNumbersTable;
+  hostedProducts: HostedProductsTable;
+  domains: DomainsTable;
+  dnsRecords: DnsRecordsTable;
 }
 
 export type Operator = Selectable<OperatorsTable>;
@@ -634,6 +766,8 @@ export type Account = Selectable<AccountsTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type Contact = Selectable<ContactsTable>;
 export type DomainContact = Selectable<DomainContactsTable>;
+export type Domain = Selectable<DomainsTable>;
+export type DnsRecord = Selectable<DnsRecordsTable>;
 export type SupportRequest = Selectable<SupportRequestsTable>;
 export type CredentialRequest = Selectable<CredentialRequestsTable>;
 export type SupportMessage = Selectable<SupportMessagesTable>;

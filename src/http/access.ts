@@ -12,8 +12,11 @@ export type Access =
   | { kind: 'operator' }
   /** A signed-in customer, about themselves, whichever account they act in (profile, session). */
   | { kind: 'customer' }
-  /** A member of the route's :accountId, the account the session acts in, holding the permission. */
-  | { kind: 'member'; permission: Permission | null }
+  /**
+   * A member of the route's :accountId, the account the session acts in, holding the permission, or one of
+   * `orPermissions` (reading domains: "view products & services" or "modify domain settings").
+   */
+  | { kind: 'member'; permission: Permission | null; orPermissions?: readonly Permission[] }
   /** The desktop program: customer number + user number + access key in the Authorization header, no cookie. */
   | { kind: 'program' };
 
@@ -24,7 +27,10 @@ export const access = {
   program: { kind: 'program' },
   /** Without a permission: any member of the account (what they see may still depend on their rights). */
   member: (permission: Permission | null = null) => ({ kind: 'member', permission }),
-} as const satisfies Record<string, Access | ((permission?: Permission) => Access)>;
+  /** A member holding `permission` or any of `orPermissions`. */
+  memberWithAnyOf: (permission: Permission, ...orPermissions: Permission[]) =>
+    ({ kind: 'member', permission, orPermissions }) as const,
+} as const satisfies Record<string, Access | ((...permissions: Permission[]) => Access)>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -57,7 +63,10 @@ function guardsFor(declared: Access, guards: Guards): preHandlerAsyncHookHandler
     case 'customer':
       return [guards.requireMember];
     case 'member':
-      return [guards.requireMember, accountPermission(declared.permission ?? undefined)];
+      return [
+        guards.requireMember,
+        accountPermission(declared.permission ?? undefined, declared.orPermissions ?? []),
+      ];
     case 'program':
       return [guards.requireProgram];
   }
@@ -67,8 +76,10 @@ function problemOf(route: RouteOptions): string | null {
   const declared = route.config?.access;
   if (!declared) return 'declares no access (config.access)';
   if (declared.kind !== 'member') return null;
-  if (declared.permission !== null && !isPermission(declared.permission)) {
-    return `needs "${declared.permission}", which is not in the permission catalogue`;
+  for (const permission of [declared.permission, ...(declared.orPermissions ?? [])]) {
+    if (permission !== null && !isPermission(permission)) {
+      return `needs "${permission}", which is not in the permission catalogue`;
+    }
   }
   return route.url.includes(':accountId') ? null : 'is a member route without :accountId';
 }

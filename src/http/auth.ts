@@ -72,12 +72,16 @@ export function memberGuard(config: Config, resolve: MemberSessionResolver): pre
  * account's id answers 404, never 403: ids of other tenants are not even confirmed to exist), and the
  * role must hold the permission (403).
  */
-export function accountPermission(permission?: Permission): preHandlerAsyncHookHandler {
+export function accountPermission(
+  permission?: Permission,
+  orPermissions: readonly Permission[] = [],
+): preHandlerAsyncHookHandler {
   return async function requireAccountPermission(request: FastifyRequest) {
     const member = signedInMember(request);
     const { accountId } = request.params as { accountId?: string };
     if (accountId !== member.accountId) throw new AppError('NOT_FOUND');
-    if (permission && !can(member, permission, accountId)) throw new AppError('FORBIDDEN');
+    const held = (candidate: Permission) => can(member, candidate, accountId);
+    if (permission && !held(permission) && !orPermissions.some(held)) throw new AppError('FORBIDDEN');
   };
 }
 

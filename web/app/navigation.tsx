@@ -11,9 +11,17 @@ import { useSession } from './session.tsx';
 const customerSections = [
   { to: '/account', label: 'account.overview' },
   { to: '/account/users', label: 'account.users' },
+  { to: '/account/express-setup', label: 'account.expressSetup' },
+  { to: '/account/directory', label: 'account.directory' },
   { to: '/account/contacts', label: 'account.contacts', permission: 'contacts.manage' },
   { to: '/account/notifications', label: 'account.notifications', permission: 'contacts.manage' },
   { to: '/account/domain-contacts', label: 'account.domainContacts', permission: 'domains.manage' },
+  {
+    to: '/account/domains',
+    label: 'account.domains',
+    permission: 'products.view',
+    orPermission: 'domains.manage',
+  },
   { to: '/account/support', label: 'account.support', permission: 'support.open' },
   { to: '/account/products', label: 'account.products', permission: 'products.view' },
   { to: '/account/usage', label: 'account.usage', permission: 'invoices.view' },
@@ -30,6 +38,8 @@ const customerSections = [
   to: string;
   label: string;
   permission?: Permission;
+  /** Shown also to those who hold this one instead. */
+  orPermission?: Permission;
   accountUserOnly?: true;
 }[];
 
@@ -73,7 +83,9 @@ export function AreaNavigation({
     area === 'customer'
       ? customerSections.filter(
           (section) =>
-            (!('permission' in section) || can(section.permission)) &&
+            (!('permission' in section) ||
+              can(section.permission) ||
+              ('orPermission' in section && can(section.orPermission))) &&
             !('accountUserOnly' in section && personalLogin),
         )
       : operatorSections;

@@ -11,6 +11,7 @@ import {
   redirect,
   useRouterState,
 } from '@tanstack/react-router';
+import { toExpressSetupIfOpen } from '../features/express-setup/express-setup-guard.ts';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
 import { RootLayout } from '../ui/Layout.tsx';
 import { queryClient } from './query-client.ts';
@@ -30,6 +31,8 @@ declare module '@tanstack/history' {
     created?: boolean;
     /** To a remote-support session's page right after it was started: the link for the client. */
     remoteSupportLink?: string;
+    /** To /account right after signing in or activating: an owner may be sent on to the express setup. */
+    signedIn?: boolean;
   }
 }
 
@@ -118,13 +121,26 @@ const customerRoute = areaRoutes(customerArea, customerPages);
 
 export const supportRequestRoute = customerRoute('account/support/$id', 'SupportRequestPage');
 export const invoiceDetailRoute = customerRoute('account/invoices/$id', 'InvoiceDetailPage');
+export const domainDetailRoute = customerRoute('account/domains/$id', 'DomainPage');
 export const accountRemoteSessionRoute = customerRoute(
   'account/remote-support/$id',
   'AccountRemoteSessionPage',
 );
 
+/** The overview; right after signing in, an owner whose express setup is still open goes there first (T1). */
+const overviewRoute = createRoute({
+  getParentRoute: () => customerArea,
+  path: 'account',
+  beforeLoad: async ({ context, location }) => {
+    if (location.state.signedIn) await toExpressSetupIfOpen(context.queryClient);
+  },
+  component: lazyRouteComponent(customerPages, 'OverviewPage'),
+});
+
 const customerRoutes = [
-  customerRoute('account', 'OverviewPage'),
+  overviewRoute,
+  customerRoute('account/express-setup', 'ExpressSetupSettingsPage'),
+  customerRoute('account/express-setup/wizard', 'ExpressSetupWizardPage'),
   customerRoute('account/choose', 'ChooseAccountPage'),
   customerRoute('account/users', 'UsersPage'),
   customerRoute('account/contacts', 'ContactsPage'),
@@ -133,7 +149,10 @@ const customerRoutes = [
   customerRoute('account/notifications', 'NotificationRoutingPage'),
   customerRoute('account/my-notifications', 'MyNotificationsPage'),
   customerRoute('account/domain-contacts', 'DomainContactsPage'),
+  customerRoute('account/domains', 'DomainsPage'),
+  domainDetailRoute,
   customerRoute('account/products', 'ProductsPage'),
+  customerRoute('account/directory', 'DirectoryPage'),
   customerRoute('account/usage', 'UsagePage'),
   customerRoute('account/invoices', 'InvoicesPage'),
   invoiceDetailRoute,

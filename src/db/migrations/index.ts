@@ -27,6 +27,9 @@ import * as invoices from './2026-12-02T19_invoices.ts';
 import * as gatewayRequestRetention from './2026-12-02T20_gateway_request_retention.ts';
 import * as invoicePdfStorage from './2026-12-03T21_invoice_pdf_storage.ts';
 import * as remoteSupport from './2026-12-03T22_remote_support.ts';
+import * as numbersAndProducts from './2026-12-04T23_numbers_and_products.ts';
+import * as domains from './2026-12-04T24_domains.ts';
+import * as expressSetup from './2026-12-04T25_express_setup.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -56,4 +59,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T20_gateway_request_retention': gatewayRequestRetention,
   '2026-12-03T21_invoice_pdf_storage': invoicePdfStorage,
   '2026-12-03T22_remote_support': remoteSupport,
+  '2026-12-04T23_numbers_and_products': numbersAndProducts,
+  '2026-12-04T24_domains': domains,
+  '2026-12-04T25_express_setup': expressSetup,
 };

@@ -92,9 +92,9 @@ export const domainContactsRoutes: FastifyPluginAsyncTypebox<{
       config: { access: domainsManage },
       schema: {
         tags,
-        summary: 'Remove a domain contact',
+        summary: 'Remove a domain contact (not while it is the registrant of a domain: 409)',
         params: domainContactParams,
-        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

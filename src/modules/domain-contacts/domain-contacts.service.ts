@@ -80,10 +80,13 @@ export function createDomainContactsService({
   db,
   clock,
   audit,
+  isRegistrant = async () => false,
 }: {
   db: Db;
   clock: Clock;
   audit: AuditService;
+  /** D2: whether a domain names the contact as its registrant (then it stays). */
+  isRegistrant?: (executor: Db, contactId: string) => Promise<boolean>;
 }) {
   const repository = createDomainContactsRepository();
   const now = () => clock.now().toISOString();
@@ -173,6 +176,8 @@ export function createDomainContactsService({
     async remove(context: DomainContactContext, id: string) {
       await db.transaction().execute(async (transaction) => {
         const contact = await findOwn(transaction, context.accountId, id);
+        if (await isRegistrant(transaction, id))
+          throw new AppError(domainContactErrors.DOMAIN_CONTACT_IN_USE);
         await repository.remove(transaction, context.accountId, id);
         await audit.record(transaction, {
           actor: context.actor,

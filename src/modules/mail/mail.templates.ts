@@ -85,6 +85,17 @@ export interface EmailTemplates {
     gross: string;
     invoicesUrl: string;
   };
+  /** D2: a domain, its redirect or one of its DNS records changed (category "domain"). */
+  domainChanged: {
+    companyName: string;
+    customerNumber: string;
+    domain: string;
+    /** What happened, in the recipient's language ("DNS record added"). */
+    change: string;
+    /** The record as the zone has it, or the registrant and redirect. */
+    detail: string;
+    domainUrl: string;
+  };
   /** B2: a credit note corrects an invoice. */
   creditNoteIssued: {
     companyName: string;
@@ -275,6 +286,17 @@ export const templates: {
     ),
     button(say('button'), params.invoicesUrl),
     note(say('documents')),
+  ],
+  domainChanged: (params, { say, label }) => [
+    text(say('intro')),
+    facts(
+      [say('domainLabel'), params.domain],
+      [say('changeLabel'), params.change],
+      [say('detailLabel'), params.detail],
+      [label('customerNumber'), params.customerNumber],
+    ),
+    button(say('button'), params.domainUrl),
+    note(say('notExpected')),
   ],
   creditNoteIssued: (params, { say, label }) => [
     text(say('intro')),

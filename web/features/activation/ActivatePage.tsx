@@ -108,7 +108,7 @@ function ActivationForm({ token, check }: { token: string; check: ActivationChec
       },
     });
     customerSignedIn(session);
-    await navigate({ to: '/account' });
+    await navigate({ to: '/account', state: { signedIn: true } });
   });
 
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/permissions.ts';
 import { useCustomer } from '../../app/session.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { AccountHostedProducts } from '../hosted-products/AccountHostedProducts.tsx';
 import { SubscriptionsSection } from './SubscriptionsSection.tsx';
 
 /** P4: "Products & services", the account's subscriptions; its owner and admins book and end them here. */
@@ -23,6 +24,7 @@ export function ProductsPage() {
             caption={t('products.caption')}
             timeZone={account.timeZone}
           />
+          <AccountHostedProducts accountId={account.id} />
         </>
       ) : (
         <Alert color="gray" variant="light">

@@ -18,7 +18,9 @@ import { useReturnFocus } from '../../ui/use-return-focus.ts';
 import { OperatorActivations } from '../activation/ActivationsSection.tsx';
 import { AuditLog } from '../audit/AuditLog.tsx';
 import { SubscriptionsSection } from '../catalogue/SubscriptionsSection.tsx';
+import { OperatorHostedProducts } from '../hosted-products/OperatorHostedProducts.tsx';
 import { AccountInvoicesSection } from '../invoices/AccountInvoicesSection.tsx';
+import { NumberBlockSection } from '../numbers/NumberBlockSection.tsx';
 import { AccountFields, accountValuesOf, billingOf, localeOf, useAccountRules } from './AccountFields.tsx';
 import { AccountStatusBadge } from './AccountStatusBadge.tsx';
 import { accountStatusLabel, billingFields, type CustomerAccount } from './accounts.ts';
@@ -211,6 +213,8 @@ function AccountDetail({ id }: { id: string }) {
               timeZone={data.timezone}
             />
           </section>
+          <OperatorHostedProducts accountId={id} />
+          <NumberBlockSection accountId={id} />
           <AccountInvoicesSection accountId={id} />
           <section aria-labelledby="account-audit-title">
             <Title order={2} size="h4" id="account-audit-title" mb="md">

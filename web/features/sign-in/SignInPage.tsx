@@ -81,7 +81,7 @@ export function SignInPage() {
 
   const enter = async (session: CustomerSession) => {
     customerSignedIn(session);
-    await navigate({ href: pathAfterSignIn(session, returnPath, '/account') });
+    await navigate({ href: pathAfterSignIn(session, returnPath, '/account'), state: { signedIn: true } });
   };
   /** The challenge ended (too old, too many wrong codes): back to the password, saying why. */
   const restart = (message: string) => {

@@ -19,6 +19,7 @@ export function UserActions({
   onEdit,
   onPermissions,
   onReassign,
+  onNumber,
   onConfirm,
 }: {
   user: AccountUser;
@@ -30,6 +31,8 @@ export function UserActions({
   onEdit: () => void;
   onPermissions: () => void;
   onReassign: () => void;
+  /** T2: give the user an extension and a direct-dial number. */
+  onNumber: () => void;
   onConfirm: (action: ConfirmedAction) => void;
 }) {
   const { t } = useTranslation();
@@ -44,6 +47,7 @@ export function UserActions({
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item onClick={onEdit}>{t('users.edit')}</Menu.Item>
+        <Menu.Item onClick={onNumber}>{t('numbers.menuItem')}</Menu.Item>
         {user.role === 'member' && !own && (
           <Menu.Item onClick={onPermissions}>{t('users.permissions')}</Menu.Item>
         )}

@@ -32,6 +32,7 @@ import { useRetained } from '../../ui/use-retained.ts';
 import { useReturnFocus } from '../../ui/use-return-focus.ts';
 import { AccountActivations } from '../activation/ActivationsSection.tsx';
 import { InvitationsSection } from '../invitations/InvitationsSection.tsx';
+import { MemberNumberDialog } from '../numbers/MemberNumberDialog.tsx';
 import { CredentialsDialog, type ShownCredentials } from './CredentialsDialog.tsx';
 import { ImportUsersDialog } from './ImportUsersDialog.tsx';
 import { PermissionsDialog } from './PermissionsDialog.tsx';
@@ -46,7 +47,8 @@ type Dialog =
   | ({ kind: 'confirm' } & PendingConfirm)
   | { kind: 'credentials'; shown: ShownCredentials; done: string }
   | { kind: 'import' }
-  | { kind: 'permissions'; user: AccountUser };
+  | { kind: 'permissions'; user: AccountUser }
+  | { kind: 'number'; user: AccountUser };
 
 /** U1–U6, A4: the account's users with their seats; admins create, change, reassign and delete them. */
 export function UsersPage() {
@@ -75,6 +77,7 @@ export function UsersPage() {
   const confirm = useRetained(dialog?.kind === 'confirm' ? dialog : null);
   const credentials = useRetained(dialog?.kind === 'credentials' ? dialog.shown : null);
   const permissionsOf = useRetained(dialog?.kind === 'permissions' ? dialog.user : null);
+  const numberOf = useRetained(dialog?.kind === 'number' ? dialog.user : null);
 
   const show = (next: Dialog | null) => {
     current.current = next;
@@ -298,6 +301,7 @@ export function UsersPage() {
                             isOwner={session.account.role === 'owner'}
                             onEdit={() => open({ kind: 'form', mode: 'edit', user })}
                             onPermissions={() => open({ kind: 'permissions', user })}
+                            onNumber={() => open({ kind: 'number', user })}
                             onReassign={() => open({ kind: 'form', mode: 'reassign', user })}
                             onConfirm={(action) => open({ kind: 'confirm', action, user })}
                           />
@@ -368,6 +372,14 @@ export function UsersPage() {
         onClose={close}
         onExitTransitionEnd={dialogGone}
       />
+      {isAdmin && (
+        <MemberNumberDialog
+          user={numberOf && { id: numberOf.id, name: displayName(numberOf) }}
+          opened={dialog?.kind === 'number'}
+          onClose={close}
+          onExitTransitionEnd={dialogGone}
+        />
+      )}
       <CredentialsDialog
         shown={credentials}
         opened={dialog?.kind === 'credentials'}
