@@ -111,6 +111,9 @@ export function RecordForm({
             name="type"
             data={recordTypes}
             allowDeselect={false}
+            // All seven types without a scrolling list: a scrollable region must be reachable by keyboard,
+            // and the combobox keeps the focus in its input (axe: scrollable-region-focusable).
+            maxDropdownHeight={400}
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('type')}
             key={form.key('type')}
