@@ -85,6 +85,7 @@ import {
 } from './modules/mail/index.ts';
 import { createNumbersService, numbersRoutes } from './modules/numbers/index.ts';
 import { createOperatorsService, operatorRoutes } from './modules/operators/index.ts';
+import { createPayments, paymentsRoutes } from './modules/payments/index.ts';
 import {
   createProgramRepository,
   createProgramService,
@@ -248,7 +249,8 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
         ? smtpTransport(config.smtpUrl, config.publicUrl)
         : null;
   const mailWorker = createMailWorker({ db, clock, config, transport, log: app.log });
-  const invoices = createInvoicesService({ db, clock, config });
+  const payments = createPayments({ db, clock, config, audit, notifications, provider });
+  const invoices = createInvoicesService({ db, clock, config, ledger: payments.ledger });
   const invoiceRenderer = createInvoiceRenderer({ threads: config.invoiceRenderThreads });
   const invoiceRun = createInvoiceRun({
     db,
@@ -315,6 +317,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(usageReportRoutes, { usage: usageReport });
     await api.register(usageRoutes, { gateway, batch: usageBatch });
     await api.register(invoicesRoutes, { invoices, run: invoiceRun, creditNotes });
+    await api.register(paymentsRoutes, { payments });
     await api.register(remoteSupportRoutes, { config, clock, service: remoteSupport, hub: remoteSupportHub });
   });
   await registerWebApp(app, config.webRoot);
@@ -362,6 +365,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       invoices,
       invoiceRun,
       creditNotes,
+      payments,
       remoteSupport,
       remoteSupportHub,
       domains,

@@ -2,6 +2,15 @@
 // Timestamps are ISO-8601 UTC strings on both dialects, so the same code compares and sorts them.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Salutation } from '../shared/names.ts';
+import type {
+  BankStatementEntriesTable,
+  BankStatementsTable,
+  DirectDebitCollectionsTable,
+  OnlinePaymentsTable,
+  PaymentRemindersTable,
+  PaymentsTable,
+  SepaMandatesTable,
+} from './schema-payments.ts';
 
 export interface OperatorsTable {
   id: string;
@@ -64,6 +73,10 @@ export interface AccountsTable {
   searchText: Generated<string>;
   /** 1: every member signs in with a second factor (S8), and enrols at their next sign-in. */
   twoFactorRequired: Generated<number>;
+  /** P1: days from the issue date to the due date of the account's invoices, set by operators. */
+  paymentTermDays: Generated<number>;
+  /** P5: 1 while an operator has paused the account's payment reminders. */
+  remindersPaused: Generated<number>;
 }
 
 export type UserStatus = 'pending_activation' | 'active' | 'disabled';
@@ -363,6 +376,10 @@ export interface InvoicesTable {
   status: 'issued';
   createdAt: string;
   finalizedAt: string;
+  /** P2: the provider's bank account as printed on the invoice when it was issued (null: none configured). */
+  payeeIban: string | null;
+  payeeBic: string | null;
+  payeeHolder: string | null;
 }
 
 export interface InvoiceLinesTable {
@@ -601,6 +618,16 @@ export interface ProviderProfileTable {
   /** Steuernummer, for a seller without a VAT id. */
   sellerTaxNumber: string | null;
   sellerEmail: string | null;
+  /** P2, P3: the account customers pay to, and the SEPA creditor identifier for direct debits. */
+  bankAccountHolder: string | null;
+  bankIban: string | null;
+  bankBic: string | null;
+  sepaCreditorId: string | null;
+  /** P5: a first reminder this many days after the due date, a second this many after the first. */
+  firstReminderDays: number;
+  secondReminderDays: number;
+  /** P3: the pre-notification goes out at least this many days before a collection. */
+  directDebitNoticeDays: number;
 }
 
 /** A person's authenticator app (S8); one per user or operator. */
@@ -754,6 +781,13 @@ export interface Database {
   hostedProducts: HostedProductsTable;
   domains: DomainsTable;
   dnsRecords: DnsRecordsTable;
+  payments: PaymentsTable;
+  sepaMandates: SepaMandatesTable;
+  directDebitCollections: DirectDebitCollectionsTable;
+  bankStatements: BankStatementsTable;
+  bankStatementEntries: BankStatementEntriesTable;
+  paymentReminders: PaymentRemindersTable;
+  onlinePayments: OnlinePaymentsTable;
 }
 
 export type Operator = Selectable<OperatorsTable>;
@@ -782,7 +816,10 @@ export type UserSecretColumns =
   | 'identificationLockedUntil';
 /** A user as written: the search column is the repository's to fill, the secrets are activation's. */
 export type NewUser = Omit<User, 'searchText' | UserSecretColumns>;
-export type NewAccount = Omit<Account, 'searchText' | 'twoFactorRequired'>;
+export type NewAccount = Omit<
+  Account,
+  'searchText' | 'twoFactorRequired' | 'paymentTermDays' | 'remindersPaused'
+>;
 export type Invoice = Selectable<InvoicesTable>;
 export type InvoiceLine = Selectable<InvoiceLinesTable>;
 export type InvoiceAppendixRow = Selectable<InvoiceAppendixTable>;

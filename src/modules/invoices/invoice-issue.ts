@@ -15,7 +15,7 @@ import { createInvoicesRepository } from './invoices.repository.ts';
 
 /** What the run read and rendered for an account before its transaction. */
 export interface Planned {
-  account: BillingAccount & { id: string };
+  account: BillingAccount & { id: string; paymentTermDays: number };
   language: Locale;
   bill: Bill;
   /** The number the documents were rendered with. */

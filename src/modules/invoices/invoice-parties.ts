@@ -149,5 +149,8 @@ export function invoiceRowOf(
     status: 'issued',
     createdAt: at,
     finalizedAt: at,
+    payeeIban: document.bankAccount?.iban ?? null,
+    payeeBic: document.bankAccount?.bic ?? null,
+    payeeHolder: document.bankAccount?.holder ?? null,
   };
 }

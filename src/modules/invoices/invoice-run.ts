@@ -35,7 +35,6 @@ import { addDays, dayOf } from './invoice-words.ts';
 import { invoiceErrors } from './invoices.errors.ts';
 import { createInvoicesRepository } from './invoices.repository.ts';
 
-export const paymentTermDays = 14;
 /** Accounts whose usage is read in one statement. */
 const accountRange = 200;
 /** Invoices committed in one transaction. */
@@ -140,6 +139,7 @@ export function createInvoiceRun({
     const now = clock.now();
     checkMonth(month, now);
     const seller = await completeSeller();
+    const bankAccount = await provider.payee();
     const issueDate = dayOf(now, config.defaultTimezone);
     const year = Number(issueDate.slice(0, 4));
     const services = new Map<string, BilledService>(
@@ -178,7 +178,8 @@ export function createInvoiceRun({
         language: plan.language,
         seller,
         buyer: buyerOf(plan.account, seller.country),
-        dueDate: addDays(issueDate, paymentTermDays),
+        dueDate: addDays(issueDate, plan.account.paymentTermDays),
+        bankAccount,
       }),
     };
     /** Renders the plan's documents with the number it will get if nothing else takes one. */

@@ -71,6 +71,7 @@ export function createInvoicesRepository() {
               'customerNumber',
               'locale',
               'timezone',
+              'paymentTermDays',
               'billingStreet',
               'billingPostalCode',
               'billingCity',

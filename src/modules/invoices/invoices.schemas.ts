@@ -24,6 +24,13 @@ export const invoiceSummary = Type.Object({
   grossCents: cents,
   correctsNumber: nullableString,
   hasDocuments: Type.Boolean({ description: 'the PDF and the XML can be downloaded' }),
+  dueDate: nullableString,
+  paidCents: Type.Integer({ description: 'payments less counter-entries; 0 for a credit note' }),
+  creditedCents: Type.Integer({ description: "the credit notes' gross amounts" }),
+  openCents: Type.Integer({ description: 'what is still to pay; negative when more was paid' }),
+  paymentState: Type.Union([Type.Enum(['open', 'overdue', 'paid', 'credited']), Type.Null()], {
+    description: 'null for a credit note',
+  }),
 });
 
 export const invoiceList = Type.Object({ items: Type.Array(invoiceSummary) });
@@ -68,7 +75,6 @@ const party = {
 
 export const invoiceDetail = Type.Object({
   ...invoiceSummary.properties,
-  dueDate: nullableString,
   language: Type.String(),
   reason: nullableString,
   seller: Type.Object({ ...party, taxNumber: nullableString, email: Type.String() }),

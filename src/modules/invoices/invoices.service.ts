@@ -8,16 +8,20 @@ import type { Invoice, InvoiceAppendixRow, InvoiceLine } from '../../db/schema.t
 import { AppError } from '../../shared/app-error.ts';
 import { billingMonthOf, billingMonthState } from '../../shared/billing-month.ts';
 import type { Clock } from '../../shared/clock.ts';
+import type { Balance, Ledger } from '../payments/index.ts';
 import type { InvoiceVatBreakdown } from './invoice-document.ts';
 import { type BilledService, billOf, monthDays } from './invoice-lines.ts';
 import { partiesOfIssued } from './invoice-parties.ts';
 import { formatUsageCsv } from './invoice-usage-csv.ts';
+import { dayOf } from './invoice-words.ts';
 import { invoiceErrors } from './invoices.errors.ts';
 import { createInvoicesRepository } from './invoices.repository.ts';
 
 type StoredInvoice = Invoice & { correctsNumber: string | null; documentsAt: string | null };
 
-export const summaryOf = (invoice: StoredInvoice) => ({
+const unpaid: Balance = { creditedCents: 0, paidCents: 0, openCents: 0, state: null };
+
+export const summaryOf = (invoice: StoredInvoice, balance: Balance = unpaid) => ({
   id: invoice.id,
   kind: invoice.kind,
   number: invoice.number,
@@ -30,6 +34,11 @@ export const summaryOf = (invoice: StoredInvoice) => ({
   grossCents: invoice.grossCents,
   correctsNumber: invoice.correctsNumber,
   hasDocuments: invoice.documentsAt !== null,
+  dueDate: invoice.dueDate,
+  paidCents: balance.paidCents,
+  creditedCents: balance.creditedCents,
+  openCents: balance.openCents,
+  paymentState: balance.state,
 });
 
 const lineOf = (line: InvoiceLine) => ({
@@ -55,8 +64,19 @@ const appendixOf = (entry: InvoiceAppendixRow) => ({
   netCents: entry.netCents,
 });
 
-export function createInvoicesService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {
+export function createInvoicesService({
+  db,
+  clock,
+  config,
+  ledger,
+}: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  ledger: Ledger;
+}) {
   const repository = createInvoicesRepository();
+  const today = () => dayOf(clock.now(), config.defaultTimezone);
 
   async function existing(invoiceId: string, accountId?: string) {
     const invoice = await repository.find(db, invoiceId, accountId);
@@ -79,8 +99,7 @@ export function createInvoicesService({ db, clock, config }: { db: Db; clock: Cl
     const lines = await repository.lines(db, invoice.id);
     const left = await creditable(invoice, lines);
     return {
-      ...summaryOf(invoice),
-      dueDate: invoice.dueDate,
+      ...summaryOf(invoice, await ledger.balance(db, invoice, today())),
       language: invoice.language,
       reason: invoice.reason,
       ...partiesOfIssued(invoice),
@@ -103,7 +122,11 @@ export function createInvoicesService({ db, clock, config }: { db: Db; clock: Cl
   }
 
   return {
-    list: async (accountId: string) => ({ items: (await repository.list(db, accountId)).map(summaryOf) }),
+    async list(accountId: string) {
+      const invoices = await repository.list(db, accountId);
+      const balances = await ledger.balances(db, invoices, today());
+      return { items: invoices.map((invoice) => summaryOf(invoice, balances.get(invoice.id))) };
+    },
 
     /** Members see their own account's invoice; operators (no account given) any. */
     get: async (invoiceId: string, accountId?: string) => detail(await existing(invoiceId, accountId)),

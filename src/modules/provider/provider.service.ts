@@ -128,6 +128,12 @@ export function createProviderService({
     /** Read in the caller's transaction, so an invoice carries the seller as it was when it was issued. */
     seller: async (executor: Db = db) => sellerOf(await repository.get(executor)),
 
+    /** P2: the account invoices name for a bank transfer; null until an operator sets an IBAN. */
+    async payee(executor: Db = db) {
+      const row = await repository.get(executor);
+      return row.bankIban ? { iban: row.bankIban, bic: row.bankBic, holder: row.bankAccountHolder } : null;
+    },
+
     /** Replaces the seller data as a whole; the invoice run checks that it is complete. */
     async updateSeller(input: SellerData, actor: AuditActor) {
       const country = clean(input.country)?.toUpperCase() ?? null;

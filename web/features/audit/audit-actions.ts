@@ -88,6 +88,9 @@ export const auditActions = [
   'hosted_product.assigned',
   'hosted_product.state_changed',
   'hosted_product.ended',
+  'payment.booked',
+  'payment.reversed',
+  'account.payment_terms_changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -148,9 +148,11 @@ describe('renderInvoicePdf', () => {
       'Total amount €239.65',
       'Payable without deduction by 18 Feb 2026.',
       'Bank account: IBAN DE02 1203 0000 0000 2020 51 · BIC BYLADEM1001',
+      'Payment reference: 2026-000123',
+      'GiroCode: scan it with your banking app to fill in the transfer.',
       'Appendix: usage per user and service',
       '001 Anna Berger Adressauskunft 10 €14.90',
-      'Page 1 of 1',
+      'Page 1 of 2',
     ]) {
       expect(pdf.text).toContain(expected);
     }

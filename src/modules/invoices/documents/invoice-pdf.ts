@@ -2,6 +2,8 @@
 // the totals per rate, payment, and the appendix per user and service, in the document's language; the
 // EN 16931 XML embedded as factur-x.xml ("Alternative": the same invoice in machine-readable form).
 import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { epcPayload } from '../../payments/girocode.ts';
 import type { InvoiceDocument, InvoiceParty } from '../invoice-document.ts';
 import { assertConsistent } from './consistency.ts';
 import { invoiceFonts } from './fonts.ts';
@@ -200,6 +202,35 @@ function totals({ doc, sheet, lang }: Context) {
       sheet.y += lineHeight;
     }
   }
+  if (account && doc.kind === 'invoice' && doc.grossCents > 0) giroCode({ doc, sheet, lang }, account);
+}
+
+/** P2: the reference to give, and the EPC QR code (GiroCode) a banking app fills the transfer from. */
+function giroCode({ doc, sheet, lang }: Context, account: NonNullable<InvoiceDocument['bankAccount']>) {
+  const { payment } = lang.texts;
+  const payload = epcPayload({
+    name: account.holder || doc.seller.name,
+    iban: account.iban,
+    bic: account.bic,
+    amountCents: doc.grossCents,
+    remittance: doc.number,
+  });
+  const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const cell = 2.4;
+  const size = modules.size * cell;
+  sheet.y += 6;
+  sheet.ensure(size + lineHeight);
+  const top = sheet.y;
+  sheet.text(lang.fill(payment.reference, { number: doc.number }), page.left, top, { bold: true });
+  const captionX = page.left + size + 16;
+  const caption = sheet.wrap(payment.giroCode, page.right - captionX);
+  for (const [index, text] of caption.entries()) sheet.text(text, captionX, top + (index + 1.5) * lineHeight);
+  const qrTop = top + lineHeight + 2;
+  for (let row = 0; row < modules.size; row++)
+    for (let column = 0; column < modules.size; column++)
+      if (modules.get(row, column)) sheet.doc.rect(page.left + column * cell, qrTop + row * cell, cell, cell);
+  sheet.doc.fillColor('black').fill();
+  sheet.y = qrTop + size + 6;
 }
 
 function appendixHeader({ sheet, lang }: Context) {
