@@ -15,7 +15,7 @@ import {
 } from '../src/modules/invoices/invoice-test-data.ts';
 import { billingMonthOf } from '../src/shared/billing-month.ts';
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
-import { expect, field, test, webText } from './fixtures.ts';
+import { expect, field, serverMessage, test, webText } from './fixtures.ts';
 import { type Seed, seedPortal, signInThroughApi } from './seed.ts';
 
 test.use({ kontorServer: 'invoices', locale: 'de-DE' });
@@ -74,6 +74,15 @@ test('usage shows in the preview, the operator bills the month, the owner downlo
   await seller.getByRole('button', { name: de('seller.save') }).click();
   await expect(desk.getByText(de('seller.saved'))).toBeVisible();
   await expect(seller.getByText(de('seller.incomplete'))).toBeHidden();
+  // … and the bank account invoices name; a wrong check digit is refused, with the reason at the field.
+  const payments = desk.getByRole('region', { name: de('paymentSettings.title') });
+  await field(payments, de('paymentSettings.bankAccountHolder')).fill('Muster Hosting GmbH');
+  await field(payments, de('paymentSettings.iban')).fill('DE02 1203 0000 0000 2020 52');
+  await payments.getByRole('button', { name: de('paymentSettings.save') }).click();
+  await expect(payments.getByText(serverMessage('de', 'IBAN_INVALID'))).toBeVisible();
+  await field(payments, de('paymentSettings.iban')).fill('DE02 1203 0000 0000 2020 51');
+  await payments.getByRole('button', { name: de('paymentSettings.save') }).click();
+  await expect(desk.getByText(de('paymentSettings.saved'))).toBeVisible();
 
   // Two requests last month, recorded as the gateway records them; the account subscribes to the service.
   const thisMonth = billingMonthOf(new Date().toISOString(), 'Europe/Berlin');
@@ -149,6 +158,8 @@ test('usage shows in the preview, the operator bills the month, the owner downlo
   const list = page.getByRole('table', { name: de('invoices.listTitle') });
   const row = list.getByRole('row', { name: new RegExp(number) });
   await expect(row).toContainText('3,57 €'); // 3,00 € net + 0,57 € VAT
+  await expect(row).toContainText(de('payments.states.open'));
+  await expect(page.getByRole('status').filter({ hasText: '3,57 €' })).toBeVisible();
   await expect(preview.getByText(de('invoices.previewEvents_one', { count: 1 }))).toBeVisible();
 
   const [pdf] = await Promise.all([
@@ -179,4 +190,10 @@ test('usage shows in the preview, the operator bills the month, the owner downlo
     de('invoices.titleOf.invoice', { number }),
   );
   await expect(page.getByRole('table', { name: de('invoices.appendixTitle') })).toContainText('Maximiliane');
+  // How to pay it: the account, the invoice number as the reference, and the GiroCode to scan.
+  const transfer = page.getByRole('region', { name: de('payments.transferTitle') });
+  await expect(transfer).toContainText('DE02 1203 0000 0000 2020 51');
+  await expect(transfer).toContainText(number);
+  await expect(transfer).toContainText('3,57 €');
+  await expect(transfer.getByRole('img', { name: de('payments.giroCodeAlt', { number }) })).toBeVisible();
 });

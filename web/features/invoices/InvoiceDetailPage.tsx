@@ -1,4 +1,4 @@
-import { Anchor, DataList, Stack, Text, Title, useMatches } from '@mantine/core';
+import { Anchor, DataList, Group, Stack, Text, Title, useMatches } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { AppendixTable, Downloads, KindBadge, LinesTable, useInvoiceFormat } from './invoice-ui.tsx';
+import { BankTransferCard, PaymentBadge } from './payment-ui.tsx';
 
 type Detail = ApiResult<'/api/v1/accounts/{accountId}/invoices/{invoiceId}'>;
 
@@ -32,10 +33,13 @@ export function InvoiceDetailPage() {
       <ErrorAlert message={invoice.error?.message} />
       {invoice.isPending && <Loading label={t('invoices.loading')} />}
       {data && (
-        <InvoiceDetail
-          invoice={data}
-          base={`/api/v1/accounts/${encodeURIComponent(account.id)}/invoices/${encodeURIComponent(data.id)}`}
-        />
+        <Stack gap="lg">
+          {data.kind === 'invoice' && <BankTransferCard accountId={account.id} invoiceId={data.id} />}
+          <InvoiceDetail
+            invoice={data}
+            base={`/api/v1/accounts/${encodeURIComponent(account.id)}/invoices/${encodeURIComponent(data.id)}`}
+          />
+        </Stack>
       )}
     </>
   );
@@ -68,6 +72,21 @@ export function InvoiceDetail({
         <Item label={t('invoices.issueDate')}>{format.day(invoice.issueDate)}</Item>
         <Item label={t('invoices.period')}>{format.period(invoice.periodFrom, invoice.periodTo)}</Item>
         {invoice.dueDate && <Item label={t('invoices.dueDate')}>{format.day(invoice.dueDate)}</Item>}
+        {invoice.paymentState && (
+          <Item label={t('payments.state')}>
+            <Group gap="xs">
+              <PaymentBadge state={invoice.paymentState} />
+              <Text size="sm">
+                {t('payments.paidOfOpen', {
+                  paid: format.money(invoice.paidCents),
+                  open: format.money(invoice.openCents),
+                })}
+                {invoice.creditedCents > 0 &&
+                  ` ${t('payments.creditedAmount', { amount: format.money(invoice.creditedCents) })}`}
+              </Text>
+            </Group>
+          </Item>
+        )}
         <Item label={t('invoices.seller')}>
           {party([
             invoice.seller.name,

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { AppendixTable, Downloads, KindBadge, LinesTable, useInvoiceFormat } from './invoice-ui.tsx';
+import { OpenAmounts, PaymentBadge } from './payment-ui.tsx';
 
 /** B3: the running month so far, then every invoice and credit note with its downloads. */
 export function InvoicesPage() {
@@ -32,8 +33,9 @@ export function InvoicesPage() {
           <ErrorAlert message={invoices.error?.message} />
           {invoices.isPending && <Loading label={t('invoices.loading')} />}
           {invoices.data && items.length === 0 && <Text size="sm">{t('invoices.none')}</Text>}
+          <OpenAmounts items={items} />
           {items.length > 0 && (
-            <Table.ScrollContainer minWidth={760}>
+            <Table.ScrollContainer minWidth={900}>
               <Table aria-label={t('invoices.listTitle')} verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -43,6 +45,9 @@ export function InvoicesPage() {
                     <Table.Th>{t('invoices.period')}</Table.Th>
                     <Table.Th ta="right">{t('invoices.net')}</Table.Th>
                     <Table.Th ta="right">{t('invoices.gross')}</Table.Th>
+                    <Table.Th>{t('invoices.dueDate')}</Table.Th>
+                    <Table.Th ta="right">{t('payments.open')}</Table.Th>
+                    <Table.Th>{t('payments.state')}</Table.Th>
                     <Table.Th>{t('invoices.downloads')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -66,6 +71,13 @@ export function InvoicesPage() {
                       <Table.Td>{format.period(invoice.periodFrom, invoice.periodTo)}</Table.Td>
                       <Table.Td ta="right">{format.money(invoice.netCents)}</Table.Td>
                       <Table.Td ta="right">{format.money(invoice.grossCents)}</Table.Td>
+                      <Table.Td>{invoice.dueDate && format.day(invoice.dueDate)}</Table.Td>
+                      <Table.Td ta="right">
+                        {invoice.paymentState && format.money(invoice.openCents)}
+                      </Table.Td>
+                      <Table.Td>
+                        <PaymentBadge state={invoice.paymentState} />
+                      </Table.Td>
                       <Table.Td>
                         <Downloads base={`${base}/${encodeURIComponent(invoice.id)}`} invoice={invoice} csv />
                       </Table.Td>

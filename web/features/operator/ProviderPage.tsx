@@ -9,6 +9,7 @@ import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyDone } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { PaymentSettingsSection } from './PaymentSettingsForm.tsx';
 import { SellerSection } from './SellerForm.tsx';
 
 const fields = ['name', 'address', 'supportEmail', 'supportPhone', 'website', 'legalNotice'] as const;
@@ -120,6 +121,7 @@ function ProviderForm({ provider }: { provider: ProviderIdentity }) {
       </form>
       <LogoField provider={provider} saved={saved} />
       <SellerSection />
+      <PaymentSettingsSection />
     </>
   );
 }
