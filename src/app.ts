@@ -249,7 +249,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
         ? smtpTransport(config.smtpUrl, config.publicUrl)
         : null;
   const mailWorker = createMailWorker({ db, clock, config, transport, log: app.log });
-  const payments = createPayments({ db, clock, config, audit, notifications, provider });
+  const payments = createPayments({ db, clock, config, audit, notifications, provider, log: app.log });
   const invoices = createInvoicesService({ db, clock, config, ledger: payments.ledger });
   const invoiceRenderer = createInvoiceRenderer({ threads: config.invoiceRenderThreads });
   const invoiceRun = createInvoiceRun({
@@ -326,6 +326,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   app.addHook('onClose', async () => {
     await mailWorker.stop();
     await invoiceSchedule.stop();
+    await payments.reminderJob.stop();
     await gatewayRetention.stop();
     await remoteSupportRetention.stop();
     await invoiceRenderer.close();

@@ -22,6 +22,7 @@ export async function serve(options: { buildMissing?: boolean }): Promise<void> 
   await app.listen({ port: config.port, host: config.host });
   app.kontor.mailWorker.start();
   app.kontor.invoiceSchedule.start();
+  app.kontor.services.payments.reminderJob.start();
   app.kontor.gatewayRetention.start();
   app.kontor.remoteSupportRetention.start();
   const inboundMail = config.inboundMail

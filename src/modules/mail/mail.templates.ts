@@ -106,7 +106,25 @@ export interface EmailTemplates {
     reason: string;
     invoicesUrl: string;
   };
+  /** P5: an invoice is open after its due date: first a friendly reminder, then a firmer one. */
+  paymentReminderFirst: PaymentReminderParams;
+  paymentReminderSecond: PaymentReminderParams;
 }
+
+/** The bank fields are empty when the provider has no bank account configured. */
+type PaymentReminderParams = {
+  companyName: string;
+  customerNumber: string;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  open: string;
+  holder: string;
+  iban: string;
+  bic: string;
+  reference: string;
+  invoiceUrl: string;
+};
 
 // Types, not interfaces: template params must be plain records for i18next.
 type UserCredentialsParams = {
@@ -309,4 +327,32 @@ export const templates: {
     ),
     button(say('button'), params.invoicesUrl),
   ],
+  paymentReminderFirst: (params, words) => paymentReminder(params, words),
+  paymentReminderSecond: (params, words) => paymentReminder(params, words),
 };
+
+/** Both reminder levels say the same facts; their words (email.paymentReminder*.*) set the tone. */
+function paymentReminder(params: PaymentReminderParams, { say, label }: Words): Block[] {
+  const bank: [string, string][] = params.iban
+    ? [
+        [say('holderLabel'), params.holder],
+        [say('ibanLabel'), params.iban],
+        ...(params.bic ? [[say('bicLabel'), params.bic] as [string, string]] : []),
+        [say('referenceLabel'), params.reference],
+      ]
+    : [];
+  return [
+    text(say('intro')),
+    facts(
+      [say('numberLabel'), params.number],
+      [say('issueDateLabel'), params.issueDate],
+      [say('dueDateLabel'), params.dueDate],
+      [say('openLabel'), params.open],
+      [label('customerNumber'), params.customerNumber],
+    ),
+    text(say(params.iban ? 'howToPay' : 'howToPayPortal')),
+    ...(bank.length > 0 ? [facts(...bank)] : []),
+    button(say('button'), params.invoiceUrl),
+    note(say('alreadyPaid')),
+  ];
+}

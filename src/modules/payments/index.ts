@@ -1,6 +1,7 @@
 // P1–P6: paying invoices. One composition for app.ts: the ledger every way of paying books into, and the
 // services and routes built on it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -10,6 +11,8 @@ import type { ProviderService } from '../provider/index.ts';
 import { createLedger } from './ledger.ts';
 import { paymentsRoutes as coreRoutes } from './payments.routes.ts';
 import { createPaymentsService } from './payments.service.ts';
+import { remindersRoutes } from './reminders.routes.ts';
+import { createReminderJob, createReminders } from './reminders.ts';
 
 export { type Balance, balanceOf, createLedger, type Ledger, type PaymentState } from './ledger.ts';
 
@@ -20,12 +23,17 @@ export interface PaymentsDependencies {
   audit: AuditService;
   notifications: Notifications;
   provider: ProviderService;
+  /** Where the daily jobs report (app.log); none in tests that build the services alone. */
+  log?: FastifyBaseLogger;
 }
 
 export function createPayments(dependencies: PaymentsDependencies) {
   const ledger = createLedger(dependencies);
   const core = createPaymentsService({ ...dependencies, ledger });
-  return { ledger, core };
+  const reminders = createReminders({ ...dependencies, ledger, core });
+  /** P5: the daily reminder run; `kontor serve` starts it. */
+  const reminderJob = createReminderJob(reminders, dependencies.log);
+  return { ledger, core, reminders, reminderJob };
 }
 
 export type Payments = ReturnType<typeof createPayments>;
@@ -35,4 +43,5 @@ export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: Payments }> =
   { payments },
 ) => {
   await app.register(coreRoutes, { core: payments.core });
+  await app.register(remindersRoutes, { reminders: payments.reminders });
 };

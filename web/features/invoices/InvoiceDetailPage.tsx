@@ -8,6 +8,7 @@ import { useCustomer } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { InvoiceRemindersList } from './InvoiceRemindersList.tsx';
 import { AppendixTable, Downloads, KindBadge, LinesTable, useInvoiceFormat } from './invoice-ui.tsx';
 import { BankTransferCard, PaymentBadge } from './payment-ui.tsx';
 
@@ -39,6 +40,7 @@ export function InvoiceDetailPage() {
             invoice={data}
             base={`/api/v1/accounts/${encodeURIComponent(account.id)}/invoices/${encodeURIComponent(data.id)}`}
           />
+          {data.kind === 'invoice' && <InvoiceRemindersList accountId={account.id} invoiceId={data.id} />}
         </Stack>
       )}
     </>

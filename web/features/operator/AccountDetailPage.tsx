@@ -22,6 +22,7 @@ import { OperatorHostedProducts } from '../hosted-products/OperatorHostedProduct
 import { AccountInvoicesSection } from '../invoices/AccountInvoicesSection.tsx';
 import { NumberBlockSection } from '../numbers/NumberBlockSection.tsx';
 import { AccountFields, accountValuesOf, billingOf, localeOf, useAccountRules } from './AccountFields.tsx';
+import { AccountPaymentTermsCard } from './AccountPaymentTermsCard.tsx';
 import { AccountStatusBadge } from './AccountStatusBadge.tsx';
 import { accountStatusLabel, billingFields, type CustomerAccount } from './accounts.ts';
 
@@ -216,6 +217,7 @@ function AccountDetail({ id }: { id: string }) {
           <OperatorHostedProducts accountId={id} />
           <NumberBlockSection accountId={id} />
           <AccountInvoicesSection accountId={id} />
+          <AccountPaymentTermsCard accountId={id} />
           <section aria-labelledby="account-audit-title">
             <Title order={2} size="h4" id="account-audit-title" mb="md">
               {t('audit.title')}
