@@ -46,6 +46,17 @@ export interface Config {
   invoiceRenderThreads: number;
   remoteSupport: RemoteSupportConfig;
   dns: DnsConfig;
+  /** P6: card payment through Stripe's hosted checkout; null (off) while no secret key is set. */
+  cardPayments: CardPaymentsConfig | null;
+}
+
+export interface CardPaymentsConfig {
+  provider: 'stripe';
+  secretKey: string;
+  /** The endpoint secret a webhook's signature is checked with. */
+  webhookSecret: string;
+  /** Another API address than Stripe's own (tests point it at a local fake). */
+  apiBase: URL | null;
 }
 
 /** D2: which adapter applies the domains' zones, and what every zone's SOA names. */
@@ -190,6 +201,26 @@ export function loadConfig(env: Env = process.env): Config {
   if (remoteSupport.turnUrls.length > 0 && !remoteSupport.turnSecret) {
     problems.push("REMOTE_SUPPORT_TURN_URLS needs REMOTE_SUPPORT_TURN_SECRET (coturn's static-auth-secret)");
   }
+  const stripeKey = read<string | null>(
+    'STRIPE_SECRET_KEY',
+    null,
+    (raw) => (/^(sk|rk)_\S+$/.test(raw) ? raw : undefined),
+    'a Stripe secret key (sk_live_… or sk_test_…)',
+  );
+  const stripeWebhookSecret = read<string | null>(
+    'STRIPE_WEBHOOK_SECRET',
+    null,
+    (raw) => (/^whsec_\S+$/.test(raw) ? raw : undefined),
+    "the webhook endpoint's signing secret (whsec_…)",
+  );
+  const stripeApiBase = read<URL | null>(
+    'STRIPE_API_BASE',
+    null,
+    (raw) => (URL.canParse(raw) && /^https?:$/.test(new URL(raw).protocol) ? new URL(raw) : undefined),
+    'an absolute http(s) URL',
+  );
+  if (stripeKey && !stripeWebhookSecret)
+    problems.push('STRIPE_SECRET_KEY needs STRIPE_WEBHOOK_SECRET (whsec_…)');
   const config: Config = {
     port,
     host,
@@ -262,6 +293,15 @@ export function loadConfig(env: Env = process.env): Config {
       'an integer 0-64',
     ),
     remoteSupport,
+    cardPayments:
+      stripeKey && stripeWebhookSecret
+        ? {
+            provider: 'stripe',
+            secretKey: stripeKey,
+            webhookSecret: stripeWebhookSecret,
+            apiBase: stripeApiBase,
+          }
+        : null,
     dns: {
       provider: read(
         'DNS_PROVIDER',

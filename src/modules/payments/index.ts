@@ -9,10 +9,13 @@ import type { AuditService } from '../audit/index.ts';
 import type { Notifications } from '../contacts/index.ts';
 import type { ProviderService } from '../provider/index.ts';
 import { createLedger } from './ledger.ts';
+import { onlinePaymentsRoutes } from './online-payments.routes.ts';
+import { createOnlinePayments } from './online-payments.ts';
 import { paymentsRoutes as coreRoutes } from './payments.routes.ts';
 import { createPaymentsService } from './payments.service.ts';
 import { remindersRoutes } from './reminders.routes.ts';
 import { createReminderJob, createReminders } from './reminders.ts';
+import { createStripeProvider } from './stripe-provider.ts';
 
 export { type Balance, balanceOf, createLedger, type Ledger, type PaymentState } from './ledger.ts';
 
@@ -33,7 +36,14 @@ export function createPayments(dependencies: PaymentsDependencies) {
   const reminders = createReminders({ ...dependencies, ledger, core });
   /** P5: the daily reminder run; `kontor serve` starts it. */
   const reminderJob = createReminderJob(reminders, dependencies.log);
-  return { ledger, core, reminders, reminderJob };
+  const { cardPayments } = dependencies.config;
+  /** P6: card payment on the provider's checkout; off without STRIPE_SECRET_KEY. */
+  const online = createOnlinePayments({
+    ...dependencies,
+    ledger,
+    provider: cardPayments ? createStripeProvider(cardPayments) : null,
+  });
+  return { ledger, core, reminders, reminderJob, online };
 }
 
 export type Payments = ReturnType<typeof createPayments>;
@@ -44,4 +54,5 @@ export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: Payments }> =
 ) => {
   await app.register(coreRoutes, { core: payments.core });
   await app.register(remindersRoutes, { reminders: payments.reminders });
+  await app.register(onlinePaymentsRoutes, { online: payments.online });
 };

@@ -90,6 +90,8 @@ export const auditActions = [
   'hosted_product.ended',
   'payment.booked',
   'payment.reversed',
+  'payment.card_checkout_started',
+  'payment.card_refused',
   'account.payment_terms_changed',
 ] as const;
 

@@ -10,6 +10,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { InvoiceRemindersList } from './InvoiceRemindersList.tsx';
 import { AppendixTable, Downloads, KindBadge, LinesTable, useInvoiceFormat } from './invoice-ui.tsx';
+import { PaymentReturnNotice, PayOnlineButton } from './PayOnlineButton.tsx';
 import { BankTransferCard, PaymentBadge } from './payment-ui.tsx';
 
 type Detail = ApiResult<'/api/v1/accounts/{accountId}/invoices/{invoiceId}'>;
@@ -35,6 +36,10 @@ export function InvoiceDetailPage() {
       {invoice.isPending && <Loading label={t('invoices.loading')} />}
       {data && (
         <Stack gap="lg">
+          <PaymentReturnNotice />
+          {data.kind === 'invoice' && data.openCents > 0 && (
+            <PayOnlineButton accountId={account.id} invoiceId={data.id} />
+          )}
           {data.kind === 'invoice' && <BankTransferCard accountId={account.id} invoiceId={data.id} />}
           <InvoiceDetail
             invoice={data}
