@@ -3,21 +3,14 @@
 // on the invoice, and the operator pauses the account's reminders on its page, after which none go out.
 // The invoice is billed as usual; its due date is then set back in the database, as if the weeks after
 // issuing had passed (the server's clock is the real one).
-import type { APIRequestContext } from '@playwright/test';
 import { loadConfig } from '../src/config.ts';
 import { createDatabase } from '../src/db/kysely.ts';
-import {
-  insertService,
-  insertUsage,
-  testSeller,
-  type UsageUser,
-  usersOf,
-} from '../src/modules/invoices/invoice-test-data.ts';
+import { testSeller } from '../src/modules/invoices/invoice-test-data.ts';
 import { addDays } from '../src/modules/invoices/invoice-words.ts';
-import { billingMonthOf } from '../src/shared/billing-month.ts';
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import { putOffExpressSetup } from './express-setup-later.ts';
 import { expect, field, type Kontor, type Page, serverCatalog, test, webText } from './fixtures.ts';
+import { callAs, csrf, lastMonthInvoice } from './last-month-invoice.ts';
 import { type Seed, seedPortal } from './seed.ts';
 
 test.use({ kontorServer: 'payment-reminders', locale: 'de-DE' });
@@ -49,47 +42,14 @@ test.afterAll(async () => {
   await seed?.dispose();
 });
 
-/** The CSRF header for a signed-in API context or page. */
-async function csrf(from: APIRequestContext | Page) {
-  const cookies = 'context' in from ? await from.context().cookies() : (await from.storageState()).cookies;
-  return { 'x-csrf-token': cookies.find((cookie) => cookie.name.endsWith('kontor_csrf'))?.value ?? '' };
-}
+const operatorCall = (method: 'put' | 'post', url: string, data?: object) =>
+  callAs(seed.operatorApi, method, url, data);
 
-async function operatorCall(method: 'put' | 'post', url: string, data?: object) {
-  const api = seed.operatorApi;
-  const response = await api[method](url, { data, headers: await csrf(api) });
-  expect(response.ok(), await response.text()).toBe(true);
-  return response.json();
-}
-
-/** Last month's usage, written as the gateway wrote it, billed by the operator; the invoice's id and number. */
+/** Last month's invoice, due 30 days ago: past the first reminder days (7). */
 async function overdueInvoice(kontor: Kontor) {
-  const thisMonth = billingMonthOf(new Date().toISOString(), 'Europe/Berlin');
-  const [year, month] = thisMonth.split('-').map(Number) as [number, number];
-  const lastMonth = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+  const invoice = await lastMonthInvoice(kontor, seed.operatorApi, accountId);
   const db = createDatabase(loadConfig({ DATABASE_URL: kontor.databaseUrl }).database);
   try {
-    const [justus] = (await usersOf(db, accountId)) as [UsageUser];
-    const serviceId = await insertService(db, {
-      code: 'address-lookup',
-      name: 'Adressauskunft',
-      netCents: 10_000,
-    });
-    await insertUsage(db, {
-      accountId,
-      user: justus,
-      serviceId,
-      unitNetCents: 10_000,
-      quantity: 2,
-      occurredAt: `${lastMonth}-10T10:00:00.000Z`,
-    });
-    await operatorCall('post', '/api/v1/operator/invoice-runs', { month: lastMonth });
-    const invoice = await db
-      .selectFrom('invoices')
-      .select(['id', 'number'])
-      .where('accountId', '=', accountId)
-      .executeTakeFirstOrThrow();
-    // Due 30 days ago: past the first reminder days (7).
     const today = new Date().toISOString().slice(0, 10);
     await db
       .updateTable('invoices')

@@ -552,6 +552,38 @@ const routes: RouteCase[] = [
     ...operatorOnly(200),
   },
   {
+    name: "read the provider's payment settings (operator area)",
+    method: 'GET',
+    url: () => '/api/v1/operator/payment-settings',
+    ...operatorOnly(200),
+  },
+  {
+    name: 'run the payment reminders now (operator area)',
+    method: 'POST',
+    url: () => '/api/v1/operator/payment-reminders/run',
+    ...operatorOnly(200),
+  },
+  {
+    name: 'import a bank statement (operator area; not a camt.053 file)',
+    method: 'POST',
+    url: () => '/api/v1/operator/bank-statements',
+    body: () => ({ data: Buffer.from('<Document/>').toString('base64') }),
+    ...operatorOnly(400),
+  },
+  {
+    name: 'list the imported credits (operator area)',
+    method: 'GET',
+    url: () => '/api/v1/operator/bank-statement-entries',
+    ...operatorOnly(200),
+  },
+  {
+    name: 'assign a credit (operator area; no such entry)',
+    method: 'POST',
+    url: () => '/api/v1/operator/bank-statement-entries/00000000-0000-0000-0000-000000000000/assignment',
+    body: () => ({ invoiceId: '00000000-0000-0000-0000-000000000000' }),
+    ...operatorOnly(404),
+  },
+  {
     name: 'read the operator audit log',
     method: 'GET',
     url: () => '/api/v1/operator/audit',

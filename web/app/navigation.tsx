@@ -50,6 +50,7 @@ const operatorSections = [
   { to: '/operator/credential-requests', label: 'operator.credentialRequests' },
   { to: '/operator/services', label: 'operator.catalogue' },
   { to: '/operator/invoices', label: 'operator.invoices' },
+  { to: '/operator/bank-statements', label: 'operator.bankStatements' },
   { to: '/operator/audit', label: 'operator.audit' },
   { to: '/operator/mailbox', label: 'operator.mailbox' },
   { to: '/operator/provider', label: 'operator.provider' },

@@ -245,6 +245,7 @@ const operatorRoutes = [
   operatorRoute('operator/services', 'CataloguePage'),
   serviceDetailRoute,
   operatorRoute('operator/invoices', 'OperatorInvoiceRunsPage'),
+  operatorRoute('operator/bank-statements', 'BankStatementsPage'),
   operatorRoute('operator/remote-support', 'OperatorRemoteSupportPage'),
   operatorRemoteSessionRoute,
 ];

@@ -8,6 +8,8 @@ import type { Clock } from '../../shared/clock.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Notifications } from '../contacts/index.ts';
 import type { ProviderService } from '../provider/index.ts';
+import { bankStatementRoutes } from './bank-statement.routes.ts';
+import { createBankStatements } from './bank-statements.ts';
 import { createLedger } from './ledger.ts';
 import { onlinePaymentsRoutes } from './online-payments.routes.ts';
 import { createOnlinePayments } from './online-payments.ts';
@@ -36,6 +38,8 @@ export function createPayments(dependencies: PaymentsDependencies) {
   const reminders = createReminders({ ...dependencies, ledger, core });
   /** P5: the daily reminder run; `kontor serve` starts it. */
   const reminderJob = createReminderJob(reminders, dependencies.log);
+  /** P4: incoming payments from camt.053 bank statements. */
+  const bankStatements = createBankStatements({ ...dependencies, ledger });
   const { cardPayments } = dependencies.config;
   /** P6: card payment on the provider's checkout; off without STRIPE_SECRET_KEY. */
   const online = createOnlinePayments({
@@ -43,7 +47,7 @@ export function createPayments(dependencies: PaymentsDependencies) {
     ledger,
     provider: cardPayments ? createStripeProvider(cardPayments) : null,
   });
-  return { ledger, core, reminders, reminderJob, online };
+  return { ledger, core, reminders, reminderJob, bankStatements, online };
 }
 
 export type Payments = ReturnType<typeof createPayments>;
@@ -55,4 +59,5 @@ export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: Payments }> =
   await app.register(coreRoutes, { core: payments.core });
   await app.register(remindersRoutes, { reminders: payments.reminders });
   await app.register(onlinePaymentsRoutes, { online: payments.online });
+  await app.register(bankStatementRoutes, { bankStatements: payments.bankStatements });
 };

@@ -1,4 +1,5 @@
 // The operator area's pages, in one chunk.
+export { BankStatementsPage } from '../../features/bank-statements/BankStatementsPage.tsx';
 export { CataloguePage } from '../../features/catalogue/CataloguePage.tsx';
 export { ServicePage } from '../../features/catalogue/ServicePage.tsx';
 export { OperatorCredentialRequestsPage } from '../../features/credential-requests/OperatorCredentialRequestsPage.tsx';
