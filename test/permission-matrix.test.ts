@@ -389,6 +389,27 @@ const routes: RouteCase[] = [
     url: (f, ids) => `${account(f)}/subscriptions/${ids.subscription}/end`,
     ...adminsOnly(200),
   },
+  {
+    name: "read the account's SEPA mandate",
+    method: 'GET',
+    url: (f) => `${account(f)}/sepa-mandate`,
+    // "view invoices" or "pay invoices" (which memberWithout still holds).
+    permission: 'invoices.view',
+    expected: { ...needs('invoices.view', 200).expected, memberWithout: 200 },
+  },
+  {
+    name: 'give the SEPA mandate (direct debit is not set up yet)',
+    method: 'PUT',
+    url: (f) => `${account(f)}/sepa-mandate`,
+    body: () => ({ scheme: 'CORE', accountHolder: 'Jura', iban: 'DE89370400440532013000', agreed: true }),
+    ...needs('invoices.pay', 409),
+  },
+  {
+    name: 'revoke the SEPA mandate (none is active)',
+    method: 'DELETE',
+    url: (f) => `${account(f)}/sepa-mandate`,
+    ...needs('invoices.pay', 404),
+  },
   { name: 'list usage', method: 'GET', url: (f) => `${account(f)}/usage`, ...needs('invoices.view', 200) },
   {
     name: 'start a remote-support session',
@@ -582,6 +603,25 @@ const routes: RouteCase[] = [
     url: () => '/api/v1/operator/bank-statement-entries/00000000-0000-0000-0000-000000000000/assignment',
     body: () => ({ invoiceId: '00000000-0000-0000-0000-000000000000' }),
     ...operatorOnly(404),
+  },
+  {
+    name: 'list the SEPA mandates (operator area)',
+    method: 'GET',
+    url: () => '/api/v1/operator/sepa-mandates',
+    ...operatorOnly(200),
+  },
+  {
+    name: 'read what direct debits are due (operator area)',
+    method: 'GET',
+    url: () => '/api/v1/operator/direct-debits',
+    ...operatorOnly(200),
+  },
+  {
+    name: 'export direct debits (operator area; no creditor identifier yet)',
+    method: 'POST',
+    url: () => '/api/v1/operator/direct-debits/export',
+    body: () => ({ collectionDate: '2099-01-04' }),
+    ...operatorOnly(409),
   },
   {
     name: 'read the operator audit log',

@@ -51,6 +51,7 @@ const operatorSections = [
   { to: '/operator/services', label: 'operator.catalogue' },
   { to: '/operator/invoices', label: 'operator.invoices' },
   { to: '/operator/bank-statements', label: 'operator.bankStatements' },
+  { to: '/operator/direct-debits', label: 'operator.directDebits' },
   { to: '/operator/audit', label: 'operator.audit' },
   { to: '/operator/mailbox', label: 'operator.mailbox' },
   { to: '/operator/provider', label: 'operator.provider' },

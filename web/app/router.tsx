@@ -246,6 +246,7 @@ const operatorRoutes = [
   serviceDetailRoute,
   operatorRoute('operator/invoices', 'OperatorInvoiceRunsPage'),
   operatorRoute('operator/bank-statements', 'BankStatementsPage'),
+  operatorRoute('operator/direct-debits', 'DirectDebitsPage'),
   operatorRoute('operator/remote-support', 'OperatorRemoteSupportPage'),
   operatorRemoteSessionRoute,
 ];

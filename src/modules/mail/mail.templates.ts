@@ -109,6 +109,21 @@ export interface EmailTemplates {
   /** P5: an invoice is open after its due date: first a friendly reminder, then a firmer one. */
   paymentReminderFirst: PaymentReminderParams;
   paymentReminderSecond: PaymentReminderParams;
+  /** P3: the pre-notification of a SEPA direct debit, the notice days before it is collected. */
+  directDebitNotice: {
+    companyName: string;
+    customerNumber: string;
+    number: string;
+    amount: string;
+    collectionDate: string;
+    /** Shortened: the country, check digits and the last four digits. */
+    iban: string;
+    accountHolder: string;
+    mandateReference: string;
+    creditorId: string;
+    creditorName: string;
+    invoiceUrl: string;
+  };
 }
 
 /** The bank fields are empty when the provider has no bank account configured. */
@@ -329,6 +344,20 @@ export const templates: {
   ],
   paymentReminderFirst: (params, words) => paymentReminder(params, words),
   paymentReminderSecond: (params, words) => paymentReminder(params, words),
+  directDebitNotice: (params, { say, label }) => [
+    text(say('intro')),
+    facts(
+      [say('numberLabel'), params.number],
+      [say('amountLabel'), params.amount],
+      [say('dateLabel'), params.collectionDate],
+      [say('accountLabel'), `${params.accountHolder}, ${params.iban}`],
+      [say('mandateLabel'), params.mandateReference],
+      [say('creditorIdLabel'), params.creditorId],
+      [label('customerNumber'), params.customerNumber],
+    ),
+    button(say('button'), params.invoiceUrl),
+    note(say('balance')),
+  ],
 };
 
 /** Both reminder levels say the same facts; their words (email.paymentReminder*.*) set the tone. */

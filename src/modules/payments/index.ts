@@ -10,6 +10,7 @@ import type { Notifications } from '../contacts/index.ts';
 import type { ProviderService } from '../provider/index.ts';
 import { bankStatementRoutes } from './bank-statement.routes.ts';
 import { createBankStatements } from './bank-statements.ts';
+import { createDirectDebits } from './direct-debits.ts';
 import { createLedger } from './ledger.ts';
 import { onlinePaymentsRoutes } from './online-payments.routes.ts';
 import { createOnlinePayments } from './online-payments.ts';
@@ -17,6 +18,8 @@ import { paymentsRoutes as coreRoutes } from './payments.routes.ts';
 import { createPaymentsService } from './payments.service.ts';
 import { remindersRoutes } from './reminders.routes.ts';
 import { createReminderJob, createReminders } from './reminders.ts';
+import { sepaRoutes } from './sepa.routes.ts';
+import { createSepaMandates } from './sepa-mandates.ts';
 import { createStripeProvider } from './stripe-provider.ts';
 
 export { type Balance, balanceOf, createLedger, type Ledger, type PaymentState } from './ledger.ts';
@@ -47,7 +50,10 @@ export function createPayments(dependencies: PaymentsDependencies) {
     ledger,
     provider: cardPayments ? createStripeProvider(cardPayments) : null,
   });
-  return { ledger, core, reminders, reminderJob, bankStatements, online };
+  /** P3: SEPA mandates and direct debit collections exported as pain.008. */
+  const mandates = createSepaMandates({ ...dependencies, core });
+  const directDebits = createDirectDebits({ ...dependencies, ledger, core, mandates });
+  return { ledger, core, reminders, reminderJob, bankStatements, online, mandates, directDebits };
 }
 
 export type Payments = ReturnType<typeof createPayments>;
@@ -60,4 +66,5 @@ export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: Payments }> =
   await app.register(remindersRoutes, { reminders: payments.reminders });
   await app.register(onlinePaymentsRoutes, { online: payments.online });
   await app.register(bankStatementRoutes, { bankStatements: payments.bankStatements });
+  await app.register(sepaRoutes, { mandates: payments.mandates, directDebits: payments.directDebits });
 };

@@ -17,16 +17,7 @@ import {
   type UsageUser,
   usersOf,
 } from '../invoices/invoice-test-data.ts';
-
-export const testPaymentSettings = {
-  bankAccountHolder: 'Kontor Online-Dienste GmbH',
-  iban: 'de02 1203 0000 0000 2020 51',
-  bic: 'BYLADEM1001',
-  creditorId: 'DE98ZZZ09999999999',
-  firstReminderDays: 7,
-  secondReminderDays: 14,
-  directDebitNoticeDays: 5,
-};
+import { testPaymentSettings } from './payment-test-data.ts';
 
 describeEachDatabase('payments on invoices', (dialect) => {
   let t: TestApp;

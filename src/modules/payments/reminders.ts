@@ -139,6 +139,21 @@ export function createReminders({
             ),
           ),
         )
+        // An announced direct debit is the payment: no reminder until it is as late as a due date would be.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('directDebitCollections')
+                .select('directDebitCollections.id')
+                .whereRef('directDebitCollections.invoiceId', '=', 'invoices.id')
+                .where(
+                  'directDebitCollections.collectionDate',
+                  '>',
+                  addDays(today, -settings.firstReminderDays),
+                ),
+            ),
+          ),
+        )
         .orderBy('invoices.id')
         .limit(batchSize)
         .execute();

@@ -3,6 +3,7 @@ export { BankStatementsPage } from '../../features/bank-statements/BankStatement
 export { CataloguePage } from '../../features/catalogue/CataloguePage.tsx';
 export { ServicePage } from '../../features/catalogue/ServicePage.tsx';
 export { OperatorCredentialRequestsPage } from '../../features/credential-requests/OperatorCredentialRequestsPage.tsx';
+export { DirectDebitsPage } from '../../features/direct-debits/DirectDebitsPage.tsx';
 export { OperatorInvoiceRunsPage } from '../../features/invoices/OperatorInvoiceRunsPage.tsx';
 export { MailboxPage } from '../../features/mailbox/MailboxPage.tsx';
 export { MailMessagePage } from '../../features/mailbox/MailMessagePage.tsx';

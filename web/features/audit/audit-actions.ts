@@ -92,6 +92,9 @@ export const auditActions = [
   'payment.reversed',
   'payment.card_checkout_started',
   'payment.card_refused',
+  'sepa_mandate.given',
+  'sepa_mandate.revoked',
+  'direct_debit.announced',
   'account.payment_terms_changed',
 ] as const;
 

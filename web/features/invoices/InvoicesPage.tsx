@@ -8,6 +8,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { AppendixTable, Downloads, KindBadge, LinesTable, useInvoiceFormat } from './invoice-ui.tsx';
 import { OpenAmounts, PaymentBadge } from './payment-ui.tsx';
+import { SepaMandateSection } from './SepaMandateSection.tsx';
 
 /** B3: the running month so far, then every invoice and credit note with its downloads. */
 export function InvoicesPage() {
@@ -88,6 +89,7 @@ export function InvoicesPage() {
             </Table.ScrollContainer>
           )}
         </section>
+        <SepaMandateSection accountId={account.id} />
       </Stack>
     </>
   );
