@@ -116,6 +116,31 @@ test('the operator imports a bank statement, assigns a credit, reverses it and a
   await upload(page, statement);
   await expect(page.getByText(serverMessage('de', 'BANK_STATEMENT_ALREADY_IMPORTED'))).toBeVisible();
 
+  // The operator sees it paid on the account's page. The partial payment turns out to be someone else's:
+  // reversed, the invoice owes 100,00 again, which the operator books by hand (paid in cash).
+  await page.goto(`${kontor.baseUrl}/operator/accounts/${accountId}`);
+  const invoices = page.getByRole('table', { name: de('invoices.title'), exact: true });
+  const row = invoices.getByRole('row', { name: new RegExp(invoice.number) });
+  await expect(row).toContainText(de('payments.states.paid'));
+  await page.goto(`${kontor.baseUrl}/operator/bank-statements`);
+  const partial = booked.getByRole('row', { name: /Teilzahlung/ });
+  await partial.getByRole('button', { name: de('bankStatements.reverse') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: de('bankStatements.reverse') })
+    .click();
+  await expect(page.getByText(de('bankStatements.reversedDone', { number: invoice.number }))).toBeVisible();
+  await page.goto(`${kontor.baseUrl}/operator/accounts/${accountId}`);
+  await expect(row).toContainText('100,00');
+  await expect(row).toContainText(de('payments.states.open'));
+  await row.getByRole('button', { name: new RegExp(de('manualPayment.open')) }).click();
+  const dialog2 = page.getByRole('dialog', { name: de('manualPayment.title', { number: invoice.number }) });
+  await expect(dialog2.getByRole('textbox', { name: de('manualPayment.amount') })).toHaveValue('100,00 €');
+  await dialog2.getByRole('textbox', { name: de('manualPayment.note') }).fill('bar bezahlt');
+  await dialog2.getByRole('button', { name: de('manualPayment.book') }).click();
+  await expect(page.getByText(de('manualPayment.booked', { number: invoice.number }))).toBeVisible();
+  await expect(row).toContainText(de('payments.states.paid'));
+
   // The owner sees the invoice paid.
   const customer = await (await browser.newContext({ locale: 'de-DE' })).newPage();
   const ownerSignIn = await customer.request.post(`${kontor.baseUrl}/api/v1/auth/sign-in`, {

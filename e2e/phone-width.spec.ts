@@ -204,6 +204,8 @@ for (const { code, locale } of languages) {
         `/operator/mailbox/${mailId}`,
         '/operator/provider',
         '/operator/two-factor',
+        '/operator/bank-statements',
+        '/operator/direct-debits',
       ];
       for (const path of operatorPages) await expectFits(page, kontor, path, code);
     });

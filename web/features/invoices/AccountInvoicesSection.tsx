@@ -22,6 +22,8 @@ import { Loading } from '../../ui/Loading.tsx';
 import { notifyDone } from '../../ui/notify.tsx';
 import { useReturnFocus } from '../../ui/use-return-focus.ts';
 import { Downloads, type InvoiceSummary, KindBadge, useInvoiceFormat } from './invoice-ui.tsx';
+import { ManualPaymentForm } from './ManualPaymentForm.tsx';
+import { PaymentBadge } from './payment-ui.tsx';
 
 type Detail = ApiResult<'/api/v1/operator/invoices/{invoiceId}'>;
 
@@ -30,6 +32,7 @@ export function AccountInvoicesSection({ accountId }: { accountId: string }) {
   const format = useInvoiceFormat();
   const focus = useReturnFocus();
   const [crediting, setCrediting] = useState<InvoiceSummary | null>(null);
+  const [paying, setPaying] = useState<InvoiceSummary | null>(null);
   const list = api.useQuery('get', '/api/v1/operator/accounts/{accountId}/invoices', {
     params: { path: { accountId } },
   });
@@ -51,6 +54,8 @@ export function AccountInvoicesSection({ accountId }: { accountId: string }) {
                 <Table.Th>{t('invoices.kind')}</Table.Th>
                 <Table.Th>{t('invoices.period')}</Table.Th>
                 <Table.Th ta="right">{t('invoices.gross')}</Table.Th>
+                <Table.Th ta="right">{t('payments.open')}</Table.Th>
+                <Table.Th>{t('payments.state')}</Table.Th>
                 <Table.Th>{t('invoices.downloads')}</Table.Th>
                 <Table.Th>{t('invoices.actions')}</Table.Th>
               </Table.Tr>
@@ -71,6 +76,10 @@ export function AccountInvoicesSection({ accountId }: { accountId: string }) {
                   </Table.Td>
                   <Table.Td>{format.period(invoice.periodFrom, invoice.periodTo)}</Table.Td>
                   <Table.Td ta="right">{format.money(invoice.grossCents)}</Table.Td>
+                  <Table.Td ta="right">{invoice.paymentState && format.money(invoice.openCents)}</Table.Td>
+                  <Table.Td>
+                    <PaymentBadge state={invoice.paymentState} />
+                  </Table.Td>
                   <Table.Td>
                     <Downloads
                       base={`/api/v1/operator/invoices/${encodeURIComponent(invoice.id)}`}
@@ -92,6 +101,20 @@ export function AccountInvoicesSection({ accountId }: { accountId: string }) {
                         <VisuallyHidden> {invoice.number}</VisuallyHidden>
                       </Button>
                     )}
+                    {invoice.kind === 'invoice' && invoice.openCents > 0 && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        ml="xs"
+                        onClick={() => {
+                          focus.remember();
+                          setPaying(invoice);
+                        }}
+                      >
+                        {t('manualPayment.open')}
+                        <VisuallyHidden> {invoice.number}</VisuallyHidden>
+                      </Button>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -110,6 +133,17 @@ export function AccountInvoicesSection({ accountId }: { accountId: string }) {
         size="xl"
       >
         {crediting && <CreditNoteForm invoiceId={crediting.id} onDone={() => setCrediting(null)} />}
+      </Modal>
+      <Modal
+        opened={paying !== null}
+        onClose={() => setPaying(null)}
+        returnFocus={false}
+        onExitTransitionEnd={focus.returnFocus}
+        title={t('manualPayment.title', { number: paying?.number ?? '' })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        closeOnClickOutside={false}
+      >
+        {paying && <ManualPaymentForm invoice={paying} onDone={() => setPaying(null)} />}
       </Modal>
     </section>
   );

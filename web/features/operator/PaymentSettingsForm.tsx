@@ -1,6 +1,6 @@
 // P2, P3, P5: the account customers pay to (printed with a GiroCode on every invoice from now on), the SEPA
 // creditor identifier for direct debits, and the days after which reminders go out.
-import { Button, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type ApiResult, api } from '../../api/client.ts';
@@ -70,12 +70,13 @@ function PaymentSettingsForm({ settings }: { settings: Settings }) {
       <FormErrorAlert alert={form.alert} />
       <Stack maw={640}>
         <TextInput {...input('bankAccountHolder')} autoComplete="organization" />
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <TextInput {...input('iban')} spellCheck={false} />
           <TextInput {...input('bic')} spellCheck={false} maxLength={11} />
-        </Group>
+        </SimpleGrid>
         <TextInput {...input('creditorId', t('paymentSettings.creditorIdHint'))} spellCheck={false} />
-        <Group grow align="flex-start">
+        {/* One below the other on a phone: three side by side cut the labels off. */}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NumberInput
             {...input('firstReminderDays', t('paymentSettings.firstReminderDaysHint'))}
             min={1}
@@ -91,7 +92,7 @@ function PaymentSettingsForm({ settings }: { settings: Settings }) {
             min={1}
             max={90}
           />
-        </Group>
+        </SimpleGrid>
         <Button type="submit" loading={form.submitting} w="fit-content">
           {t('paymentSettings.save')}
         </Button>
