@@ -238,7 +238,8 @@ describeEachDatabase('numbers and the company directory', (dialect) => {
         .json()
         .items.map((item: { userId: string }) => item.userId);
     expect(await found('mustermann')).toEqual([max.user.id]);
-    expect(await found('13')).toEqual([max.user.id]);
+    // By extension; other users may match too where their random user number holds the digits.
+    expect(await found('13')).toContain(max.user.id);
     expect(await found('+49 30 12345-55')).toEqual([max.user.id]);
     expect(await found('12345-12')).toEqual([mia.user.id]);
     expect(await found('nobody')).toEqual([]);
