@@ -180,6 +180,19 @@ describeEachDatabase('payment reminders', (dialect) => {
       { level: 2, openCents: 23_800 },
     ]);
     expect(await reminderMails()).toHaveLength(6);
+    // Each level once in the account's audit log, by the system.
+    const logged = await t.db
+      .selectFrom('auditEvents')
+      .select(['actorType', 'targetId', 'details'])
+      .where('accountId', '=', accountId)
+      .where('action', '=', 'payment.reminder_sent')
+      .execute();
+    expect(
+      logged.map((row) => [row.actorType, row.targetId, JSON.parse(row.details ?? '{}').level]).sort(),
+    ).toEqual([
+      ['system', invoice.id, 1],
+      ['system', invoice.id, 2],
+    ]);
   });
 
   it('sends none for a paid invoice, and logs the open amount after a partial payment', async () => {

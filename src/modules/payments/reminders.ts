@@ -13,6 +13,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { dailyJob } from '../../shared/daily-job.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { newId } from '../../shared/tokens.ts';
+import type { AuditService } from '../audit/index.ts';
 import type { Notifications } from '../contacts/index.ts';
 import { documentLanguage } from '../invoices/documents/format.ts';
 import { addDays, dayOf } from '../invoices/invoice-words.ts';
@@ -32,6 +33,7 @@ export function createReminders({
   clock,
   config,
   notifications,
+  audit,
   ledger,
   core,
 }: {
@@ -39,6 +41,7 @@ export function createReminders({
   clock: Clock;
   config: Config;
   notifications: Notifications;
+  audit: AuditService;
   ledger: Ledger;
   core: Pick<PaymentsService, 'settings'>;
 }) {
@@ -103,6 +106,14 @@ export function createReminders({
               invoiceUrl: invoiceUrl(invoice.id),
             };
           },
+        });
+        // In the account's log too, so its admins see what was sent and when.
+        await audit.record(transaction, {
+          actor: { type: 'system', id: null, ipAddress: null },
+          accountId: invoice.accountId,
+          action: 'payment.reminder_sent',
+          target: { type: 'invoice', id: invoice.id, name: { name: invoice.number } },
+          details: { level, openCents },
         });
         return true;
       });

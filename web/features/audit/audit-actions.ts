@@ -92,6 +92,7 @@ export const auditActions = [
   'payment.reversed',
   'payment.card_checkout_started',
   'payment.card_refused',
+  'payment.reminder_sent',
   'sepa_mandate.given',
   'sepa_mandate.revoked',
   'direct_debit.announced',
