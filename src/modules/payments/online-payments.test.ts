@@ -17,6 +17,7 @@ import {
   type UsageUser,
   usersOf,
 } from '../invoices/invoice-test-data.ts';
+import { testPaymentSettings } from './payment-test-data.ts';
 
 describeEachDatabase('card payment', (dialect) => {
   let stripe: FakeStripe;
@@ -24,6 +25,7 @@ describeEachDatabase('card payment', (dialect) => {
   let owner: TestClient;
   let accountId: string;
   let invoiceId: string;
+  let operator: TestClient;
   beforeAll(async () => {
     stripe = await FakeStripe.start();
   });
@@ -32,7 +34,7 @@ describeEachDatabase('card payment', (dialect) => {
     t = await buildTestApp({ db: dialect, env: stripe.env });
     owner = (await signedInOwner(t.app)).client;
     accountId = await accountIdOf(owner);
-    const operator = (await signedInOperator(t.app)).client;
+    operator = (await signedInOperator(t.app)).client;
     await operator.put('/api/v1/operator/provider/seller', testSeller);
     const [justus] = (await usersOf(t.db, accountId)) as [UsageUser];
     const serviceId = await insertService(t.db, { code: 'address-lookup', netCents: 10_000 });
@@ -147,6 +149,28 @@ describeEachDatabase('card payment', (dialect) => {
     expect((await t.db.selectFrom('onlinePayments').select('state').executeTakeFirstOrThrow()).state).toBe(
       'expired',
     );
+  });
+
+  it('offers no card payment for an invoice announced for collection by direct debit', async () => {
+    expect((await operator.put('/api/v1/operator/payment-settings', testPaymentSettings)).statusCode).toBe(
+      200,
+    );
+    const mandate = {
+      scheme: 'CORE',
+      accountHolder: 'Justus Jura',
+      iban: 'DE89370400440532013000',
+      agreed: true,
+    };
+    expect((await owner.put(`/api/v1/accounts/${accountId}/sepa-mandate`, mandate)).statusCode).toBe(200);
+    const exported = await operator.post('/api/v1/operator/direct-debits/export', {
+      collectionDate: '2026-01-12',
+    });
+    expect(exported.statusCode, exported.body).toBe(200);
+    const opened = stripe.requests.length;
+    const refused = await checkout();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('DIRECT_DEBIT_ANNOUNCED');
+    expect(stripe.requests).toHaveLength(opened);
   });
 
   it("checks who may pay: only members with 'pay invoices', only their own account's invoices", async () => {

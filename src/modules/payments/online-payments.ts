@@ -97,6 +97,13 @@ export function createOnlinePayments({
       if (invoice.kind !== 'invoice') throw new AppError(paymentErrors.PAYMENT_NOT_AN_INVOICE);
       const { openCents } = await ledger.balance(db, invoice, today());
       if (openCents <= 0) throw new AppError(onlinePaymentErrors.INVOICE_ALREADY_PAID);
+      const collection = await db
+        .selectFrom('directDebitCollections')
+        .select('id')
+        .where('invoiceId', '=', invoice.id)
+        .executeTakeFirst();
+      // Announced for collection by direct debit: paying by card as well would charge it twice.
+      if (collection) throw new AppError(onlinePaymentErrors.DIRECT_DEBIT_ANNOUNCED);
       const user = actor.id
         ? await db.selectFrom('users').select('email').where('id', '=', actor.id).executeTakeFirst()
         : undefined;

@@ -85,7 +85,20 @@ export const bankTransfer = Type.Object({
   state: paymentState,
   epcPayload: Type.Union([Type.String({ description: 'EPC069-12 (GiroCode) payload' }), Type.Null()]),
   qrSvg: Type.Union([
-    Type.String({ description: 'The GiroCode as SVG; null when nothing is open' }),
+    Type.String({
+      description: 'The GiroCode as SVG; null when nothing is open or a direct debit is announced',
+    }),
     Type.Null(),
   ]),
+  directDebit: Type.Union(
+    [
+      Type.Object({
+        collectionDate: Type.String(),
+        amountCents: Type.Integer(),
+        mandateReference: Type.String(),
+      }),
+      Type.Null(),
+    ],
+    { description: 'The SEPA direct debit announced for this invoice, if any' },
+  ),
 });

@@ -239,8 +239,16 @@ export function createPaymentsService({
       const bic = invoice.payeeIban ? invoice.payeeBic : current.bic;
       const balance = await ledger.balance(db, invoice, today());
       const amountCents = Math.max(balance.openCents, 0);
+      // P3: announced for collection by direct debit: the member must not transfer it as well.
+      const directDebit =
+        (await db
+          .selectFrom('directDebitCollections as c')
+          .innerJoin('sepaMandates as m', 'm.id', 'c.mandateId')
+          .select(['c.collectionDate', 'c.amountCents', 'm.reference as mandateReference'])
+          .where('c.invoiceId', '=', invoice.id)
+          .executeTakeFirst()) ?? null;
       const payload =
-        amountCents > 0
+        amountCents > 0 && !directDebit
           ? epcPayload({ name: holder, iban, bic, amountCents, remittance: invoice.number })
           : null;
       return {
@@ -253,6 +261,7 @@ export function createPaymentsService({
         state: balance.state,
         epcPayload: payload,
         qrSvg: payload ? await epcQrSvg(payload) : null,
+        directDebit,
       };
     },
   };

@@ -221,6 +221,19 @@ describeEachDatabase('SEPA direct debit', (dialect) => {
     expect(notices[0]?.subject).toBe(`Lastschrift am 12.01.2026: Rechnung ${december.number}`);
     expect(notices[0]?.textBody).toMatch(/Betrag: 238,00\s€/u);
     expect(notices[0]?.textBody).toContain('DE89 … 3000');
+    // The invoice page says it will be collected, and offers no GiroCode to pay it twice.
+    const transfer = (
+      await owner.get(`/api/v1/accounts/${accountId}/invoices/${december.id}/bank-transfer`)
+    ).json();
+    expect(transfer).toMatchObject({
+      directDebit: {
+        collectionDate: '2026-01-12',
+        amountCents: 23_800,
+        mandateReference: `KNT-${customerNumber}-1`,
+      },
+      qrSvg: null,
+      epcPayload: null,
+    });
     // Nothing is collected twice; the next invoice of the mandate is a recurring collection.
     expect(codes(await exportOn('2026-01-12'))).toContain('NO_DIRECT_DEBITS_DUE');
     const november = await bill('2025-11');

@@ -11,7 +11,11 @@ export function PayOnlineButton({ accountId, invoiceId }: { accountId: string; i
   const can = useCan();
   const methods = api.useQuery('get', '/api/v1/payment-methods');
   const start = api.useMutation('post', '/api/v1/accounts/{accountId}/invoices/{invoiceId}/online-payment');
-  if (!methods.data?.card || !can('invoices.pay')) return null;
+  // The same query as the transfer card's: a direct debit announced for the invoice leaves nothing to pay.
+  const transfer = api.useQuery('get', '/api/v1/accounts/{accountId}/invoices/{invoiceId}/bank-transfer', {
+    params: { path: { accountId, invoiceId } },
+  });
+  if (!methods.data?.card || !can('invoices.pay') || transfer.data?.directDebit) return null;
   const pay = async () => {
     const { url } = await start.mutateAsync({ params: { path: { accountId, invoiceId } } });
     window.location.assign(url);

@@ -47,10 +47,19 @@ export function BankTransferCard({ accountId, invoiceId }: { accountId: string; 
   return (
     <Card withBorder component="section" aria-labelledby="bank-transfer-title">
       <Title order={2} size="h4" id="bank-transfer-title" mb="sm">
-        {t('payments.transferTitle')}
+        {t(data?.directDebit ? 'payments.directDebitTitle' : 'payments.transferTitle')}
       </Title>
       <ErrorAlert message={transfer.error?.message} />
-      {data && (
+      {data?.directDebit && (
+        <Text size="sm" role="status">
+          {t('payments.directDebitAnnounced', {
+            amount: format.money(data.directDebit.amountCents),
+            date: format.day(data.directDebit.collectionDate),
+            reference: data.directDebit.mandateReference,
+          })}
+        </Text>
+      )}
+      {data && !data.directDebit && (
         <Group align="flex-start" gap="xl">
           <Stack gap="xs">
             <Table variant="vertical" withRowBorders={false} aria-label={t('payments.transferTitle')}>
