@@ -107,6 +107,14 @@ test('an owner gives a SEPA mandate; the operator exports the collection and the
   await expect(desk.getByText(de('directDebits.noneDue'))).toBeVisible();
   await desk.context().close();
 
+  // The owner's invoice page says when it is collected, and shows no transfer details to pay it twice.
+  await page.goto(`${kontor.baseUrl}/account/invoices/${invoice.id}`);
+  const collected = page.getByRole('region', { name: hu('payments.directDebitTitle') });
+  await expect(collected).toContainText(mandateId);
+  await expect(
+    page.getByRole('img', { name: hu('payments.giroCodeAlt', { number: invoice.number }) }),
+  ).toHaveCount(0);
+
   // The pre-notification, in the owner's language.
   const date = documentLanguage('hu').date(collectionDate);
   const text = await seed.mailTo(owner.email, `Csoportos beszedés: ${invoice.number} számla, ${date}`);
