@@ -9,6 +9,10 @@ const midnight = (day: string, timeZone: string, plusDays = 0) => {
   ).toISOString();
 };
 
+/** A YYYY-MM-DD that exists on the calendar (not 2026-02-30). */
+export const isCalendarDay = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
 /** The instants days `from`..`to` (YYYY-MM-DD, both inclusive) cover in `timeZone`; `to` is exclusive. */
 export const dayRange = (timeZone: string, from?: string, to?: string) => ({
   from: from ? midnight(from, timeZone) : undefined,

@@ -13,6 +13,9 @@ export interface AuditActor {
   ipAddress: string | null;
 }
 
+/** Kontor itself: a scheduled job, a webhook, an e-mail received. */
+export const systemActor: AuditActor = { type: 'system', id: null, ipAddress: null };
+
 /** A person's name parts, or the single name of an operator or account. */
 type StoredName = PersonName | { name: string };
 

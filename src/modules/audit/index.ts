@@ -1,2 +1,2 @@
 export { auditRoutes } from './audit.routes.ts';
-export { type AuditActor, type AuditService, createAuditService } from './audit.service.ts';
+export { type AuditActor, type AuditService, createAuditService, systemActor } from './audit.service.ts';

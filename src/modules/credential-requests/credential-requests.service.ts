@@ -10,7 +10,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { parseCustomerNumber } from '../../shared/numbers.ts';
 import { newId } from '../../shared/tokens.ts';
-import type { AuditActor, AuditService } from '../audit/index.ts';
+import { type AuditActor, type AuditService, systemActor } from '../audit/index.ts';
 import type { MailService } from '../mail/index.ts';
 import { activationLinkValidity, normalizeEmail, type UsersService } from '../users/index.ts';
 import { credentialRequestErrors } from './credential-requests.errors.ts';
@@ -27,7 +27,6 @@ export interface OperatorContext {
 
 const maxMessage = 2000;
 /** Mail that arrives has no person behind it that Kontor knows of. */
-const mailActor: AuditActor = { type: 'system', id: null, ipAddress: null };
 
 export function createCredentialRequestsService({
   db,
@@ -182,7 +181,7 @@ export function createCredentialRequestsService({
             via: 'email',
             messageId: input.messageId,
           },
-          mailActor,
+          systemActor,
         );
       } catch (error) {
         // The same message delivered twice at once: the unique Message-ID lets one of them in.

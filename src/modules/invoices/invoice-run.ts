@@ -16,7 +16,7 @@ import { AppError } from '../../shared/app-error.ts';
 import { billingMonthState, isBillingMonth, nextBillingMonth } from '../../shared/billing-month.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
-import type { AuditActor, AuditService } from '../audit/index.ts';
+import { type AuditActor, type AuditService, systemActor } from '../audit/index.ts';
 import type { Notifications } from '../contacts/index.ts';
 import type { ProviderService } from '../provider/index.ts';
 import type { InvoiceDocument } from './invoice-document.ts';
@@ -64,8 +64,6 @@ export interface RunResult {
 }
 
 type Account = Awaited<ReturnType<ReturnType<typeof createInvoicesRepository>['accounts']>>[number];
-
-const system: AuditActor = { type: 'system', id: null, ipAddress: null };
 
 export function createInvoiceRun({
   db,
@@ -168,7 +166,7 @@ export function createInvoiceRun({
       month,
       year,
       services,
-      actor: options.actor ?? system,
+      actor: options.actor ?? systemActor,
       headerOf: (plan, number): DocumentHeader => ({
         kind: 'invoice',
         number: invoiceNumber('invoice', year, number),
@@ -227,7 +225,7 @@ export function createInvoiceRun({
     }
     if (result.issued > 0 || (options.actor && options.actor.type !== 'system')) {
       await audit.record(db, {
-        actor: options.actor ?? system,
+        actor: options.actor ?? systemActor,
         accountId: null,
         action: 'invoice.run',
         details: { month, issued: result.issued, notYetDue: result.notYetDue },

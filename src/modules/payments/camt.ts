@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../../shared/app-error.ts';
+import { isCalendarDay } from '../../shared/days.ts';
 import { bankStatementErrors } from './bank-statement.errors.ts';
 
 export interface CamtEntry {
@@ -68,13 +69,10 @@ const text = (value: unknown): string | null => {
 const at = (value: unknown, ...path: string[]): unknown =>
   path.reduce<unknown>((current, key) => node(current)?.[key], value);
 
-const isDay = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-
 /** Dt, or the day of DtTm (the bank's local day, as written). */
 function dayOf(value: unknown, field: string): string | null {
   const day = text(at(value, 'Dt')) ?? text(at(value, 'DtTm'))?.slice(0, 10) ?? null;
-  if (day !== null && !isDay(day)) throw invalid(field);
+  if (day !== null && !isCalendarDay(day)) throw invalid(field);
   return day;
 }
 

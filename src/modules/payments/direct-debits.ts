@@ -13,6 +13,7 @@ import type { Db } from '../../db/kysely.ts';
 import type { DirectDebitCollection, MandateScheme } from '../../db/schema-payments.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { isCalendarDay } from '../../shared/days.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { newId } from '../../shared/tokens.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
@@ -20,15 +21,9 @@ import type { Notifications } from '../contacts/index.ts';
 import { documentLanguage } from '../invoices/documents/format.ts';
 import { addDays, dayOf } from '../invoices/invoice-words.ts';
 import type { Ledger } from './ledger.ts';
-import type { PaymentsService } from './payments.service.ts';
+import { fieldError, invoicePageUrl, type PaymentsService } from './payments.service.ts';
 import { sepaErrors } from './sepa.errors.ts';
 import type { SepaMandates } from './sepa-mandates.ts';
-
-const fieldError = (code: string, field: string) =>
-  new AppError('VALIDATION_FAILED', { details: [{ field, code }] });
-
-const isDay = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /** The `sepa` package writes dates with the local getters: a local midnight is the day itself. */
 const localDay = (day: string) => {
@@ -56,8 +51,6 @@ export function createDirectDebits({
   mandates: SepaMandates;
 }) {
   const today = () => dayOf(clock.now(), config.defaultTimezone);
-  const invoiceUrl = (id: string) =>
-    new URL(`/account/invoices/${encodeURIComponent(id)}`, config.publicUrl).href;
 
   /** Open invoices of accounts with an active mandate that no collection covers, oldest first. */
   async function due(executor: Db) {
@@ -145,7 +138,8 @@ export function createDirectDebits({
 
     /** Creates the collections of everything due, announces each, and answers the pain.008 file. */
     async export(collectionDate: string, actor: AuditActor) {
-      if (!isDay(collectionDate)) throw fieldError(sepaErrors.COLLECTION_DATE_INVALID, 'collectionDate');
+      if (!isCalendarDay(collectionDate))
+        throw fieldError(sepaErrors.COLLECTION_DATE_INVALID, 'collectionDate');
       if (collectionDate < addDays(today(), await noticeDays()))
         throw fieldError(sepaErrors.COLLECTION_DATE_TOO_EARLY, 'collectionDate');
       const creditor = await mandates.creditor();
@@ -228,7 +222,7 @@ export function createDirectDebits({
                   mandateReference: row.mandateReference,
                   creditorId: creditor.creditorId,
                   creditorName: creditor.name,
-                  invoiceUrl: invoiceUrl(row.id),
+                  invoiceUrl: invoicePageUrl(config.publicUrl, row.id),
                 };
               },
             });

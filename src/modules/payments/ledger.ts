@@ -7,6 +7,7 @@ import type { Invoice } from '../../db/schema.ts';
 import type { Payment, PaymentMethod } from '../../db/schema-payments.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { isCalendarDay } from '../../shared/days.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { newId } from '../../shared/tokens.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
@@ -54,9 +55,6 @@ export function balanceOf(invoice: Billed, creditedCents: number, paidCents: num
         : 'credited';
   return { creditedCents, paidCents, openCents, state };
 }
-
-const isDay = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 export function createLedger({ clock, audit }: { clock: Clock; audit: AuditService }) {
   /** Sums of credit notes and of payments per invoice, in one statement each. */
@@ -123,7 +121,7 @@ export function createLedger({ clock, audit }: { clock: Clock; audit: AuditServi
         });
       if (!Number.isSafeInteger(booking.amountCents) || booking.amountCents <= 0)
         throw new AppError(paymentErrors.PAYMENT_AMOUNT_INVALID);
-      if (!isDay(booking.bookedOn)) throw new AppError(paymentErrors.PAYMENT_DATE_INVALID);
+      if (!isCalendarDay(booking.bookedOn)) throw new AppError(paymentErrors.PAYMENT_DATE_INVALID);
       if (booking.sourceKey) {
         const known = await executor
           .selectFrom('payments')

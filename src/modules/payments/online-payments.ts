@@ -7,14 +7,13 @@ import type { Db } from '../../db/kysely.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/tokens.ts';
-import type { AuditActor, AuditService } from '../audit/index.ts';
+import { type AuditActor, type AuditService, systemActor } from '../audit/index.ts';
 import { dayOf } from '../invoices/invoice-words.ts';
 import { type Ledger, ledgerCurrency } from './ledger.ts';
 import { type PaymentProvider, WebhookSignatureInvalid } from './online-payment-port.ts';
 import { onlinePaymentErrors } from './online-payments.errors.ts';
 import { paymentErrors } from './payments.errors.ts';
-
-const webhookActor: AuditActor = { type: 'system', id: null, ipAddress: null };
+import { invoicePageUrl } from './payments.service.ts';
 
 export function createOnlinePayments({
   db,
@@ -56,14 +55,14 @@ export function createOnlinePayments({
           sourceKey: `${checkout.provider}:${event.sessionId}`,
           reference: event.sessionId,
           bookedOn: today(),
-          actor: webhookActor,
+          actor: systemActor,
         });
       } catch (error) {
         // A payment in another currency is not booked; the provider is answered, an operator must look.
         if (error instanceof AppError) {
           log?.warn({ sessionId: event.sessionId, code: error.code }, 'card payment not booked');
           await audit.record(transaction, {
-            actor: webhookActor,
+            actor: systemActor,
             accountId: checkout.accountId,
             action: 'payment.card_refused',
             target: { type: 'invoice', id: checkout.invoiceId },
@@ -107,7 +106,7 @@ export function createOnlinePayments({
       const user = actor.id
         ? await db.selectFrom('users').select('email').where('id', '=', actor.id).executeTakeFirst()
         : undefined;
-      const page = new URL(`/account/invoices/${encodeURIComponent(invoice.id)}`, config.publicUrl);
+      const page = invoicePageUrl(config.publicUrl, invoice.id);
       const session = await checkoutProvider
         .createCheckout({
           invoiceId: invoice.id,
@@ -116,8 +115,8 @@ export function createOnlinePayments({
           currency: ledgerCurrency,
           customerEmail: user?.email ?? null,
           locale,
-          successUrl: `${page.href}?payment=done`,
-          cancelUrl: `${page.href}?payment=cancelled`,
+          successUrl: `${page}?payment=done`,
+          cancelUrl: `${page}?payment=cancelled`,
         })
         .catch((error: unknown) => {
           log?.error({ err: error }, 'the payment provider refused a checkout');

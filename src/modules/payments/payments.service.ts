@@ -24,8 +24,13 @@ export interface PaymentSettings {
   directDebitNoticeDays: number;
 }
 
-const fieldError = (code: string, field: string) =>
+/** A 400 VALIDATION_FAILED naming the field and why. */
+export const fieldError = (code: string, field: string) =>
   new AppError('VALIDATION_FAILED', { details: [{ field, code }] });
+
+/** The invoice's page in the portal, as e-mails and the card checkout link to it. */
+export const invoicePageUrl = (publicUrl: string | URL, invoiceId: string) =>
+  new URL(`/account/invoices/${encodeURIComponent(invoiceId)}`, publicUrl).href;
 
 /** An IBAN in electronic format, or a 400 naming the field: wrong checksum, length or country. */
 export function checkedIban(value: string, field = 'iban'): string {

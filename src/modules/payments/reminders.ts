@@ -13,12 +13,12 @@ import type { Clock } from '../../shared/clock.ts';
 import { dailyJob } from '../../shared/daily-job.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { newId } from '../../shared/tokens.ts';
-import type { AuditService } from '../audit/index.ts';
+import { type AuditService, systemActor } from '../audit/index.ts';
 import type { Notifications } from '../contacts/index.ts';
 import { documentLanguage } from '../invoices/documents/format.ts';
 import { addDays, dayOf } from '../invoices/invoice-words.ts';
 import type { Ledger } from './ledger.ts';
-import type { PaymentSettings, PaymentsService } from './payments.service.ts';
+import { invoicePageUrl, type PaymentSettings, type PaymentsService } from './payments.service.ts';
 
 export type ReminderLevel = 1 | 2;
 
@@ -46,8 +46,6 @@ export function createReminders({
   core: Pick<PaymentsService, 'settings'>;
 }) {
   const zone = config.defaultTimezone;
-  const invoiceUrl = (id: string) =>
-    new URL(`/account/invoices/${encodeURIComponent(id)}`, config.publicUrl).href;
 
   /** Which level is due for the invoice today, given the levels already sent; null for none. */
   function dueLevel(
@@ -103,13 +101,13 @@ export function createReminders({
               iban: iban ? (friendlyFormatIBAN(iban) ?? iban) : '',
               bic: iban ? bic : '',
               reference: invoice.number,
-              invoiceUrl: invoiceUrl(invoice.id),
+              invoiceUrl: invoicePageUrl(config.publicUrl, invoice.id),
             };
           },
         });
         // In the account's log too, so its admins see what was sent and when.
         await audit.record(transaction, {
-          actor: { type: 'system', id: null, ipAddress: null },
+          actor: systemActor,
           accountId: invoice.accountId,
           action: 'payment.reminder_sent',
           target: { type: 'invoice', id: invoice.id, name: { name: invoice.number } },

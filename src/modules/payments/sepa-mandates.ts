@@ -14,7 +14,7 @@ import { newId } from '../../shared/tokens.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import { dayOf } from '../invoices/invoice-words.ts';
 import { paymentErrors } from './payments.errors.ts';
-import { checkedBic, checkedIban, type PaymentsService } from './payments.service.ts';
+import { checkedBic, checkedIban, fieldError, type PaymentsService } from './payments.service.ts';
 import { sepaErrors } from './sepa.errors.ts';
 
 export interface MandateInput {
@@ -25,9 +25,6 @@ export interface MandateInput {
   /** The member ticked "I agree to the mandate text". */
   agreed: boolean;
 }
-
-const fieldError = (code: string, field: string) =>
-  new AppError('VALIDATION_FAILED', { details: [{ field, code }] });
 
 /** A mandate as members and operators read it; the IBAN in groups of four. */
 export const shownMandate = (mandate: SepaMandate) => ({
