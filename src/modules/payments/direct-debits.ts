@@ -23,7 +23,7 @@ import { addDays, dayOf } from '../invoices/invoice-words.ts';
 import type { Ledger } from './ledger.ts';
 import { fieldError, invoicePageUrl, type PaymentsService } from './payments.service.ts';
 import { sepaErrors } from './sepa.errors.ts';
-import type { SepaMandates } from './sepa-mandates.ts';
+import { requireCreditor } from './sepa-mandates.ts';
 
 /** The `sepa` package writes dates with the local getters: a local midnight is the day itself. */
 const localDay = (day: string) => {
@@ -39,7 +39,6 @@ export function createDirectDebits({
   notifications,
   ledger,
   core,
-  mandates,
 }: {
   db: Db;
   clock: Clock;
@@ -48,7 +47,6 @@ export function createDirectDebits({
   notifications: Notifications;
   ledger: Ledger;
   core: PaymentsService;
-  mandates: SepaMandates;
 }) {
   const today = () => dayOf(clock.now(), config.defaultTimezone);
 
@@ -93,14 +91,14 @@ export function createDirectDebits({
     });
   }
 
-  async function noticeDays() {
-    return (await core.settings()).directDebitNoticeDays;
-  }
+  /** FRST for a mandate's first collection, RCUR after. */
+  const sequenceOf = (mandate: { lastCollectedOn: string | null }) =>
+    mandate.lastCollectedOn ? ('RCUR' as const) : ('FRST' as const);
 
   return {
     /** What an export would collect now, the earliest collection date, and the last collections. */
     async overview() {
-      const days = await noticeDays();
+      const days = (await core.settings()).directDebitNoticeDays;
       const open = await due(db);
       const recent = await db
         .selectFrom('directDebitCollections as c')
@@ -130,7 +128,7 @@ export function createDirectDebits({
           openCents: row.openCents,
           mandateReference: row.mandateReference,
           scheme: row.scheme,
-          sequenceType: row.lastCollectedOn ? ('RCUR' as const) : ('FRST' as const),
+          sequenceType: sequenceOf(row),
         })),
         collections: recent,
       };
@@ -140,9 +138,10 @@ export function createDirectDebits({
     async export(collectionDate: string, actor: AuditActor) {
       if (!isCalendarDay(collectionDate))
         throw fieldError(sepaErrors.COLLECTION_DATE_INVALID, 'collectionDate');
-      if (collectionDate < addDays(today(), await noticeDays()))
+      const settings = await core.settings();
+      if (collectionDate < addDays(today(), settings.directDebitNoticeDays))
         throw fieldError(sepaErrors.COLLECTION_DATE_TOO_EARLY, 'collectionDate');
-      const creditor = await mandates.creditor();
+      const creditor = requireCreditor(settings);
       const now = clock.now();
       // At most 35 characters, unique per file: the day and a random part.
       const messageId = `KNT-DD-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(6).toString('hex')}`;
@@ -157,7 +156,7 @@ export function createDirectDebits({
           const blocks = new Map<string, ReturnType<typeof document.createPaymentInfo>>();
           const collections: DirectDebitCollection[] = [];
           for (const row of open) {
-            const sequenceType = row.lastCollectedOn ? 'RCUR' : 'FRST';
+            const sequenceType = sequenceOf(row);
             const key = `${row.scheme}/${sequenceType}`;
             let block = blocks.get(key);
             if (!block) {

@@ -52,7 +52,7 @@ export function createPayments(dependencies: PaymentsDependencies) {
   });
   /** P3: SEPA mandates and direct debit collections exported as pain.008. */
   const mandates = createSepaMandates({ ...dependencies, core });
-  const directDebits = createDirectDebits({ ...dependencies, ledger, core, mandates });
+  const directDebits = createDirectDebits({ ...dependencies, ledger, core });
   return { ledger, core, reminders, reminderJob, bankStatements, online, mandates, directDebits };
 }
 

@@ -14,7 +14,13 @@ import { newId } from '../../shared/tokens.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import { dayOf } from '../invoices/invoice-words.ts';
 import { paymentErrors } from './payments.errors.ts';
-import { checkedBic, checkedIban, fieldError, type PaymentsService } from './payments.service.ts';
+import {
+  checkedBic,
+  checkedIban,
+  fieldError,
+  type PaymentSettings,
+  type PaymentsService,
+} from './payments.service.ts';
 import { sepaErrors } from './sepa.errors.ts';
 
 export interface MandateInput {
@@ -41,6 +47,24 @@ export const shownMandate = (mandate: SepaMandate) => ({
   lastCollectedOn: mandate.lastCollectedOn,
 });
 
+/** The provider as creditor: its name, creditor identifier and account; null while one is missing. */
+export function creditorOf(settings: PaymentSettings) {
+  if (!settings.creditorId || !settings.iban || !settings.bankAccountHolder) return null;
+  return {
+    ...settings,
+    creditorId: settings.creditorId,
+    name: settings.bankAccountHolder,
+    iban: settings.iban,
+  };
+}
+
+/** The creditor, or 409: direct debit is not set up. */
+export function requireCreditor(settings: PaymentSettings) {
+  const creditor = creditorOf(settings);
+  if (!creditor) throw new AppError(sepaErrors.DIRECT_DEBIT_NOT_CONFIGURED);
+  return creditor;
+}
+
 export function createSepaMandates({
   db,
   clock,
@@ -54,19 +78,6 @@ export function createSepaMandates({
   audit: AuditService;
   core: PaymentsService;
 }) {
-  /** The provider as creditor: its name, creditor identifier and account; 409 while one is missing. */
-  async function creditor() {
-    const settings = await core.settings();
-    if (!settings.creditorId || !settings.iban || !settings.bankAccountHolder)
-      throw new AppError(sepaErrors.DIRECT_DEBIT_NOT_CONFIGURED);
-    return {
-      ...settings,
-      creditorId: settings.creditorId,
-      name: settings.bankAccountHolder,
-      iban: settings.iban,
-    };
-  }
-
   async function accountOf(accountId: string) {
     return db
       .selectFrom('accounts')
@@ -124,23 +135,16 @@ export function createSepaMandates({
   }
 
   return {
-    creditor,
-
     /** The active mandate, and the texts a new one would be given with, in the member's language. */
     async current(accountId: string, locale: Locale) {
       const mandate = await active(db, accountId);
-      const settings = await core.settings();
+      const provider = creditorOf(await core.settings());
       const account = await accountOf(accountId);
       const reference = await nextReference(db, account.customerNumber, accountId);
-      const ready = Boolean(settings.creditorId && settings.iban && settings.bankAccountHolder);
-      const values = {
-        creditor: settings.bankAccountHolder ?? '',
-        creditorId: settings.creditorId ?? '',
-        reference,
-      };
+      const values = provider && { creditor: provider.name, creditorId: provider.creditorId, reference };
       return {
         mandate: mandate ? shownMandate(mandate) : null,
-        offer: ready
+        offer: values
           ? {
               creditorName: values.creditor,
               creditorId: values.creditorId,
@@ -161,7 +165,7 @@ export function createSepaMandates({
       // The BIC names the bank's country, which must be the IBAN's (banks refuse the collection otherwise).
       if (bic && bic.slice(4, 6) !== iban.slice(0, 2)) throw fieldError(paymentErrors.BIC_INVALID, 'bic');
       if (!input.agreed) throw fieldError(sepaErrors.MANDATE_NOT_AGREED, 'agreed');
-      const provider = await creditor();
+      const provider = requireCreditor(await core.settings());
       const account = await accountOf(accountId);
       try {
         return await db.transaction().execute(async (transaction) => {
