@@ -52,32 +52,21 @@ export function createEntryViews(ledger: Ledger, today: () => string) {
     });
   }
 
-  /** Entries whose statement payments have all been reversed are unmatched again. */
-  async function release(executor: Db) {
-    const reversed = await executor
-      .selectFrom('payments as r')
-      .innerJoin('payments as p', 'p.id', 'r.reversesPaymentId')
-      .select(sql<string>`substr(p.source_key, 6, ${sql.lit(entryIdLength)})`.as('entryId'))
-      .where('p.sourceKey', 'like', 'camt:%')
+  /** After a payment was reversed: a statement entry none of whose payments stands is unmatched again. */
+  async function release(executor: Db, reversedPaymentId: string) {
+    const payment = await executor
+      .selectFrom('payments')
+      .select('sourceKey')
+      .where('id', '=', reversedPaymentId)
+      .executeTakeFirst();
+    if (!payment?.sourceKey?.startsWith('camt:')) return;
+    const entryId = payment.sourceKey.split(':')[1] as string;
+    if ((await paymentsOf(executor, [entryId])).some((each) => !each.reversed)) return;
+    await executor
+      .updateTable('bankStatementEntries')
+      .set({ state: 'unmatched' })
+      .where('id', '=', entryId)
       .execute();
-    const candidates = await executor
-      .selectFrom('bankStatementEntries')
-      .select('id')
-      .where('state', '!=', 'unmatched')
-      .where('id', 'in', [...new Set(reversed.map((row) => row.entryId)), ''])
-      .execute();
-    const payments = await paymentsOf(
-      executor,
-      candidates.map((row) => row.id),
-    );
-    const active = new Set(payments.filter((payment) => !payment.reversed).map((payment) => payment.entryId));
-    const released = candidates.map((row) => row.id).filter((id) => !active.has(id));
-    if (released.length > 0)
-      await executor
-        .updateTable('bankStatementEntries')
-        .set({ state: 'unmatched' })
-        .where('id', 'in', released)
-        .execute();
   }
 
   async function invoicesWithBalance(executor: Db, invoiceIds: string[]): Promise<Map<string, Shown>> {

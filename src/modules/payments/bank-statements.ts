@@ -205,8 +205,10 @@ export function createBankStatements({
     /** Imports a camt.053 file (its bytes, base64-encoded). */
     importStatement: (data: string, actor: AuditActor) => importFile(Buffer.from(data, 'base64'), actor),
 
+    /** Called in the transaction of every reversal (payments.service): its entry may wait again. */
+    afterReversal: release,
+
     async entries(filter: { state?: StatementEntryState; statementId?: string }) {
-      await release(db);
       let query = db.selectFrom('bankStatementEntries').selectAll();
       if (filter.state) query = query.where('state', '=', filter.state);
       if (filter.statementId) query = query.where('statementId', '=', filter.statementId);
@@ -232,7 +234,6 @@ export function createBankStatements({
                   .executeTakeFirst()
               )?.id;
         if (!invoiceId) throw new AppError(bankStatementErrors.INVOICE_NUMBER_UNKNOWN);
-        await release(transaction);
         const entry = await transaction
           .selectFrom('bankStatementEntries')
           .selectAll()

@@ -37,12 +37,16 @@ export interface PaymentsDependencies {
 
 export function createPayments(dependencies: PaymentsDependencies) {
   const ledger = createLedger(dependencies);
-  const core = createPaymentsService({ ...dependencies, ledger });
+  /** P4: incoming payments from camt.053 bank statements. */
+  const bankStatements = createBankStatements({ ...dependencies, ledger });
+  const core = createPaymentsService({
+    ...dependencies,
+    ledger,
+    afterReversal: bankStatements.afterReversal,
+  });
   const reminders = createReminders({ ...dependencies, ledger, core });
   /** P5: the daily reminder run; `kontor serve` starts it. */
   const reminderJob = createReminderJob(reminders, dependencies.log);
-  /** P4: incoming payments from camt.053 bank statements. */
-  const bankStatements = createBankStatements({ ...dependencies, ledger });
   const { cardPayments } = dependencies.config;
   /** P6: card payment on the provider's checkout; off without STRIPE_SECRET_KEY. */
   const online = createOnlinePayments({

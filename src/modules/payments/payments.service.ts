@@ -53,12 +53,15 @@ export function createPaymentsService({
   config,
   audit,
   ledger,
+  afterReversal,
 }: {
   db: Db;
   clock: Clock;
   config: Config;
   audit: AuditService;
   ledger: Ledger;
+  /** What else a reversal changes, in its transaction (a bank statement entry waits again). */
+  afterReversal?: (executor: Db, reversedPaymentId: string) => Promise<void>;
 }) {
   const today = () => dayOf(clock.now(), config.defaultTimezone);
 
@@ -226,9 +229,11 @@ export function createPaymentsService({
     },
 
     async reverse(paymentId: string, note: string | null, actor: AuditActor) {
-      const counter = await db
-        .transaction()
-        .execute((transaction) => ledger.reverse(transaction, paymentId, actor, blank(note)));
+      const counter = await db.transaction().execute(async (transaction) => {
+        const reversal = await ledger.reverse(transaction, paymentId, actor, blank(note));
+        await afterReversal?.(transaction, paymentId);
+        return reversal;
+      });
       return ledgerOf(counter.invoiceId);
     },
 
