@@ -7,6 +7,7 @@ import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiResult, api } from '../../api/client.ts';
 import { ErrorAlert, FormErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { fileAsBase64 } from '../../ui/file-base64.ts';
 import { useKontorForm } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyDone } from '../../ui/notify.tsx';
@@ -75,13 +76,11 @@ function ImportForm() {
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
+    const data = await fileAsBase64(file);
     form.clearAlert();
     setResult(null);
     try {
-      const imported = await upload.mutateAsync({ body: { data: btoa(binary), fileName: file.name } });
+      const imported = await upload.mutateAsync({ body: { data, fileName: file.name } });
       setResult(imported);
       notifyDone(t('bankStatements.imported', { count: imported.entries }));
       for (const path of [entriesPath, '/api/v1/operator/audit'])

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type ApiBody, api } from '../../api/client.ts';
 import { logoPath, type ProviderIdentity, useProvider } from '../../app/provider.tsx';
 import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { fileAsBase64 } from '../../ui/file-base64.ts';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyDone } from '../../ui/notify.tsx';
@@ -147,13 +148,11 @@ function LogoField({
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
+    const data = await fileAsBase64(file);
     form.clearAlert();
     form.clearErrors();
     try {
-      saved(await upload.mutateAsync({ body: { data: btoa(binary) } }), t('provider.logoSaved'));
+      saved(await upload.mutateAsync({ body: { data } }), t('provider.logoSaved'));
     } catch (caught) {
       form.showApiError(caught);
     }

@@ -3,6 +3,7 @@ import { Anchor, Badge, Card, FileInput, Group, Stack, Text } from '@mantine/cor
 import { IconPaperclip } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fileAsBase64 } from '../../ui/file-base64.ts';
 import { formatDateTime } from '../../ui/format-date.ts';
 
 export type SupportState = 'open' | 'waiting_for_customer' | 'closed';
@@ -129,15 +130,11 @@ const officeTypes: Record<string, string> = {
 export async function asAttachments(files: File[]) {
   return Promise.all(
     files.map(async (file) => {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      let binary = '';
-      for (let index = 0; index < bytes.length; index += 0x8000) {
-        binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-      }
+      const data = await fileAsBase64(file);
       const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
       const contentType = (officeTypes[extension] ?? file.type) || 'application/octet-stream';
       // The API's list of types; the server checks the bytes against it.
-      return { filename: file.name, contentType: contentType as 'application/pdf', data: btoa(binary) };
+      return { filename: file.name, contentType: contentType as 'application/pdf', data };
     }),
   );
 }
