@@ -84,7 +84,12 @@ import {
   smtpTransport,
 } from './modules/mail/index.ts';
 import { createNumbersService, numbersRoutes } from './modules/numbers/index.ts';
-import { createOperatorsService, operatorRoutes } from './modules/operators/index.ts';
+import {
+  createOperatorStaff,
+  createOperatorsService,
+  operatorRoutes,
+  operatorStaffRoutes,
+} from './modules/operators/index.ts';
 import { createPayments, paymentsRoutes } from './modules/payments/index.ts';
 import {
   createProgramRepository,
@@ -189,6 +194,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const links = createLinksService({ db, clock, config });
   const twoFactor = createTwoFactorService({ db, clock, audit, provider, throttle });
   const operators = createOperatorsService({ db, clock, config, mail, sessions, throttle, links, twoFactor });
+  const operatorStaff = createOperatorStaff({ db, clock, mail, links, sessions, audit });
   const users = createUsersService({ db, clock, links, mail });
   const accounts = createAccountsService({ db, clock, config, mail, links, audit, users });
   const auth = createAuthService({
@@ -281,6 +287,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     declaredRoutes = enforceAccess(api, { requireOperator, requireMember, requireProgram });
     await api.register(healthRoutes, { db });
     await api.register(operatorRoutes, { config, operators, sessions });
+    await api.register(operatorStaffRoutes, { config, staff: operatorStaff });
     await api.register(mailRoutes, { mail });
     await api.register(providerRoutes, { provider });
     await api.register(accountsRoutes, { config, accounts });

@@ -1,7 +1,8 @@
-// M3, SECURITY.md 20–23: every account route as anonymous, operator, a member without permissions, a member
-// holding exactly the route's permission, a member holding every permission but that one, a person invited
-// from another account (holding every permission), admin, owner and another account's admin. Another
-// account's objects answer 404 (object level), a missing permission 403 (function level).
+// M3, SECURITY.md 20–23: every account route as anonymous, operator, an auditing operator (issue 16), a
+// member without permissions, a member holding exactly the route's permission, a member holding every
+// permission but that one, a person invited from another account (holding every permission), admin, owner
+// and another account's admin. Another account's objects answer 404 (object level), a missing permission
+// 403 (function level).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Permission, permissions } from '../src/shared/permissions.ts';
 import { newId } from '../src/shared/tokens.ts';
@@ -9,6 +10,7 @@ import { buildTestApp, describeEachDatabase, type TestApp } from './helpers/buil
 import { serviceWithPrice } from './helpers/catalogue.ts';
 import {
   accountIdOf,
+  invitedOperator,
   signedInOperator,
   signedInOwner,
   signedInUser,
@@ -28,6 +30,11 @@ const actors = [
   'foreignAdmin',
 ] as const;
 type Actor = (typeof actors)[number];
+/** Issue 16: an operator who only audits reads what operators read, and is refused every change. */
+const auditorExpects = (route: RouteCase) => {
+  const asOperator = route.expected.operator;
+  return asOperator === 401 || route.method === 'GET' ? asOperator : 403;
+};
 
 interface Fixture {
   accountId: string;
@@ -735,7 +742,7 @@ describeEachDatabase('permission matrix', (dialect) => {
   let t: TestApp;
   let fixture: Fixture;
   let owner: TestClient;
-  const clients = {} as Record<Exclude<Actor, 'memberWith' | 'memberWithout'>, TestClient>;
+  const clients = {} as Record<Exclude<Actor, 'memberWith' | 'memberWithout'> | 'auditor', TestClient>;
   const withOnly = {} as Record<Permission, TestClient>;
   const withAllBut = {} as Record<Permission, TestClient>;
 
@@ -881,6 +888,7 @@ describeEachDatabase('permission matrix', (dialect) => {
     Object.assign(clients, {
       anonymous: new TestClient(t.app),
       operator: operatorClient,
+      auditor: (await invitedOperator(t.app, operatorClient, ['auditor'])).client,
       member: plain.client,
       invited: invited.client,
       admin: admin.client,
@@ -890,6 +898,25 @@ describeEachDatabase('permission matrix', (dialect) => {
   });
   afterAll(() => t.close());
 
+  /** Fresh objects for every call: a route that deletes one must not change what the next call sees. */
+  const call = async (client: TestClient, route: RouteCase, caller: string) => {
+    const ids: Ids = {
+      user: await fixture.user(),
+      invitation: await fixture.invitation(),
+      guest: await fixture.guest(),
+      domainContact: await fixture.domainContact(),
+      domain: await fixture.domain(),
+      subscription: await fixture.subscription(),
+      ownerPhone: await fixture.ownerPhone(),
+    };
+    const unique = `${caller}-${newId().slice(0, 8)}`;
+    return client.request({
+      method: route.method,
+      url: route.url(fixture, ids),
+      ...(route.body ? { payload: route.body(fixture, ids, unique) } : {}),
+    });
+  };
+
   for (const route of routes) {
     it.each(actors)(`${route.name} as %s`, async (actor) => {
       const client =
@@ -898,22 +925,12 @@ describeEachDatabase('permission matrix', (dialect) => {
           : actor === 'memberWithout'
             ? withAllBut[route.permission ?? 'users.manage']
             : clients[actor];
-      const ids = {
-        user: await fixture.user(),
-        invitation: await fixture.invitation(),
-        guest: await fixture.guest(),
-        domainContact: await fixture.domainContact(),
-        domain: await fixture.domain(),
-        subscription: await fixture.subscription(),
-        ownerPhone: await fixture.ownerPhone(),
-      };
-      const unique = `${actor}-${newId().slice(0, 8)}`;
-      const response = await client.request({
-        method: route.method,
-        url: route.url(fixture, ids),
-        ...(route.body ? { payload: route.body(fixture, ids, unique) } : {}),
-      });
+      const response = await call(client, route, actor);
       expect(response.statusCode, response.body).toBe(route.expected[actor]);
+    });
+    it(`${route.name} as an auditing operator`, async () => {
+      const response = await call(clients.auditor, route, 'auditor');
+      expect(response.statusCode, response.body).toBe(auditorExpects(route));
     });
   }
 

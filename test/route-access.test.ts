@@ -5,11 +5,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Access, type DeclaredRoute, enforceAccess } from '../src/http/access.ts';
 import { AppError } from '../src/shared/app-error.ts';
+import { operatorRoles } from '../src/shared/operator-roles.ts';
 import { isPermission, permissions } from '../src/shared/permissions.ts';
 import { buildTestApp, describeEachDatabase, type TestApp } from './helpers/build-test-app.ts';
 import {
   accountIdOf,
   TestClient as Client,
+  invitedOperator,
   signedInOperator,
   signedInOwner,
   signedInUser,
@@ -48,6 +50,17 @@ describe('access declarations', () => {
     await expect(
       startWith((api) => api.get('/api/v1/things', { config: { access: member } }, async () => ({}))),
     ).rejects.toThrow('member route without :accountId');
+  });
+
+  it('an operator route that changes something without naming a role, or naming an unknown one, stops the start', async () => {
+    const post = (declared: Access) => (api: FastifyInstance) =>
+      api.post('/api/v1/operator/things', { config: { access: declared } }, async () => ({}));
+    await expect(startWith(post({ kind: 'operator', role: null }))).rejects.toThrow(
+      'POST /api/v1/operator/things changes something but names no operator role',
+    );
+    const unknown = { kind: 'operator', role: 'janitor' } as unknown as Access;
+    await expect(startWith(post(unknown))).rejects.toThrow('the unknown operator role "janitor"');
+    await expect(startWith(post({ kind: 'operator', role: null, self: true }))).resolves.toBeUndefined();
   });
 });
 
@@ -175,6 +188,34 @@ describeEachDatabase('every route enforces its declaration', (dialect) => {
     }
     expect(declared.size).toBeGreaterThanOrEqual(4);
     await grant([]);
+  });
+
+  it('issue 16: every operator reads every operator route; a change is refused exactly without its area’s role', async () => {
+    const operatorRoutes = routes.filter((route) => route.access.kind === 'operator');
+    const roleOf = (route: DeclaredRoute) => (route.access.kind === 'operator' ? route.access.role : null);
+    const changes = (route: DeclaredRoute) => route.method !== 'GET';
+    const declared = new Set(operatorRoutes.flatMap((route) => roleOf(route) ?? []));
+    expect([...declared].sort()).toEqual(['admin', 'billing', 'support']);
+    const refusedFor = async (roles: string[]) => {
+      const client = (await invitedOperator(t.app, clients.operator, roles)).client;
+      const refused: string[] = [];
+      for (const route of operatorRoutes) {
+        const answer = await send(client, route, accountId);
+        expect({ route: `${route.method} ${route.url}`, status: answer.statusCode }).not.toMatchObject({
+          status: 401,
+        });
+        if (codeOf(answer) === 'OPERATOR_ROLE_MISSING') refused.push(`${route.method} ${route.url}`);
+      }
+      return refused;
+    };
+    const named = (filter: (route: DeclaredRoute) => boolean) =>
+      operatorRoutes.filter(filter).map((route) => `${route.method} ${route.url}`);
+    // An auditor changes nothing but their own sign-in and language.
+    expect(await refusedFor(['auditor'])).toEqual(named((route) => changes(route) && roleOf(route) !== null));
+    for (const missing of declared) {
+      const others = operatorRoles.filter((role) => role !== missing);
+      expect(await refusedFor(others)).toEqual(named((route) => changes(route) && roleOf(route) === missing));
+    }
   });
 
   it('HEAD requests pass the same guards as GET', async () => {

@@ -20,10 +20,18 @@ export interface OperatorsTable {
   locale: string;
   createdAt: string;
   updatedAt: string;
+  /** Issue 16: the operator's roles, a JSON array of names (shared/operator-roles.ts). */
+  roles: string;
+  /** Invited: no password yet, the invitation link sets it. Disabled: cannot sign in, sessions ended. */
+  status: OperatorStatus;
 }
+
+export type OperatorStatus = 'invited' | 'active' | 'disabled';
 
 export type ActionTokenPurpose =
   | 'operator_setup'
+  /** Issue 16: an invited operator sets their password; 48 hours. */
+  | 'operator_invitation'
   | 'email_confirmation'
   | 'credentials_reveal'
   | 'password_reset'
@@ -628,6 +636,8 @@ export interface ProviderProfileTable {
   secondReminderDays: number;
   /** P3: the pre-notification goes out at least this many days before a collection. */
   directDebitNoticeDays: number;
+  /** Issue 16: 1: every operator signs in with a second factor, and enrols at their next sign-in. */
+  operatorTwoFactorRequired: number;
 }
 
 /** A person's authenticator app (S8); one per user or operator. */

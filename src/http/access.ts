@@ -2,14 +2,18 @@
 // declaration, so what a route says and what it enforces cannot drift apart. A route without one, or
 // naming a permission outside the catalogue, stops the server from starting.
 import type { FastifyInstance, preHandlerAsyncHookHandler, RouteOptions } from 'fastify';
+import { isOperatorRole, type OperatorRole } from '../shared/operator-roles.ts';
 import { isPermission, type Permission } from '../shared/permissions.ts';
-import { accountPermission } from './auth.ts';
+import { accountPermission, operatorRole } from './auth.ts';
 
 export type Access =
   /** Anyone, signed in or not (sign-in, links, registration, health). */
   | { kind: 'public' }
-  /** A signed-in operator of the provider. */
-  | { kind: 'operator' }
+  /**
+   * A signed-in operator of the provider. Every operator reads; a change needs `role`, the role of the
+   * route's area (issue 16). Without a role: a route only reads, or is about the operator themselves.
+   */
+  | { kind: 'operator'; role: OperatorRole | null; self?: true }
   /** A signed-in customer, about themselves, whichever account they act in (profile, session). */
   | { kind: 'customer' }
   /**
@@ -22,7 +26,12 @@ export type Access =
 
 export const access = {
   public: { kind: 'public' },
-  operator: { kind: 'operator' },
+  /** Any operator, for a route that only reads. */
+  operator: { kind: 'operator', role: null },
+  /** Any operator, about themselves (their language, their second factor). */
+  operatorSelf: { kind: 'operator', role: null, self: true },
+  /** Any operator reads; changes need `role`. */
+  operatorArea: (role: OperatorRole) => ({ kind: 'operator', role }) as const,
   customer: { kind: 'customer' },
   program: { kind: 'program' },
   /** Without a permission: any member of the account (what they see may still depend on their rights). */
@@ -30,7 +39,7 @@ export const access = {
   /** A member holding `permission` or any of `orPermissions`. */
   memberWithAnyOf: (permission: Permission, ...orPermissions: Permission[]) =>
     ({ kind: 'member', permission, orPermissions }) as const,
-} as const satisfies Record<string, Access | ((...permissions: Permission[]) => Access)>;
+} as const satisfies Record<string, Access | ((...args: never[]) => Access)>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -59,7 +68,7 @@ function guardsFor(declared: Access, guards: Guards): preHandlerAsyncHookHandler
     case 'public':
       return [];
     case 'operator':
-      return [guards.requireOperator];
+      return declared.role ? [guards.requireOperator, operatorRole(declared.role)] : [guards.requireOperator];
     case 'customer':
       return [guards.requireMember];
     case 'member':
@@ -72,9 +81,18 @@ function guardsFor(declared: Access, guards: Guards): preHandlerAsyncHookHandler
   }
 }
 
+const reads = (method: string) => method === 'GET' || method === 'HEAD';
+
 function problemOf(route: RouteOptions): string | null {
   const declared = route.config?.access;
   if (!declared) return 'declares no access (config.access)';
+  if (declared.kind === 'operator') {
+    if (declared.role && !isOperatorRole(declared.role))
+      return `needs the unknown operator role "${declared.role}"`;
+    const changes = [route.method].flat().some((method) => !reads(method));
+    if (changes && !declared.role && !declared.self) return 'changes something but names no operator role';
+    return null;
+  }
   if (declared.kind !== 'member') return null;
   for (const permission of [declared.permission, ...(declared.orPermissions ?? [])]) {
     if (permission !== null && !isPermission(permission)) {

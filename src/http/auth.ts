@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import type { Config, Locale } from '../config.ts';
 import { AppError } from '../shared/app-error.ts';
 import { resolveLocale, translator } from '../shared/i18n.ts';
+import type { OperatorRole } from '../shared/operator-roles.ts';
 import { can, type Grant, type Permission } from '../shared/permissions.ts';
 import { cookieNames } from './cookies.ts';
 
@@ -13,6 +14,7 @@ export interface SignedInOperator {
   name: string;
   email: string;
   locale: Locale;
+  roles: OperatorRole[];
 }
 
 export type OperatorSessionResolver = (sessionToken: string) => Promise<SignedInOperator | null>;
@@ -82,6 +84,14 @@ export function accountPermission(
     if (accountId !== member.accountId) throw new AppError('NOT_FOUND');
     const held = (candidate: Permission) => can(member, candidate, accountId);
     if (permission && !held(permission) && !orPermissions.some(held)) throw new AppError('FORBIDDEN');
+  };
+}
+
+/** Issue 16: an operator route's changes need the role of its area; every operator reads. */
+export function operatorRole(role: OperatorRole): preHandlerAsyncHookHandler {
+  return async function requireOperatorRole(request: FastifyRequest) {
+    if (request.method === 'GET' || request.method === 'HEAD') return; // every operator reads
+    if (!signedInOperator(request).roles.includes(role)) throw new AppError('OPERATOR_ROLE_MISSING');
   };
 }
 

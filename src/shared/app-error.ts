@@ -55,6 +55,8 @@ export const commonErrors = defineErrors({
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CSRF_FAILED: 403,
+  /** Issue 16: the operator's roles do not include the one the change needs. */
+  OPERATOR_ROLE_MISSING: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,

@@ -61,6 +61,36 @@ export async function signedInOperator(
   return { client, email };
 }
 
+/**
+ * Issue 16: an operator with exactly `roles`, invited by an operator admin, who accepted the invitation
+ * and signed in, as the invitee would.
+ */
+export async function invitedOperator(
+  app: KontorApp,
+  admin: TestClient,
+  roles: string[],
+  options: { email?: string; name?: string; locale?: 'de' | 'en' | 'hu' } = {},
+): Promise<{ client: TestClient; email: string; id: string }> {
+  const email = options.email ?? `${roles.join('-') || 'none'}@kontor.test`;
+  const invited = await admin.post('/api/v1/operator/operators', {
+    name: options.name ?? `Otto ${roles.join(' ')}`,
+    email,
+    locale: options.locale ?? 'en',
+    roles,
+  });
+  if (invited.statusCode !== 201) throw new Error(`operator invitation failed: ${invited.body}`);
+  const token = (await lastEmailTo(app, email, 'operator/invitation')).link('operator/invitation');
+  const client = new TestClient(app);
+  const accepted = await client.post('/api/v1/operator/invitation/accept', {
+    token,
+    password: strongPassword,
+  });
+  if (accepted.statusCode !== 200) throw new Error(`operator invitation not accepted: ${accepted.body}`);
+  const signIn = await client.post('/api/v1/operator/sign-in', { email, password: strongPassword });
+  if (signIn.statusCode !== 200) throw new Error(`operator sign-in failed: ${signIn.body}`);
+  return { client, email, id: invited.json().id };
+}
+
 export function tokenOf(setupUrl: string): string {
   return new URL(setupUrl).hash.replace('#token=', '');
 }

@@ -31,6 +31,7 @@ import * as numbersAndProducts from './2026-12-04T23_numbers_and_products.ts';
 import * as domains from './2026-12-04T24_domains.ts';
 import * as expressSetup from './2026-12-04T25_express_setup.ts';
 import * as payments from './2026-12-04T26_payments.ts';
+import * as operatorRoles from './2026-12-06T27_operator_roles.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T24_domains': domains,
   '2026-12-04T25_express_setup': expressSetup,
   '2026-12-04T26_payments': payments,
+  '2026-12-06T27_operator_roles': operatorRoles,
 };

@@ -60,7 +60,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/accounts',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary: 'Search customer accounts by name, customer number or owner',
@@ -97,7 +97,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/accounts',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary:
@@ -133,7 +133,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/accounts/:accountId',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary: 'One customer account',
@@ -147,7 +147,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
   app.patch(
     '/api/v1/operator/accounts/:accountId',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary: "Change an account's name, seat limit, language, time zone or billing data",
@@ -172,7 +172,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/accounts/:accountId/resend-main-user-link',
     {
-      config: { access: access.operator, rateLimit: { max: 30, timeWindow: 60_000 } },
+      config: { access: access.operatorArea('support'), rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: {
         tags,
         summary:
@@ -191,7 +191,7 @@ export const accountProvisioningRoutes: FastifyPluginAsyncTypebox<{
     app.post(
       `/api/v1/operator/accounts/:accountId/${action}`,
       {
-        config: { access: access.operator },
+        config: { access: access.operatorArea('support') },
         schema: {
           tags,
           summary:

@@ -113,7 +113,7 @@ export const operatorActivationRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/accounts/:accountId/activations',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags: ['operator'],
         summary: "Every activation of the account's users with its state",
@@ -127,7 +127,7 @@ export const operatorActivationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/accounts/:accountId/users/:userId/activation',
     {
-      config: { ...resendLimit, access: access.operator },
+      config: { ...resendLimit, access: access.operatorArea('support') },
       schema: {
         tags: ['operator'],
         summary: "Send a pending user's activation e-mail again; the old link is revoked",

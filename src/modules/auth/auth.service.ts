@@ -250,7 +250,7 @@ export function createAuthService({
         code: options.code,
         ipAddress: options.browser.ipAddress,
       });
-      const started = await startAfterSecondFactor(confirmed.userId, confirmed.staySignedIn, options.browser);
+      const started = await startAfterSecondFactor(confirmed.id, confirmed.staySignedIn, options.browser);
       return { ...started, recoveryCodes: confirmed.recoveryCodes };
     },
 

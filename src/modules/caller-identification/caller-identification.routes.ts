@@ -25,7 +25,7 @@ export const callerIdentificationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/identify-caller/lookup',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary:
@@ -57,7 +57,7 @@ export const callerIdentificationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/identify-caller',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary:

@@ -14,7 +14,7 @@ import {
 import type { CatalogueService } from './catalogue.service.ts';
 
 const tags = ['catalogue'];
-const operator = { access: access.operator };
+const operator = { access: access.operatorArea('billing') };
 
 /** P4, D1: the operators keep the catalogue of online services and their prices. */
 export const catalogueRoutes: FastifyPluginAsyncTypebox<{ catalogue: CatalogueService }> = async (

@@ -33,7 +33,7 @@ export const subscriptionsRoutes: FastifyPluginAsyncTypebox<{ subscriptions: Sub
 
   for (const [prefix, declared, who] of [
     ['/api/v1/accounts/:accountId', access.member('products.view'), 'owner and admins'],
-    ['/api/v1/operator/accounts/:accountId', access.operator, 'operators'],
+    ['/api/v1/operator/accounts/:accountId', access.operatorArea('billing'), 'operators'],
   ] as const) {
     app.get(
       `${prefix}/subscriptions`,

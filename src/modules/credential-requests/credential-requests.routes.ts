@@ -50,7 +50,7 @@ export const credentialRequestsRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/credential-requests',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary: 'Requests for access data by state (open unless given), newest first',
@@ -64,7 +64,7 @@ export const credentialRequestsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/credential-requests/:requestId/send',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary: 'Send every admin of the account a fresh single-use link to their own access data',
@@ -78,7 +78,7 @@ export const credentialRequestsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/credential-requests/:requestId/dismiss',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary: 'Dismiss a request for access data without sending anything',

@@ -14,7 +14,7 @@ import {
 import type { HostedProductContext, HostedProductsService } from './hosted-products.service.ts';
 
 const tags = ['hosted products'];
-const operator = { access: access.operator };
+const operator = { access: access.operatorArea('support') };
 const prefix = '/api/v1/operator/accounts/:accountId/hosted-products';
 
 /** D1: hosted products, read by members with "products.view" and kept by operators. */

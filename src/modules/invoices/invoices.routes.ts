@@ -143,7 +143,7 @@ export const invoicesRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/invoice-runs',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('billing') },
       schema: {
         tags,
         summary: 'Per month: its state, the invoices issued and the accounts whose usage still waits',
@@ -156,7 +156,7 @@ export const invoicesRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/invoice-runs',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('billing') },
       schema: {
         tags,
         summary:
@@ -171,7 +171,7 @@ export const invoicesRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/accounts/:accountId/invoices',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('billing') },
       schema: {
         tags,
         summary: "A customer account's invoices and credit notes, newest first",
@@ -185,7 +185,7 @@ export const invoicesRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/invoices/:invoiceId',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('billing') },
       schema: {
         tags,
         summary: 'An invoice or credit note of any account, with what is left to credit per line',
@@ -199,7 +199,7 @@ export const invoicesRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/v1/operator/invoices/:invoiceId/pdf',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('billing') },
       schema: {
         tags,
         summary: 'The PDF as issued',
@@ -216,7 +216,7 @@ export const invoicesRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/v1/operator/invoices/:invoiceId/credit-notes',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('billing') },
       schema: {
         tags,
         summary:

@@ -18,6 +18,7 @@ const pageOf: Record<ActionTokenPurpose, string> = {
   password_reset: '/reset-password',
   email_change: '/confirm-email-change',
   operator_password_reset: '/operator/reset-password',
+  operator_invitation: '/operator/invitation',
   activation: '/activate',
   portal_link: '/portal-link',
 };

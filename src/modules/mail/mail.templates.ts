@@ -4,6 +4,8 @@
 
 export interface EmailTemplates {
   operatorWelcome: { email: string; signInUrl: string };
+  /** Issue 16: the roles named in the invitee's language. */
+  operatorInvitation: { inviterName: string; roles: string; acceptUrl: string };
   registrationWelcome: {
     companyName: string;
     customerNumber: string;
@@ -186,6 +188,13 @@ export const templates: {
     text(say('intro')),
     facts([label('email'), params.email]),
     button(say('signIn'), params.signInUrl),
+    note(say('notExpected')),
+  ],
+  operatorInvitation: (params, { say }) => [
+    text(say('intro')),
+    facts([say('rolesLabel'), params.roles]),
+    button(say('button'), params.acceptUrl),
+    note(say('validity')),
     note(say('notExpected')),
   ],
   registrationWelcome: (params, { say, label }) => [

@@ -31,7 +31,7 @@ export const numbersRoutes: FastifyPluginAsyncTypebox<{ numbers: NumbersService 
   app.get(
     '/api/v1/operator/accounts/:accountId/number-block',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary: "The account's number block (null until an operator gives it one)",
@@ -45,7 +45,7 @@ export const numbersRoutes: FastifyPluginAsyncTypebox<{ numbers: NumbersService 
   app.put(
     '/api/v1/operator/accounts/:accountId/number-block',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary:

@@ -8,8 +8,14 @@ import { cookieNames, sessionCookieOptions } from '../../http/cookies.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { locale, passwordResetBody, passwordResetCompleteBody, tokenBody } from '../auth/auth.schemas.ts';
 import { type SessionsService, sessionCookieSetter } from '../sessions/index.ts';
-import { challengeBody, challengeResponse } from '../two-factor/index.ts';
-import { operatorResponse, setupBody, setupCheckBody, signInBody } from './operators.schemas.ts';
+import {
+  challengeBody,
+  challengeConfirmBody,
+  challengeOnlyBody,
+  challengeResponse,
+  enrolment,
+} from '../two-factor/index.ts';
+import { operator, operatorResponse, setupBody, setupCheckBody, signInBody } from './operators.schemas.ts';
 import type { OperatorsService } from './operators.service.ts';
 
 export const operatorRoutes: FastifyPluginAsyncTypebox<{
@@ -111,6 +117,50 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
   );
 
   app.post(
+    '/api/v1/operator/sign-in/two-factor/enrolment',
+    {
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
+      schema: {
+        tags: ['operator'],
+        summary: 'When the provider requires a second factor of operators: set up the app within the sign-in',
+        body: challengeOnlyBody,
+        response: { 200: enrolment, ...errorResponses(400, 401, 409, 429) },
+      },
+    },
+    async (request) => operators.startEnrolmentInSignIn(request.body.challenge),
+  );
+
+  app.post(
+    '/api/v1/operator/sign-in/two-factor/enrolment/confirm',
+    {
+      config: {
+        access: access.public,
+        rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: 60_000 },
+      },
+      schema: {
+        tags: ['operator'],
+        summary: 'Confirm the new app with its first code; starts the session and answers the recovery codes',
+        body: challengeConfirmBody,
+        response: {
+          200: Type.Object({ operator, recoveryCodes: Type.Array(Type.String()) }),
+          ...errorResponses(400, 401, 409, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { session, operator, recoveryCodes } = await operators.confirmEnrolmentInSignIn({
+        ...request.body,
+        ...browserOf(request),
+      });
+      await setSessionCookie(request, reply, session);
+      return { operator, recoveryCodes };
+    },
+  );
+
+  app.post(
     '/api/v1/operator/sign-out',
     {
       config: { access: access.public },
@@ -134,15 +184,15 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const { operatorId: id, name, email, locale } = signedInOperator(request);
-      return { operator: { id, name, email, locale } };
+      const { operatorId: id, name, email, locale, roles } = signedInOperator(request);
+      return { operator: { id, name, email, locale, roles } };
     },
   );
 
   app.patch(
     '/api/v1/operator/me',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorSelf },
       schema: {
         tags: ['operator'],
         summary: 'Change my language (of my pages, messages and e-mails)',
@@ -151,9 +201,9 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const { operatorId: id, name, email } = signedInOperator(request);
+      const { operatorId: id, name, email, roles } = signedInOperator(request);
       await operators.setLocale(id, request.body.locale);
-      return { operator: { id, name, email, locale: request.body.locale } };
+      return { operator: { id, name, email, locale: request.body.locale, roles } };
     },
   );
 

@@ -2,6 +2,7 @@ import type { Config, Locale } from '../../config.ts';
 import type { Db } from '../../db/kysely.ts';
 import { AppError, assertThat } from '../../shared/app-error.ts';
 import { addMilliseconds, type Clock, minutes } from '../../shared/clock.ts';
+import { operatorRoles, parseOperatorRoles } from '../../shared/operator-roles.ts';
 import {
   assertPasswordAcceptable,
   hashPassword,
@@ -48,12 +49,20 @@ export function createOperatorsService({
   const page = (path: string) => new URL(path, config.publicUrl).href;
 
   async function startOperatorSession(
-    operator: { id: string; name: string; email: string; locale: string },
+    operator: { id: string; name: string; email: string; locale: string; roles: string },
     browser: { ipAddress: string; userAgent: string },
   ) {
     const session = await sessions.startSession({ principal: { operatorId: operator.id }, ...browser });
     const { id, name, email, locale } = operator;
-    return { session, operator: { id, name, email, locale: locale as Locale } };
+    const roles = parseOperatorRoles(operator.roles);
+    return { session, operator: { id, name, email, locale: locale as Locale, roles } };
+  }
+
+  /** Disabled between password and second factor: no session after all. */
+  async function activeOperator(id: string) {
+    const operator = await repository.findById(id);
+    if (operator?.status !== 'active') throw new AppError(operatorErrors.SIGN_IN_FAILED);
+    return operator;
   }
 
   async function findUsableSetupToken(token: string, executor: Db = db) {
@@ -105,11 +114,20 @@ export function createOperatorsService({
       const email = normalizeEmail(options.email);
       const now = clock.now().toISOString();
       const operator = { id: newId(), name: options.name.trim(), email, locale: options.locale };
+      // An operator made with a set-up link can do everything, and hands roles out from there.
+      const roles = operatorRoles.filter((role) => role !== 'auditor');
 
       await db.transaction().execute(async (transaction) => {
         const token = await findUsableSetupToken(options.token, transaction);
         assertThat(!(await repository.findByEmail(email, transaction)), operatorErrors.OPERATOR_EMAIL_TAKEN);
-        await repository.insert(transaction, { ...operator, passwordHash, createdAt: now, updatedAt: now });
+        await repository.insert(transaction, {
+          ...operator,
+          passwordHash,
+          roles: JSON.stringify(roles),
+          status: 'active',
+          createdAt: now,
+          updatedAt: now,
+        });
         if (!(await repository.useToken(transaction, token.id, now, operator.id)))
           throw new AppError(operatorErrors.SETUP_LINK_USED);
         await mail.enqueueEmail(transaction, {
@@ -123,7 +141,7 @@ export function createOperatorsService({
           },
         });
       });
-      return operator;
+      return { ...operator, roles };
     },
 
     /**
@@ -134,15 +152,19 @@ export function createOperatorsService({
       const email = normalizeEmail(options.email);
       const key = identifierKey('operator', { email });
       await throttle.reserve(key);
-      const found = await repository.findByEmail(email);
+      // Invited (no password yet) and disabled operators get the answer of an unknown address.
+      const found = await repository
+        .findByEmail(email)
+        .then((row) => (row?.status === 'active' ? row : null));
       const valid = found
         ? await verifyPassword(found.passwordHash, options.password)
         : await verifyAgainstDummy(options.password);
       if (!found || !valid) throw new AppError(operatorErrors.SIGN_IN_FAILED);
       await throttle.clear([key]);
       // S8: an operator with a second factor gets a challenge, not yet a session.
-      if (await twoFactor.secondStep({ operatorId: found.id })) {
-        const challenge = await twoFactor.issueChallenge({ operatorId: found.id }, 'code', false);
+      const step = await twoFactor.secondStep({ operatorId: found.id });
+      if (step) {
+        const challenge = await twoFactor.issueChallenge({ operatorId: found.id }, step, false);
         return { outcome: 'second-step' as const, challenge };
       }
       return { outcome: 'session' as const, ...(await startOperatorSession(found, options)) };
@@ -158,15 +180,34 @@ export function createOperatorsService({
     }) {
       const { userAgent, ...answer } = options;
       const { id } = await twoFactor.passChallenge({ ...answer, kind: 'operator' });
-      const operator = await repository.findById(id);
-      if (!operator) throw new AppError(operatorErrors.SIGN_IN_FAILED);
-      return startOperatorSession(operator, { ipAddress: options.ipAddress, userAgent });
+      return startOperatorSession(await activeOperator(id), { ipAddress: options.ipAddress, userAgent });
+    },
+
+    /** Issue 16: when the provider requires a second factor, an operator without one sets it up here. */
+    startEnrolmentInSignIn: (challenge: string) => twoFactor.startEnrolmentInChallenge(challenge, 'operator'),
+
+    async confirmEnrolmentInSignIn(options: {
+      challenge: string;
+      code: string;
+      ipAddress: string;
+      userAgent: string;
+    }) {
+      const { userAgent, ...answer } = options;
+      const { id, recoveryCodes } = await twoFactor.confirmEnrolmentInChallenge({
+        ...answer,
+        kind: 'operator',
+      });
+      const started = await startOperatorSession(await activeOperator(id), {
+        ipAddress: options.ipAddress,
+        userAgent,
+      });
+      return { ...started, recoveryCodes };
     },
 
     /** Operators forget passwords too: the same answer whether or not the address is an operator's. */
     async requestPasswordReset(email: string): Promise<void> {
       const operator = await repository.findByEmail(normalizeEmail(email));
-      if (!operator) return;
+      if (operator?.status !== 'active') return;
       await db.transaction().execute(async (transaction) => {
         const owner = { operatorId: operator.id };
         if (!(await links.mayResend(transaction, owner, 'operator_password_reset', resetSpacing))) return;
@@ -191,7 +232,7 @@ export function createOperatorsService({
     async completePasswordReset(options: { token: string; password: string }): Promise<void> {
       const { operatorId } = await links.checkOperatorLink(options.token, 'operator_password_reset');
       const operator = await repository.findById(operatorId);
-      if (!operator) throw new AppError(linkErrors.LINK_INVALID);
+      if (operator?.status !== 'active') throw new AppError(linkErrors.LINK_INVALID);
       assertPasswordAcceptable(options.password, [operator.name, operator.email]);
       const passwordHash = await hashPassword(options.password);
       await db.transaction().execute(async (transaction) => {

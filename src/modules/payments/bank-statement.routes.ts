@@ -18,7 +18,7 @@ import {
 import type { BankStatements } from './bank-statements.ts';
 
 const tags = ['payments'];
-const operator = { access: access.operator };
+const operator = { access: access.operatorArea('billing') };
 
 export const bankStatementRoutes: FastifyPluginAsyncTypebox<{ bankStatements: BankStatements }> = async (
   app,

@@ -18,7 +18,7 @@ import {
 import type { PaymentsService } from './payments.service.ts';
 
 const tags = ['payments'];
-const operator = { access: access.operator };
+const operator = { access: access.operatorArea('billing') };
 
 /** P1, P2, P4: payment settings and terms, an invoice's ledger, and paying by bank transfer. */
 export const paymentsRoutes: FastifyPluginAsyncTypebox<{ core: PaymentsService }> = async (app, { core }) => {

@@ -39,7 +39,7 @@ export const remindersRoutes: FastifyPluginAsyncTypebox<{ reminders: Reminders }
   app.get(
     '/api/v1/operator/invoices/:invoiceId/reminders',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('billing') },
       schema: {
         tags,
         summary: 'The payment reminders sent for the invoice',
@@ -53,7 +53,7 @@ export const remindersRoutes: FastifyPluginAsyncTypebox<{ reminders: Reminders }
   app.post(
     '/api/v1/operator/payment-reminders/run',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('billing') },
       schema: {
         tags,
         summary: 'Send the payment reminders due today now (the daily run does the same)',

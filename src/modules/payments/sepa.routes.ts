@@ -19,7 +19,7 @@ import {
 import type { SepaMandates } from './sepa-mandates.ts';
 
 const tags = ['payments'];
-const operator = { access: access.operator };
+const operator = { access: access.operatorArea('billing') };
 const path = '/api/v1/accounts/:accountId/sepa-mandate';
 
 export const sepaRoutes: FastifyPluginAsyncTypebox<{

@@ -103,7 +103,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{
   app.patch(
     '/api/v1/operator/provider',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('admin') },
       schema: {
         tags: ['operator'],
         summary: "Change the provider's identity; every e-mail written from now on uses it",
@@ -130,7 +130,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/api/v1/operator/provider/seller',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('billing') },
       schema: {
         tags: ['operator'],
         summary: 'Set the seller; invoices issued from now on carry it, issued ones keep theirs',
@@ -144,7 +144,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/api/v1/operator/provider/logo',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('admin') },
       bodyLimit: Math.ceil((logoMaxBytes * 4) / 3) + 1_000,
       schema: {
         tags: ['operator'],
@@ -162,7 +162,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     '/api/v1/operator/provider/logo',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('admin') },
       schema: {
         tags: ['operator'],
         summary: 'Remove the logo',

@@ -42,7 +42,7 @@ export const remoteSupportRoutes: FastifyPluginAsyncTypebox<{
   const hosts = [
     {
       prefix: '/api/v1/operator/remote-support/sessions',
-      access: access.operator,
+      access: access.operatorArea('support'),
       host: (request: FastifyRequest): Host => ({ operatorId: signedInOperator(request).operatorId }),
       params: sessionParams,
     },

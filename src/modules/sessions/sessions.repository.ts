@@ -28,7 +28,10 @@ export function createSessionsRepository(db: Db) {
         'operators.name',
         'operators.email',
         'operators.locale',
-      ]),
+        'operators.roles',
+      ])
+      // A disabled operator is out at once, whatever sessions are left.
+      .where('operators.status', '=', 'active'),
   );
   const validUserSession = prepareQuery(db, (lookup: Lookup) =>
     validSessions(lookup)

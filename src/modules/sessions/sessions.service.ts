@@ -3,6 +3,7 @@ import type { Db } from '../../db/kysely.ts';
 import type { Role } from '../../db/schema.ts';
 import type { SignedInOperator } from '../../http/auth.ts';
 import { addMilliseconds, type Clock, days, hours, minutes } from '../../shared/clock.ts';
+import { parseOperatorRoles } from '../../shared/operator-roles.ts';
 import { type Permission, parsePermissions } from '../../shared/permissions.ts';
 import { generateToken, hashToken, newId } from '../../shared/tokens.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
@@ -87,7 +88,14 @@ export function createSessionsService({ db, clock }: { db: Db; clock: Clock }) {
       if (!found?.operatorId) return null;
       await keepAlive(found);
       const { sessionId, operatorId, name, email, locale } = found;
-      return { sessionId, operatorId, name, email, locale: locale as Locale };
+      return {
+        sessionId,
+        operatorId,
+        name,
+        email,
+        locale: locale as Locale,
+        roles: parseOperatorRoles(found.roles),
+      };
     },
 
     /** Only for an active user in an active account they still belong to: a suspension ends sessions at once. */

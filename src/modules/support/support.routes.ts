@@ -148,7 +148,7 @@ export const supportRoutes: FastifyPluginAsyncTypebox<{ support: SupportService 
   app.get(
     '/api/v1/operator/support-requests',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary:
@@ -163,7 +163,7 @@ export const supportRoutes: FastifyPluginAsyncTypebox<{ support: SupportService 
   app.get(
     '/api/v1/operator/support-requests/:requestId',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary: 'One support request with its thread and its account',
@@ -178,7 +178,7 @@ export const supportRoutes: FastifyPluginAsyncTypebox<{ support: SupportService 
     '/api/v1/operator/support-requests/:requestId/answers',
     {
       bodyLimit: attachmentsBodyLimit,
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary: 'Answer a request (waiting for the customer unless another state is given); e-mailed',
@@ -194,7 +194,7 @@ export const supportRoutes: FastifyPluginAsyncTypebox<{ support: SupportService 
   app.put(
     '/api/v1/operator/support-requests/:requestId/state',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary: 'Change the state of a support request',
@@ -209,7 +209,7 @@ export const supportRoutes: FastifyPluginAsyncTypebox<{ support: SupportService 
   app.get(
     '/api/v1/operator/support-requests/:requestId/attachments/:attachmentId',
     {
-      config: { access: access.operator },
+      config: { access: access.operatorArea('support') },
       schema: {
         tags,
         summary: 'Download an attachment of a support request',

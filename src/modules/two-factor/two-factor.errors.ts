@@ -9,4 +9,6 @@ export const twoFactorErrors = defineErrors({
   TWO_FACTOR_NOT_ENABLED: 409,
   TWO_FACTOR_ENROLMENT_NOT_STARTED: 409,
   TWO_FACTOR_REQUIRED_BY_ACCOUNT: 409,
+  /** Issue 16: the provider requires a second factor of every operator. */
+  TWO_FACTOR_REQUIRED_FOR_OPERATORS: 409,
 });

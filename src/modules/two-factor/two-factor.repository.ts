@@ -147,8 +147,17 @@ export function createTwoFactorRepository(db: Db) {
     },
 
     /** Whether an active account the user belongs to asks everyone for a second factor. */
-    requiredForUser: async (userId: string, executor: Db = db): Promise<boolean> =>
-      (await demandingAccount.takeFirst({ userId }, executor)) !== undefined,
+    /** A customer's accounts, or for an operator the provider (issue 16), may demand a second factor. */
+    async requiredFor(person: Person): Promise<boolean> {
+      if ('userId' in person)
+        return (await demandingAccount.takeFirst({ userId: person.userId })) !== undefined;
+      const row = await db
+        .selectFrom('providerProfile')
+        .select('operatorTwoFactorRequired')
+        .where('id', '=', 1)
+        .executeTakeFirst();
+      return row?.operatorTwoFactorRequired === 1;
+    },
 
     async accountRequires(accountId: string): Promise<boolean> {
       const row = await db

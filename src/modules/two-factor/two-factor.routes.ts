@@ -34,7 +34,7 @@ export const twoFactorRoutes: FastifyPluginAsyncTypebox<{
     {
       prefix: '/api/v1/operator/two-factor',
       tag: 'operator',
-      who: access.operator,
+      who: access.operatorSelf,
       person: (request: FastifyRequest): Person => ({ operatorId: signedInOperator(request).operatorId }),
     },
   ];

@@ -157,7 +157,7 @@ export function createTwoFactorService({ db, clock, audit, provider, throttle }:
       return {
         enabled,
         recoveryCodesLeft: credential && enabled ? await repository.recoveryCodesLeft(credential.id) : 0,
-        requiredByAccount: 'userId' in person ? await repository.requiredForUser(person.userId) : false,
+        requiredByAccount: await repository.requiredFor(person),
       };
     },
 
@@ -174,8 +174,12 @@ export function createTwoFactorService({ db, clock, audit, provider, throttle }:
     async disable(person: Person, currentPassword: string, actor: AuditActor): Promise<void> {
       await requirePassword(person, currentPassword);
       await confirmedCredential(person);
-      if ('userId' in person && (await repository.requiredForUser(person.userId)))
-        throw new AppError(twoFactorErrors.TWO_FACTOR_REQUIRED_BY_ACCOUNT);
+      if (await repository.requiredFor(person))
+        throw new AppError(
+          'userId' in person
+            ? twoFactorErrors.TWO_FACTOR_REQUIRED_BY_ACCOUNT
+            : twoFactorErrors.TWO_FACTOR_REQUIRED_FOR_OPERATORS,
+        );
       await db.transaction().execute(async (transaction) => {
         await repository.deleteCredential(transaction, person);
         await record(transaction, person, actor, 'two_factor.disabled');
@@ -196,7 +200,7 @@ export function createTwoFactorService({ db, clock, audit, provider, throttle }:
     async secondStep(person: Person): Promise<Step | null> {
       const credential = await repository.findCredential(person);
       if (credential?.confirmedAt) return 'code';
-      if ('userId' in person && (await repository.requiredForUser(person.userId))) return 'enrol';
+      if (await repository.requiredFor(person)) return 'enrol';
       return null;
     },
 
@@ -245,19 +249,24 @@ export function createTwoFactorService({ db, clock, audit, provider, throttle }:
       return { id: idOf(person), staySignedIn: challenge.staySignedIn === 1 };
     },
 
-    /** A member of an account that demands a second factor enrols between password and session. */
-    async startEnrolmentInChallenge(token: string) {
-      const { person } = await openChallenge(token, 'user');
+    /** Whoever's account (or provider, for operators) demands a second factor enrols before the session. */
+    async startEnrolmentInChallenge(token: string, kind: 'user' | 'operator' = 'user') {
+      const { person } = await openChallenge(token, kind);
       return startEnrolment(person);
     },
 
-    async confirmEnrolmentInChallenge(options: { challenge: string; code: string; ipAddress: string }) {
-      const { challenge, person } = await openChallenge(options.challenge, 'user');
+    async confirmEnrolmentInChallenge(options: {
+      challenge: string;
+      code: string;
+      ipAddress: string;
+      kind?: 'user' | 'operator';
+    }) {
+      const { challenge, person } = await openChallenge(options.challenge, options.kind ?? 'user');
       const actor = selfActor(person, options.ipAddress);
       const recoveryCodes = await attempt(challenge, person, 'code', (transaction) =>
         confirmIn(transaction, person, options.code, actor),
       );
-      return { userId: idOf(person), staySignedIn: challenge.staySignedIn === 1, recoveryCodes };
+      return { id: idOf(person), staySignedIn: challenge.staySignedIn === 1, recoveryCodes };
     },
 
     accountPolicy: async (accountId: string) => ({ required: await repository.accountRequires(accountId) }),
