@@ -42,6 +42,7 @@ const publicPages = [
   '/setup',
   '/operator/sign-in',
   '/operator/forgot-password',
+  '/operator/invitation',
   '/no-such-page',
 ];
 const customerPages = [
@@ -203,6 +204,7 @@ for (const { code, locale } of languages) {
         '/operator/mailbox',
         `/operator/mailbox/${mailId}`,
         '/operator/provider',
+        '/operator/operators',
         '/operator/two-factor',
         '/operator/bank-statements',
         '/operator/direct-debits',

@@ -55,6 +55,7 @@ const operatorSections = [
   { to: '/operator/audit', label: 'operator.audit' },
   { to: '/operator/mailbox', label: 'operator.mailbox' },
   { to: '/operator/provider', label: 'operator.provider' },
+  { to: '/operator/operators', label: 'operator.staff' },
   { to: '/operator/two-factor', label: 'operator.twoFactor' },
 ] as const;
 

@@ -27,6 +27,8 @@ declare module '@tanstack/history' {
     email?: string;
     /** To /operator/sign-in after the first-operator set-up. */
     setupDone?: boolean;
+    /** To /operator/sign-in after an invited operator chose their password. */
+    invitationAccepted?: boolean;
     /** To an account's page right after it was created. */
     created?: boolean;
     /** To a remote-support session's page right after it was started: the link for the client. */
@@ -97,6 +99,7 @@ const publicRoutes = [
   publicRoute('/operator/sign-in', 'OperatorSignInPage'),
   publicRoute('/operator/forgot-password', 'OperatorForgotPasswordPage'),
   publicRoute('/operator/reset-password', 'OperatorResetPasswordPage'),
+  publicRoute('/operator/invitation', 'OperatorInvitationPage'),
   remoteSupportClientRoute,
 ];
 
@@ -236,6 +239,7 @@ const operatorRoutes = [
   accountDetailRoute,
   operatorRoute('operator/audit', 'OperatorAuditPage'),
   operatorRoute('operator/provider', 'ProviderPage'),
+  operatorRoute('operator/operators', 'OperatorStaffPage'),
   operatorRoute('operator/two-factor', 'OperatorTwoFactorPage'),
   mailboxRoute,
   mailMessageRoute,

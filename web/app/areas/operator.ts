@@ -13,6 +13,7 @@ export { NewAccountPage } from '../../features/operator/NewAccountPage.tsx';
 export { OperatorArea } from '../../features/operator/OperatorArea.tsx';
 export { OperatorAuditPage } from '../../features/operator/OperatorAuditPage.tsx';
 export { ProviderPage } from '../../features/operator/ProviderPage.tsx';
+export { OperatorStaffPage } from '../../features/operator-staff/OperatorStaffPage.tsx';
 export { OperatorRemoteSessionPage } from '../../features/remote-support/HostSessionPage.tsx';
 export { OperatorRemoteSupportPage } from '../../features/remote-support/RemoteSupportPage.tsx';
 export { OperatorSupportRequestPage } from '../../features/support/OperatorSupportRequestPage.tsx';

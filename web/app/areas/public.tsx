@@ -11,6 +11,7 @@ export { ConfirmEmailPage } from '../../features/links/ConfirmEmailPage.tsx';
 export { PortalLinkPage } from '../../features/links/PortalLinkPage.tsx';
 export { RevealPage } from '../../features/links/RevealPage.tsx';
 export { OperatorSignInPage } from '../../features/operator/OperatorSignInPage.tsx';
+export { OperatorInvitationPage } from '../../features/operator-staff/OperatorInvitationPage.tsx';
 export { CheckEmailPage } from '../../features/register/CheckEmailPage.tsx';
 export { RegisterPage } from '../../features/register/RegisterPage.tsx';
 export { ClientSupportPage } from '../../features/remote-support/ClientSupportPage.tsx';

@@ -4,6 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { useOperatorRole } from '../../app/operator-roles.ts';
 import { isLocale } from '../../i18n/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format-date.ts';
@@ -21,20 +22,23 @@ export function CataloguePage() {
   const { data, error, isPending } = api.useQuery('get', '/api/v1/operator/services');
   const [creating, setCreating] = useState(false);
   const focus = useReturnFocus();
+  const mayChange = useOperatorRole()('billing');
 
   return (
     <>
       <Group justify="space-between" align="flex-start">
         <PageTitle>{t('catalogue.title')}</PageTitle>
-        <Button
-          leftSection={<IconPlus size={18} aria-hidden />}
-          onClick={() => {
-            focus.remember();
-            setCreating(true);
-          }}
-        >
-          {t('catalogue.new')}
-        </Button>
+        {mayChange && (
+          <Button
+            leftSection={<IconPlus size={18} aria-hidden />}
+            onClick={() => {
+              focus.remember();
+              setCreating(true);
+            }}
+          >
+            {t('catalogue.new')}
+          </Button>
+        )}
       </Group>
       <Text mb="md">{t('catalogue.intro')}</Text>
       {isPending && <Loading />}

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/co
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type ApiResult, api, asApiError } from '../../api/client.ts';
+import { useOperatorRole } from '../../app/operator-roles.ts';
 import { ErrorAlert, FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format-date.ts';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
@@ -18,13 +19,14 @@ export function OperatorInvoiceRunsPage() {
   const { t, i18n } = useTranslation();
   const format = useInvoiceFormat();
   const runs = api.useQuery('get', '/api/v1/operator/invoice-runs');
+  const mayBill = useOperatorRole()('billing');
   const items = runs.data?.items ?? [];
   return (
     <>
       <PageTitle>{t('invoiceRuns.title')}</PageTitle>
       <Text mb="md">{t('invoiceRuns.intro', { timeZone: runs.data?.timeZone ?? '' })}</Text>
       <Stack gap="xl">
-        <RunForm />
+        {mayBill && <RunForm />}
         <ErrorAlert message={runs.error?.message} />
         {runs.isPending && <Loading label={t('invoiceRuns.loading')} />}
         {runs.data && items.length === 0 && <Text size="sm">{t('invoiceRuns.none')}</Text>}

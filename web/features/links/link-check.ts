@@ -12,6 +12,7 @@ export type LinkCheck =
 export type LinkCheckPath =
   | '/api/v1/auth/password-reset/check'
   | '/api/v1/operator/password-reset/check'
+  | '/api/v1/operator/invitation/check'
   | '/api/v1/credentials/reveal/check';
 
 const linkErrorCodes = ['LINK_INVALID', 'LINK_USED', 'LINK_EXPIRED'] as const;

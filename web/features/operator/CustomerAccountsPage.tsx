@@ -16,6 +16,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { useOperatorRole } from '../../app/operator-roles.ts';
 import { accountListRoute } from '../../app/router.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -50,30 +51,33 @@ export function CustomerAccountsPage() {
   const filtered = searched !== '' || status !== '';
   const [identifying, setIdentifying] = useState(false);
   const identifyFocus = useReturnFocus();
+  const mayChange = useOperatorRole()('support');
 
   return (
     <>
       <Group justify="space-between" align="flex-start">
         <PageTitle>{t('operator.customerAccounts')}</PageTitle>
-        <Group gap="sm">
-          <Button
-            variant="default"
-            leftSection={<IconPhone size={18} aria-hidden />}
-            onClick={() => {
-              identifyFocus.remember();
-              setIdentifying(true);
-            }}
-          >
-            {t('callerCheck.open')}
-          </Button>
-          <Button
-            component={Link}
-            to="/operator/accounts/new"
-            leftSection={<IconPlus size={18} aria-hidden />}
-          >
-            {t('accounts.new')}
-          </Button>
-        </Group>
+        {mayChange && (
+          <Group gap="sm">
+            <Button
+              variant="default"
+              leftSection={<IconPhone size={18} aria-hidden />}
+              onClick={() => {
+                identifyFocus.remember();
+                setIdentifying(true);
+              }}
+            >
+              {t('callerCheck.open')}
+            </Button>
+            <Button
+              component={Link}
+              to="/operator/accounts/new"
+              leftSection={<IconPlus size={18} aria-hidden />}
+            >
+              {t('accounts.new')}
+            </Button>
+          </Group>
+        )}
       </Group>
       <IdentifyCallerDialog
         opened={identifying}

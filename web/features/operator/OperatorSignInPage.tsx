@@ -9,7 +9,7 @@ import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
-import { CodeStep } from '../two-factor/SecondStep.tsx';
+import { CodeStep, EnrolStep } from '../two-factor/SecondStep.tsx';
 
 export function OperatorSignInPage() {
   const { t } = useTranslation();
@@ -17,6 +17,9 @@ export function OperatorSignInPage() {
   // Handed over by the set-up page (history state, never the URL).
   const handedEmail = useRouterState({ select: (state) => state.location.state.email });
   const setupDone = useRouterState({ select: (state) => state.location.state.setupDone === true });
+  const invitationAccepted = useRouterState({
+    select: (state) => state.location.state.invitationAccepted === true,
+  });
   const next = useReturnPath('/operator', '/operator/accounts');
   const { operatorSignedIn } = useSession();
   const required = useRequired();
@@ -26,8 +29,11 @@ export function OperatorSignInPage() {
   });
   const signIn = api.useMutation('post', '/api/v1/operator/sign-in');
   const passSecondStep = api.useMutation('post', '/api/v1/operator/sign-in/two-factor');
-  // S8: the password was right, and the app's code must follow before the session.
-  const [challenge, setChallenge] = useState<string | null>(null);
+  const startEnrolment = api.useMutation('post', '/api/v1/operator/sign-in/two-factor/enrolment');
+  const confirmEnrolment = api.useMutation('post', '/api/v1/operator/sign-in/two-factor/enrolment/confirm');
+  // S8: the password was right, and the app's code (or, when the provider requires it, its set-up) follows.
+  const [second, setSecond] = useState<{ challenge: string; step: 'code' | 'enrol' } | null>(null);
+  const [enrolled, setEnrolled] = useState<Operator | null>(null);
 
   const enter = async (operator: Operator) => {
     operatorSignedIn(operator);
@@ -35,7 +41,7 @@ export function OperatorSignInPage() {
     await navigate({ href: next });
   };
   const restart = (message: string) => {
-    setChallenge(null);
+    setSecond(null);
     form.setFieldValue('password', '');
     form.fail(message);
   };
@@ -43,7 +49,7 @@ export function OperatorSignInPage() {
   const submit = form.submit(async (values) => {
     try {
       const result = await signIn.mutateAsync({ body: values });
-      if ('challenge' in result) setChallenge(result.challenge);
+      if ('challenge' in result) setSecond({ challenge: result.challenge, step: result.step });
       else await enter(result.operator);
     } catch (error) {
       form.setFieldValue('password', '');
@@ -51,16 +57,33 @@ export function OperatorSignInPage() {
     }
   });
 
-  if (challenge) {
+  if (second) {
+    const { challenge } = second;
     return (
-      <Paper maw={420} mx="auto" p="lg" withBorder>
-        <PageTitle>{t('twoFactor.stepTitle')}</PageTitle>
-        <CodeStep
-          restart={restart}
-          pass={async (answer) =>
-            enter((await passSecondStep.mutateAsync({ body: { challenge, ...answer } })).operator)
-          }
-        />
+      <Paper maw={460} mx="auto" p="lg" withBorder>
+        <PageTitle>{t(second.step === 'code' ? 'twoFactor.stepTitle' : 'twoFactor.enrolTitle')}</PageTitle>
+        {second.step === 'code' ? (
+          <CodeStep
+            restart={restart}
+            pass={async (answer) =>
+              enter((await passSecondStep.mutateAsync({ body: { challenge, ...answer } })).operator)
+            }
+          />
+        ) : (
+          <EnrolStep
+            operator
+            restart={restart}
+            start={() => startEnrolment.mutateAsync({ body: { challenge } })}
+            confirm={async (code) => {
+              const { recoveryCodes, operator } = await confirmEnrolment.mutateAsync({
+                body: { challenge, code },
+              });
+              setEnrolled(operator);
+              return recoveryCodes;
+            }}
+            finish={() => void (enrolled && enter(enrolled))}
+          />
+        )}
       </Paper>
     );
   }
@@ -68,9 +91,9 @@ export function OperatorSignInPage() {
   return (
     <Paper maw={420} mx="auto" p="lg" withBorder>
       <PageTitle>{t('operatorSignIn.title')}</PageTitle>
-      {setupDone && (
+      {(setupDone || invitationAccepted) && (
         <Alert color="green" variant="light" role="status" mb="md">
-          {t('setup.done')}
+          {t(setupDone ? 'setup.done' : 'operatorInvitation.done')}
         </Alert>
       )}
       <Text mb="md">{t('operatorSignIn.intro')}</Text>

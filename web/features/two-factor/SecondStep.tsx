@@ -94,13 +94,15 @@ export function CodeStep({
   );
 }
 
-/** The account demands a second factor: set up the app, store the recovery codes, then go on. */
+/** The account (or, for operators, the provider) demands a second factor: set up the app, store the codes, go on. */
 export function EnrolStep({
   start,
   confirm,
   restart,
   finish,
+  operator = false,
 }: {
+  operator?: boolean;
   start: () => Promise<Enrolment>;
   /** Confirms the first code; answers the recovery codes (the session has started then). */
   confirm: (code: string) => Promise<string[]>;
@@ -123,10 +125,17 @@ export function EnrolStep({
       setStarting(false);
     }
   };
-  if (codes) return <RecoveryCodes codes={codes} onDone={finish} doneLabel={t('twoFactor.continue')} />;
+  if (codes)
+    return (
+      <RecoveryCodes
+        codes={codes}
+        onDone={finish}
+        doneLabel={t(operator ? 'twoFactor.continueOperator' : 'twoFactor.continue')}
+      />
+    );
   return (
     <Stack gap="md">
-      <Text>{t('twoFactor.enrolRequired')}</Text>
+      <Text>{t(operator ? 'twoFactor.enrolRequiredOperator' : 'twoFactor.enrolRequired')}</Text>
       {problem && (
         <Text c="red" role="alert">
           {problem}

@@ -4,6 +4,7 @@ import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiResult, asApiError } from '../../api/client.ts';
+import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyDone } from '../../ui/notify.tsx';
@@ -30,6 +31,7 @@ export function TwoFactorSettings({
   calls: TwoFactorCalls;
 }) {
   const { t } = useTranslation();
+  const operator = useSession().operator !== null;
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [dialog, setDialog] = useState<'disable' | 'renew' | null>(null);
@@ -70,7 +72,7 @@ export function TwoFactorSettings({
       </Group>
       {status.requiredByAccount && (
         <Alert variant="light" color="blue">
-          {t('twoFactor.requiredByAccount')}
+          {t(operator ? 'twoFactor.requiredForOperators' : 'twoFactor.requiredByAccount')}
         </Alert>
       )}
       <ErrorAlert message={problem} />
