@@ -1,6 +1,7 @@
-// Issue 16, item 1 in the browser: an operator admin (German) invites a support operator, who joins with the
-// e-mailed link in Hungarian, may read but not change the staff, and is refused a billing change with the
-// reason; the admin (now in Hungarian) gives them the billing role, then disables them, and their next click
+// Issue 16, items 1 and 2 in the browser: an operator admin (German) invites a support operator, who joins
+// with the e-mailed link in Hungarian, may read but not change the staff, is refused a billing change with
+// the reason, and creates a user for a customer on its order (the owner gets the notice and sees it in the
+// log); the admin (now in Hungarian) gives them the billing role, then disables them, and their next click
 // lands on the sign-in page.
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import {
@@ -20,14 +21,32 @@ test.use({ kontorServer: 'operator-staff', locale: 'de-DE' });
 test.skip(chromiumMissing, chromiumMissingReason);
 test.describe.configure({ mode: 'serial' });
 
-const admin = { name: 'Olga Betreiberin', email: 'olga@anbieter.example', password: 'Bernstein Kranich Hafenmole 12' };
-const colleague = { name: 'Szabó Éva', email: 'eva@anbieter.example', password: 'Balaton Napraforgó Kemence' };
+const admin = {
+  name: 'Olga Betreiberin',
+  email: 'olga@anbieter.example',
+  password: 'Bernstein Kranich Hafenmole 12',
+};
+const colleague = {
+  name: 'Szabó Éva',
+  email: 'eva@anbieter.example',
+  password: 'Balaton Napraforgó Kemence',
+};
 const de = (key: string, params?: Record<string, string>) => webText('de', key, params);
 const hu = (key: string, params?: Record<string, string>) => webText('hu', key, params);
 
+const owner = {
+  company: 'Kovács és Társa Ügyvédi Iroda',
+  username: 'kovacs',
+  email: 'kovacs@iroda.example',
+  password: 'Tihany Levendula Kikötő 7',
+  locale: 'hu' as const,
+};
+
 let seed: Seed;
+let accountId = '';
 test.beforeAll(async ({ kontor, playwright }) => {
   seed = await seedPortal(playwright, kontor, admin);
+  accountId = await seed.registerOwner(owner);
 });
 test.afterAll(async () => {
   await seed?.dispose();
@@ -66,7 +85,10 @@ test('an operator admin invites a support operator, who joins in Hungarian and m
   await expect(row).toContainText(de('operatorRoles.support.name'));
 
   // The invitation in Hungarian, with the role named; its link sets the password.
-  const mail = await seed.mailTo(colleague.email, `${admin.name} meghívja Önt az ügyfélportál üzemeltetői felületére`);
+  const mail = await seed.mailTo(
+    colleague.email,
+    `${admin.name} meghívja Önt az ügyfélportál üzemeltetői felületére`,
+  );
   expect(mail).toContain('Ügyfélszolgálat');
   const link = /https?:\/\/\S+\/operator\/invitation#token=[\w-]+/.exec(mail)?.[0] ?? '';
   const context = await browser.newContext({ locale: 'hu-HU' });
@@ -99,19 +121,53 @@ test('an operator admin invites a support operator, who joins in Hungarian and m
     serverMessage('hu', 'OPERATOR_ROLE_MISSING'),
   );
 
+  // On the customer's order she creates a user, who gets the activation e-mail; the owner is told.
+  await eva.goto(`${kontor.baseUrl}/operator/accounts/${accountId}`);
+  const users = eva.getByRole('region', { name: hu('onOrder.title') });
+  await expect(users.getByText(hu('onOrder.intro'))).toBeVisible();
+  await users.getByRole('button', { name: hu('users.new') }).click();
+  const userForm = eva.getByRole('dialog', { name: hu('users.new') });
+  await field(userForm, hu('users.username')).fill('nagy.anna');
+  await field(userForm, hu('users.lastName')).fill('Nagy');
+  await field(userForm, hu('users.firstName')).fill('Anna');
+  await field(userForm, hu('users.email')).fill('anna@iroda.example');
+  await userForm.getByRole('button', { name: hu('users.submit.create') }).click();
+  await expect(
+    eva.getByText(hu('users.activationSent', { name: 'Nagy Anna', email: 'anna@iroda.example' })),
+  ).toBeVisible();
+  await expect(users.getByRole('row', { name: /Nagy Anna/ })).toBeVisible();
+  const notice = await seed.mailTo(
+    owner.email,
+    `${colleague.name} az Ön megbízásából módosított valamit az ügyfélfiókjában`,
+  );
+  expect(notice).toContain('létrehozta a(z) Nagy Anna');
+
+  const ownerContext = await browser.newContext({ locale: 'hu-HU' });
+  const ownerPage = await ownerContext.newPage();
+  await signInThroughApi(ownerPage, kontor, '/api/v1/auth/sign-in', owner);
+  await ownerPage.goto(`${kontor.baseUrl}/account/audit`);
+  await expect(
+    ownerPage.getByRole('row', { name: new RegExp(hu('audit.actions.user.created')) }).first(),
+  ).toContainText(hu('audit.byOperator', { name: colleague.name }));
+  await ownerContext.close();
+
   // In Hungarian now, the admin gives her billing too, which counts from her next click.
   await switchLanguage(page, 'Magyar');
-  await page.getByRole('button', { name: hu('operatorStaff.changeRolesOf', { name: colleague.name }) }).click();
+  await page
+    .getByRole('button', { name: hu('operatorStaff.changeRolesOf', { name: colleague.name }) })
+    .click();
   const roles = page.getByRole('dialog', { name: hu('operatorStaff.rolesTitle', { name: colleague.name }) });
   await roles.getByRole('checkbox', { name: hu('operatorRoles.billing.name') }).check();
   await roles.getByRole('button', { name: hu('operatorStaff.saveRoles') }).click();
   await expect(page.getByText(hu('operatorStaff.rolesSaved', { name: colleague.name }))).toBeVisible();
-  await eva.reload();
+  await eva.goto(`${kontor.baseUrl}/operator/services`);
   await expect(eva.getByRole('button', { name: hu('catalogue.new') })).toBeVisible();
 
   // Disabled, her next click in the operator area lands on the sign-in page.
   await page.getByRole('button', { name: hu('operatorStaff.disableOf', { name: colleague.name }) }).click();
-  const confirm = page.getByRole('dialog', { name: hu('operatorStaff.disableTitle', { name: colleague.name }) });
+  const confirm = page.getByRole('dialog', {
+    name: hu('operatorStaff.disableTitle', { name: colleague.name }),
+  });
   await confirm.getByRole('button', { name: hu('operatorStaff.disable') }).click();
   await expect(page.getByText(hu('operatorStaff.disabled', { name: colleague.name }))).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(colleague.email) })).toContainText(

@@ -20,6 +20,7 @@ import {
   createAccountProvisioning,
   createAccountsService,
 } from './modules/accounts/index.ts';
+import { actingRoutes, createActingForCustomers } from './modules/acting/index.ts';
 import {
   accountActivationRoutes,
   activationRoutes,
@@ -221,6 +222,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const hostedProducts = createHostedProductsService({ db, clock, audit });
   const accountSwitch = createAccountSwitch({ db, users, sessions, audit });
   const activation = createActivationService({ db, clock, links, users, audit, sessions });
+  const acting = createActingForCustomers({ db, config, mail, audit, users, administration, activation });
   const identification = createCallerIdentification({ db, clock, audit, users });
   const contacts = createContactsService({ db, clock, audit });
   const notifications = createNotifications({ db, clock, config, mail, audit });
@@ -312,6 +314,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     await api.register(activationRoutes, { config, activation, auth, sessions });
     await api.register(accountActivationRoutes, { activation });
     await api.register(operatorActivationRoutes, { activation });
+    await api.register(actingRoutes, { acting });
     await api.register(callerIdentificationRoutes, { identification });
     await api.register(ownIdentificationRoutes, { config, identification });
     await api.register(contactsRoutes, { contacts, notifications });

@@ -81,6 +81,8 @@ export interface AccountsTable {
   searchText: Generated<string>;
   /** 1: every member signs in with a second factor (S8), and enrols at their next sign-in. */
   twoFactorRequired: Generated<number>;
+  /** Issue 16: 1: the provider's support may act in the account on its order (the owner decides). */
+  providerMayAct: Generated<number>;
   /** P1: days from the issue date to the due date of the account's invoices, set by operators. */
   paymentTermDays: Generated<number>;
   /** P5: 1 while an operator has paused the account's payment reminders. */
@@ -828,7 +830,7 @@ export type UserSecretColumns =
 export type NewUser = Omit<User, 'searchText' | UserSecretColumns>;
 export type NewAccount = Omit<
   Account,
-  'searchText' | 'twoFactorRequired' | 'paymentTermDays' | 'remindersPaused'
+  'searchText' | 'twoFactorRequired' | 'paymentTermDays' | 'remindersPaused' | 'providerMayAct'
 >;
 export type Invoice = Selectable<InvoicesTable>;
 export type InvoiceLine = Selectable<InvoiceLinesTable>;

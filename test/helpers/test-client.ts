@@ -34,6 +34,7 @@ export class TestClient {
   post = (url: string, payload?: object, headers: Record<string, string> = {}) =>
     this.request({ method: 'POST', url, payload, headers });
   put = (url: string, payload?: object) => this.request({ method: 'PUT', url, payload });
+  patch = (url: string, payload?: object) => this.request({ method: 'PATCH', url, payload });
   delete = (url: string) => this.request({ method: 'DELETE', url });
 }
 
@@ -104,7 +105,7 @@ export const companyOwner = {
   username: 'Justus Jura',
   email: 'justus@jura.test',
   password: strongPassword,
-  locale: 'de' as const,
+  locale: 'de' as 'de' | 'en' | 'hu',
 };
 
 /**

@@ -106,7 +106,7 @@ export const accountActivationRoutes: FastifyPluginAsyncTypebox<{
   );
 };
 
-/** Operators see and re-send the activations of any account. */
+/** Operators see the activations of any account (re-sending is acting on its order: modules/acting). */
 export const operatorActivationRoutes: FastifyPluginAsyncTypebox<{
   activation: ActivationService;
 }> = async (app, { activation }) => {
@@ -122,22 +122,5 @@ export const operatorActivationRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => activation.list(request.params.accountId),
-  );
-
-  app.post(
-    '/api/v1/operator/accounts/:accountId/users/:userId/activation',
-    {
-      config: { ...resendLimit, access: access.operatorArea('support') },
-      schema: {
-        tags: ['operator'],
-        summary: "Send a pending user's activation e-mail again; the old link is revoked",
-        params: userParams,
-        response: { 202: resent, ...errorResponses(401, 404, 409, 429) },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(202)
-        .send(await activation.resend(request.params.accountId, request.params.userId, auditActor(request))),
   );
 };

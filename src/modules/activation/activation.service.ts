@@ -3,7 +3,7 @@
 // ask: the account's admins, or the provider for a main user. Admins and operators see every activation
 // with its state and send it again, which revokes the old link.
 import type { Db } from '../../db/kysely.ts';
-import type { User } from '../../db/schema.ts';
+import type { Role, User } from '../../db/schema.ts';
 import { AppError, assertThat, type ErrorDetail } from '../../shared/app-error.ts';
 import {
   checkAnswer,
@@ -197,10 +197,16 @@ export function createActivationService(deps: {
     },
 
     /** A new link for a pending user; the old one stops working and says it was replaced. */
-    async resend(accountId: string, userId: string, actor: AuditActor) {
+    async resend(
+      accountId: string,
+      userId: string,
+      actor: AuditActor,
+      alsoInTransaction?: (transaction: Db, user: User & { role: Role }) => Promise<void>,
+    ) {
       return db.transaction().execute(async (transaction) => {
         const user = await users.repository.findInAccount(accountId, userId, transaction);
         if (!user) throw new AppError('NOT_FOUND');
+        await alsoInTransaction?.(transaction, user);
         assertThat(
           user.status === 'pending_activation' && user.email,
           activationErrors.ACTIVATION_NOT_PENDING,

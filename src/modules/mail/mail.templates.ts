@@ -4,6 +4,14 @@
 
 export interface EmailTemplates {
   operatorWelcome: { email: string; signInUrl: string };
+  /** Issue 16: the provider's support changed something in the account on its order; `change` says what. */
+  providerActed: {
+    operatorName: string;
+    companyName: string;
+    customerNumber: string;
+    change: string;
+    auditUrl: string;
+  };
   /** Issue 16: the roles named in the invitee's language. */
   operatorInvitation: { inviterName: string; roles: string; acceptUrl: string };
   registrationWelcome: {
@@ -189,6 +197,12 @@ export const templates: {
     facts([label('email'), params.email]),
     button(say('signIn'), params.signInUrl),
     note(say('notExpected')),
+  ],
+  providerActed: (params, { say, label }) => [
+    text(say('intro')),
+    facts([label('customerNumber'), params.customerNumber], [say('changeLabel'), params.change]),
+    button(say('button'), params.auditUrl),
+    note(say('switchOff')),
   ],
   operatorInvitation: (params, { say }) => [
     text(say('intro')),

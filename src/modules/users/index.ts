@@ -6,7 +6,12 @@ export { assertMayChange, catalogueOnly, createMemberPermissions } from './membe
 export { createOwnProfile } from './own-profile.ts';
 export { createOwnership } from './ownership.ts';
 export { userAdministrationRoutes } from './user-administration.routes.ts';
-export { createUserAdministration, type UserAdministration } from './user-administration.ts';
+export {
+  type AlsoInTransaction,
+  createUserAdministration,
+  type PersonalData,
+  type UserAdministration,
+} from './user-administration.ts';
 export { userErrors } from './users.errors.ts';
 export { usersRoutes } from './users.routes.ts';
 export {

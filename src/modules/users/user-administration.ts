@@ -6,6 +6,7 @@ import type { Db } from '../../db/kysely.ts';
 import type { Role, User, UserChangeKind } from '../../db/schema.ts';
 import { assertThat } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
+import type { PersonName } from '../../shared/names.ts';
 import { isAdminRole } from '../../shared/permissions.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { LinksService } from '../links/index.ts';
@@ -20,6 +21,9 @@ import type { UsersService } from './users.service.ts';
 import { createUsersTransfer } from './users-transfer.ts';
 
 export type { AdminContext } from './members.ts';
+
+/** What a caller adds to a change, committed with it or not at all (acting for a customer: check, notice). */
+export type AlsoInTransaction = (transaction: Db, user: PersonName & { userNumber: string }) => Promise<void>;
 export type { PersonalData } from './personal-data.ts';
 
 interface Dependencies {
@@ -109,7 +113,11 @@ export function createUserAdministration(dependencies: Dependencies) {
      * U2, A4: one seat, a user number and an access key shown to the admin once; or (S4, `sendActivation`)
      * the user activates themselves through an e-mailed link, and nothing is shown.
      */
-    async createUser(context: AdminContext, data: PersonalData, options: { sendActivation?: boolean } = {}) {
+    async createUser(
+      context: AdminContext,
+      data: PersonalData,
+      options: { sendActivation?: boolean; alsoInTransaction?: AlsoInTransaction } = {},
+    ) {
       const details = personal(data);
       if (options.sendActivation && !details.email)
         throw fieldError(userErrors.ACTIVATION_EMAIL_REQUIRED, 'email');
@@ -119,6 +127,7 @@ export function createUserAdministration(dependencies: Dependencies) {
           activation: options.sendActivation,
         });
         const created = view({ ...user, role: 'member' });
+        await options.alsoInTransaction?.(transaction, user);
         if (activation) return { user: created, activation };
         return {
           user: created,
@@ -127,7 +136,12 @@ export function createUserAdministration(dependencies: Dependencies) {
       });
     },
 
-    async updateUser(context: AdminContext, userId: string, data: Partial<PersonalData>) {
+    async updateUser(
+      context: AdminContext,
+      userId: string,
+      data: Partial<PersonalData>,
+      alsoInTransaction?: AlsoInTransaction,
+    ) {
       return db.transaction().execute(async (transaction) => {
         const user = await findUser(context.accountId, userId, transaction);
         assertNotSomeoneElsesOwner(context, user);
@@ -152,12 +166,13 @@ export function createUserAdministration(dependencies: Dependencies) {
         // An activation link is bound to the address it went to: a new address needs a new link.
         if (merged.email !== user.email) await links.revokeLinks(transaction, userId, 'activation');
         await recordChange(transaction, context.accountId, user, 'changed');
+        await alsoInTransaction?.(transaction, user);
         return view({ ...user, ...merged });
       });
     },
 
     /** U5: the owner and the last admin stay. */
-    async deleteUser(context: AdminContext, userId: string) {
+    async deleteUser(context: AdminContext, userId: string, alsoInTransaction?: AlsoInTransaction) {
       await db.transaction().execute(async (transaction) => {
         await repository.lockAccount(transaction, context.accountId);
         const user = await findUser(context.accountId, userId, transaction);
@@ -173,6 +188,7 @@ export function createUserAdministration(dependencies: Dependencies) {
         await repository.delete(transaction, userId);
         await repository.releaseSeat(transaction, context.accountId);
         await recordChange(transaction, context.accountId, user, 'deleted');
+        await alsoInTransaction?.(transaction, user);
       });
     },
 

@@ -4,6 +4,7 @@ import { usePermissionNames } from '../../app/permissions.ts';
 import { useCustomer } from '../../app/session.tsx';
 import { displayName } from '../../ui/display-name.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { ProviderAccessSection } from '../acting/ProviderAccessSection.tsx';
 import { MyDetailsForm } from './MyDetailsForm.tsx';
 
 /** The account's start page: who is signed in, and the data the desktop program needs. */
@@ -66,6 +67,7 @@ export function OverviewPage() {
         </Text>
         <MyDetailsForm />
       </section>
+      {account.role !== 'member' && <ProviderAccessSection />}
     </>
   );
 }

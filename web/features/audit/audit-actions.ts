@@ -35,6 +35,7 @@ export const auditActions = [
   'identity.created',
   'member.removed',
   'account.two_factor_policy_changed',
+  'account.provider_access_changed',
   'express_setup.company_greeting_changed',
   'express_setup.operator_changed',
   'express_setup.my_information_changed',

@@ -15,6 +15,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { notifyDone } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useReturnFocus } from '../../ui/use-return-focus.ts';
+import { AccountUsersSection } from '../acting/AccountUsersSection.tsx';
 import { OperatorActivations } from '../activation/ActivationsSection.tsx';
 import { AuditLog } from '../audit/AuditLog.tsx';
 import { SubscriptionsSection } from '../catalogue/SubscriptionsSection.tsx';
@@ -202,6 +203,7 @@ function AccountDetail({ id }: { id: string }) {
             <Item label={t('accounts.vatId')}>{data.billing.vatId ?? t('accounts.none')}</Item>
             <Item label={t('accounts.createdAt')}>{formatDateTime(data.createdAt, i18n.language)}</Item>
           </DataList>
+          <AccountUsersSection accountId={id} />
           <OperatorActivations accountId={id} />
           <section aria-labelledby="account-subscriptions-title">
             <Title order={2} size="h4" id="account-subscriptions-title" mb="md">

@@ -56,6 +56,7 @@ export function UserForm({
   mode,
   accountId,
   user,
+  onOrder = false,
   onDone,
   onCancel,
 }: {
@@ -63,6 +64,11 @@ export function UserForm({
   accountId: string;
   /** The user to edit or reassign. */
   user?: AccountUser;
+  /**
+   * Issue 16: the provider's support, on the customer's order (operator endpoints). A new user then always
+   * activates with an e-mailed link: credentials never pass through the provider's staff.
+   */
+  onOrder?: boolean;
   onDone: (result: UserFormResult) => void;
   onCancel: () => void;
 }) {
@@ -72,6 +78,8 @@ export function UserForm({
   const create = api.useMutation('post', '/api/v1/accounts/{accountId}/users');
   const reassign = api.useMutation('post', '/api/v1/accounts/{accountId}/users/{userId}/reassign');
   const update = api.useMutation('patch', '/api/v1/accounts/{accountId}/users/{userId}');
+  const createOnOrder = api.useMutation('post', '/api/v1/operator/accounts/{accountId}/users');
+  const updateOnOrder = api.useMutation('patch', '/api/v1/operator/accounts/{accountId}/users/{userId}');
   const [errorCode, setErrorCode] = useState<string | null>(null);
   const editing = mode === 'edit' && user;
   // The admin right needs an address (U4); a reassigned user's new person starts without the right.
@@ -90,7 +98,7 @@ export function UserForm({
           sendActivation: false,
         }
       : // New people get the interface language.
-        { ...emptyValues, locale: currentLocale() },
+        { ...emptyValues, locale: currentLocale(), sendActivation: onOrder },
     validate: {
       username: required,
       firstName: required,
@@ -124,7 +132,8 @@ export function UserForm({
       const changed = changes(full, values);
       if (Object.keys(changed).length === 0) return { kind: 'updated', user: null };
       const path = { accountId, userId: user.id };
-      return { kind: 'updated', user: await update.mutateAsync({ params: { path }, body: changed }) };
+      const changing = onOrder ? updateOnOrder : update;
+      return { kind: 'updated', user: await changing.mutateAsync({ params: { path }, body: changed }) };
     }
     if (mode === 'reassign' && user) {
       const path = { accountId, userId: user.id };
@@ -133,6 +142,10 @@ export function UserForm({
         mode,
         result: await reassign.mutateAsync({ params: { path }, body: full }),
       };
+    }
+    if (onOrder) {
+      const created = await createOnOrder.mutateAsync({ params: { path: { accountId } }, body: full });
+      return { kind: 'activation', user: created, sentTo: created.email ?? '' };
     }
     const body = values.sendActivation ? { ...full, sendActivation: true } : full;
     const {
@@ -152,7 +165,7 @@ export function UserForm({
     setErrorCode(null);
     try {
       const result = await save(values);
-      if (result.kind !== 'updated' || result.user) void usersChanged(queryClient);
+      if (result.kind !== 'updated' || result.user) void usersChanged(queryClient, onOrder);
       onDone(result);
     } catch (caught) {
       const error = asApiError(caught);
@@ -247,7 +260,7 @@ export function UserForm({
             {...form.getInputProps('locale')}
             key={form.key('locale')}
           />
-          {mode === 'create' && (
+          {mode === 'create' && !onOrder && (
             <Checkbox
               label={t('users.sendActivation')}
               description={t('users.sendActivationHint')}
