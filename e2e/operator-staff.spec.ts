@@ -148,7 +148,9 @@ test('an operator admin invites a support operator, who joins in Hungarian and m
   await ownerPage.goto(`${kontor.baseUrl}/account/audit`);
   await expect(
     ownerPage.getByRole('row', { name: new RegExp(hu('audit.actions.user.created')) }).first(),
-  ).toContainText(hu('audit.byOperator', { name: colleague.name }));
+  ).toContainText(
+    hu('audit.byOperatorWithRoles', { name: colleague.name, roles: hu('operatorRoles.support.name') }),
+  );
   await ownerContext.close();
 
   // In Hungarian now, the admin gives her billing too, which counts from her next click.

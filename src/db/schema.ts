@@ -554,7 +554,13 @@ export interface AuditEventsTable {
   actorName: string | null;
   /** JSON: the target's name when it happened, as actorName. */
   targetName: string | null;
+  /** Issue 16: what kind of actor it was then (audit.service.ts); null in entries written before. */
+  actorKind: AuditActorKind | null;
+  /** Issue 16: JSON, the roles an operator held then. */
+  actorRoles: string | null;
 }
+
+export type AuditActorKind = 'customer_user' | 'invited_user' | 'operator' | 'system';
 
 export interface SessionsTable {
   id: string;

@@ -33,6 +33,7 @@ import * as expressSetup from './2026-12-04T25_express_setup.ts';
 import * as payments from './2026-12-04T26_payments.ts';
 import * as operatorRoles from './2026-12-06T27_operator_roles.ts';
 import * as actingForCustomers from './2026-12-06T28_acting_for_customers.ts';
+import * as auditActorKind from './2026-12-06T29_audit_actor_kind.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00_foundation': foundation,
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T26_payments': payments,
   '2026-12-06T27_operator_roles': operatorRoles,
   '2026-12-06T28_acting_for_customers': actingForCustomers,
+  '2026-12-06T29_audit_actor_kind': auditActorKind,
 };

@@ -19,11 +19,15 @@ export function createAuditRepository(db: Db) {
     personName: (executor: Db, userId: string) =>
       executor
         .selectFrom('users')
-        .select(['title', 'firstName', 'lastName'])
+        .select(['title', 'firstName', 'lastName', 'homeAccountId'])
         .where('id', '=', userId)
         .executeTakeFirst(),
     operatorName: (executor: Db, operatorId: string) =>
-      executor.selectFrom('operators').select('name').where('id', '=', operatorId).executeTakeFirst(),
+      executor
+        .selectFrom('operators')
+        .select(['name', 'roles'])
+        .where('id', '=', operatorId)
+        .executeTakeFirst(),
     accountName: (executor: Db, accountId: string) =>
       executor.selectFrom('accounts').select('name').where('id', '=', accountId).executeTakeFirst(),
 

@@ -4,6 +4,7 @@ import { access } from '../../http/access.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { dayRange } from '../../shared/days.ts';
 import { id } from '../auth/auth.schemas.ts';
+import { operatorRole } from '../operators/operators.schemas.ts';
 import type { AuditService } from './audit.service.ts';
 
 const nullableString = Type.Union([Type.String(), Type.Null()]);
@@ -33,7 +34,23 @@ const auditPage = Type.Object({
         Type.Null(),
       ]),
       action: Type.String(),
-      actor: Type.Object({ type: Type.String(), id: nullableString, name: nullableString }),
+      actor: Type.Object({
+        type: Type.String(),
+        id: nullableString,
+        name: nullableString,
+        kind: Type.Union(
+          [
+            Type.Literal('customer_user'),
+            Type.Literal('invited_user'),
+            Type.Literal('operator'),
+            Type.Literal('system'),
+          ],
+          {
+            description: 'Who it was then: a user of the account, a person invited from another, an operator',
+          },
+        ),
+        roles: Type.Array(operatorRole, { description: "An operator's roles then" }),
+      }),
       target: Type.Union([
         Type.Object({ type: Type.String(), id: Type.String(), name: nullableString }),
         Type.Null(),

@@ -4,6 +4,7 @@ import type { Db } from '../../db/kysely.ts';
 import type { AuditEventsTable } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { formatName, type PersonName } from '../../shared/names.ts';
+import { parseOperatorRoles } from '../../shared/operator-roles.ts';
 import { newId } from '../../shared/tokens.ts';
 import { type AuditFilter, createAuditRepository } from './audit.repository.ts';
 
@@ -16,6 +17,13 @@ export interface AuditActor {
 /** Kontor itself: a scheduled job, a webhook, an e-mail received. */
 export const systemActor: AuditActor = { type: 'system', id: null, ipAddress: null };
 
+/** For entries written before the kind was kept. */
+const defaultKind = { user: 'customer_user', operator: 'operator', system: 'system' } as const;
+
+function pick<Row extends object, Key extends keyof Row>(row: Row | undefined, keys: Key[]) {
+  return row && (Object.fromEntries(keys.map((key) => [key, row[key]])) as Pick<Row, Key>);
+}
+
 /** A person's name parts, or the single name of an operator or account. */
 type StoredName = PersonName | { name: string };
 
@@ -24,10 +32,31 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
 
   async function nameOf(executor: Db, type: string, id: string | null): Promise<StoredName | undefined> {
     if (!id) return undefined;
-    if (type === 'user') return repository.personName(executor, id);
-    if (type === 'operator') return repository.operatorName(executor, id);
+    if (type === 'user')
+      return pick(await repository.personName(executor, id), ['title', 'firstName', 'lastName']);
+    if (type === 'operator') return pick(await repository.operatorName(executor, id), ['name']);
     if (type === 'account') return repository.accountName(executor, id);
     return undefined;
+  }
+
+  /**
+   * Issue 16, item 4: who it was, as it was then: the account's own user or a person invited from another
+   * account (whose own account is elsewhere), or an operator and the roles they held.
+   */
+  async function kindOf(executor: Db, actor: AuditActor, accountId: string | null) {
+    if (actor.type === 'operator' && actor.id) {
+      const operator = await repository.operatorName(executor, actor.id);
+      return { actorKind: 'operator' as const, actorRoles: operator?.roles ?? null };
+    }
+    if (actor.type === 'user' && actor.id) {
+      const person = await repository.personName(executor, actor.id);
+      const invited = accountId !== null && person !== undefined && person.homeAccountId !== accountId;
+      return {
+        actorKind: invited ? ('invited_user' as const) : ('customer_user' as const),
+        actorRoles: null,
+      };
+    }
+    return { actorKind: 'system' as const, actorRoles: null };
   }
 
   const stored = (name: StoredName | undefined) => (name ? JSON.stringify(name) : null);
@@ -62,6 +91,7 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
         ipAddress: event.actor.ipAddress,
         createdAt: clock.now().toISOString(),
         actorName: stored(await nameOf(executor, event.actor.type, event.actor.id)),
+        ...(await kindOf(executor, event.actor, event.accountId)),
         targetName: stored(
           event.target && (event.target.name ?? (await nameOf(executor, event.target.type, event.target.id))),
         ),
@@ -88,7 +118,13 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
               ? { id: row.accountId, name: row.accountName ?? '', customerNumber: row.customerNumber }
               : null,
           action: row.action,
-          actor: { type: row.actorType, id: row.actorId, name: shown(row.actorName, locale) },
+          actor: {
+            type: row.actorType,
+            id: row.actorId,
+            name: shown(row.actorName, locale),
+            kind: row.actorKind ?? defaultKind[row.actorType],
+            roles: row.actorRoles ? parseOperatorRoles(row.actorRoles) : [],
+          },
           target: row.targetId
             ? { type: row.targetType ?? '', id: row.targetId, name: shown(row.targetName, locale) }
             : null,

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildTestApp, describeEachDatabase, type TestApp } from '../../../test/helpers/build-test-app.ts';
 import {
   accountIdOf,
+  invitedOperator,
   signedInOperator,
   signedInOwner,
   strongPassword,
@@ -128,5 +129,55 @@ describeEachDatabase('audit log', (dialect) => {
     expect(item.account).toEqual({ id: accountId, name: 'Kanzlei Jura & Partner', customerNumber });
     expect(item.actor.name).toBe('Dr. Jura Justus'); // Hungarian: family name first
     expect(item.target).toMatchObject({ type: 'account', name: 'Kanzlei Jura & Partner' });
+  });
+
+  it('issue 16: every entry names the kind of actor as it was then, in the customer’s and the operators’ logs alike', async () => {
+    const admin = (await signedInOperator(t.app)).client;
+    const support = await invitedOperator(t.app, admin, ['support', 'auditor'], { name: 'Sven Support' });
+    await owner.put(`/api/v1/accounts/${accountId}/two-factor-policy`, { required: false });
+    await support.client.post(`/api/v1/operator/accounts/${accountId}/users`, {
+      username: 'anna',
+      firstName: 'Anna',
+      lastName: 'Adler',
+      email: 'anna@jura.test',
+    });
+    // A person of another account, invited here and acting here.
+    const guest = await signedInOwner(t.app, {
+      email: 'eva@steuer.test',
+      companyName: 'Steuerbüro',
+      username: 'eva',
+    });
+    const guestId = (await guest.client.get('/api/v1/auth/session')).json().user.id;
+    await t.db
+      .insertInto('memberships')
+      .values({
+        accountId,
+        userId: guestId,
+        role: 'admin',
+        permissions: '[]',
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+    await guest.client.put('/api/v1/auth/session/account', { accountId });
+    await guest.client.put(`/api/v1/accounts/${accountId}/two-factor-policy`, { required: false });
+
+    const kinds = (items: { action: string; actor: { kind: string; roles: string[]; name: string } }[]) =>
+      items
+        .filter((event) => ['user.created', 'account.two_factor_policy_changed'].includes(event.action))
+        .map(({ actor }) => ({ kind: actor.kind, roles: actor.roles, name: actor.name }))
+        .sort((a, b) => a.kind.localeCompare(b.kind));
+    const expected = [
+      { kind: 'customer_user', roles: [], name: 'Dr. Justus Jura' },
+      { kind: 'invited_user', roles: [], name: expect.stringContaining('Jura') },
+      { kind: 'operator', roles: ['support', 'auditor'], name: 'Sven Support' },
+    ];
+    expect(kinds((await owner.get(`/api/v1/accounts/${accountId}/audit`)).json().items)).toEqual(expected);
+    expect(kinds((await admin.get(`/api/v1/operator/audit?accountId=${accountId}`)).json().items)).toEqual(
+      expected,
+    );
+    // The roles as they were: a later change does not rewrite the entry.
+    await admin.put(`/api/v1/operator/operators/${support.id}/roles`, { roles: ['billing'] });
+    const after = kinds((await owner.get(`/api/v1/accounts/${accountId}/audit`)).json().items);
+    expect(after.find((actor) => actor.kind === 'operator')?.roles).toEqual(['support', 'auditor']);
   });
 });

@@ -88,10 +88,16 @@ export function AuditLog({
 
   const actionLabel = (action: string) => (isAuditAction(action) ? t(`audit.actions.${action}`) : action);
 
+  // Issue 16: who it was then, in the customer's and the operators' logs alike.
   const actor = (event: AuditEvent) => {
-    if (event.actor.type === 'operator') return t('audit.byOperator', { name: event.actor.name ?? '' });
-    if (event.actor.type === 'system') return t('audit.bySystem');
-    return event.actor.name ?? t('audit.removedUser');
+    const name = event.actor.name ?? '';
+    if (event.actor.kind === 'operator') {
+      const roles = event.actor.roles.map((role) => t(`operatorRoles.${role}.name`)).join(', ');
+      return roles ? t('audit.byOperatorWithRoles', { name, roles }) : t('audit.byOperator', { name });
+    }
+    if (event.actor.kind === 'system') return t('audit.bySystem');
+    if (!event.actor.name) return t('audit.removedUser');
+    return event.actor.kind === 'invited_user' ? t('audit.byInvited', { name }) : name;
   };
 
   const target = (event: AuditEvent) => {
