@@ -9,7 +9,7 @@ import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
-import { CodeStep, EnrolStep } from '../two-factor/SecondStep.tsx';
+import { SecondStepPage } from '../two-factor/SecondStep.tsx';
 
 export function OperatorSignInPage() {
   const { t } = useTranslation();
@@ -33,7 +33,6 @@ export function OperatorSignInPage() {
   const confirmEnrolment = api.useMutation('post', '/api/v1/operator/sign-in/two-factor/enrolment/confirm');
   // S8: the password was right, and the app's code (or, when the provider requires it, its set-up) follows.
   const [second, setSecond] = useState<{ challenge: string; step: 'code' | 'enrol' } | null>(null);
-  const [enrolled, setEnrolled] = useState<Operator | null>(null);
 
   const enter = async (operator: Operator) => {
     operatorSignedIn(operator);
@@ -60,31 +59,22 @@ export function OperatorSignInPage() {
   if (second) {
     const { challenge } = second;
     return (
-      <Paper maw={460} mx="auto" p="lg" withBorder>
-        <PageTitle>{t(second.step === 'code' ? 'twoFactor.stepTitle' : 'twoFactor.enrolTitle')}</PageTitle>
-        {second.step === 'code' ? (
-          <CodeStep
-            restart={restart}
-            pass={async (answer) =>
-              enter((await passSecondStep.mutateAsync({ body: { challenge, ...answer } })).operator)
-            }
-          />
-        ) : (
-          <EnrolStep
-            operator
-            restart={restart}
-            start={() => startEnrolment.mutateAsync({ body: { challenge } })}
-            confirm={async (code) => {
-              const { recoveryCodes, operator } = await confirmEnrolment.mutateAsync({
-                body: { challenge, code },
-              });
-              setEnrolled(operator);
-              return recoveryCodes;
-            }}
-            finish={() => void (enrolled && enter(enrolled))}
-          />
-        )}
-      </Paper>
+      <SecondStepPage
+        step={second.step}
+        operator
+        restart={restart}
+        pass={async (answer) =>
+          (await passSecondStep.mutateAsync({ body: { challenge, ...answer } })).operator
+        }
+        start={() => startEnrolment.mutateAsync({ body: { challenge } })}
+        confirm={async (code) => {
+          const { recoveryCodes, operator } = await confirmEnrolment.mutateAsync({
+            body: { challenge, code },
+          });
+          return { signed: operator, recoveryCodes };
+        }}
+        enter={enter}
+      />
     );
   }
 

@@ -23,7 +23,7 @@ import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { type Identifier, ResendConfirmation } from '../register/ResendConfirmation.tsx';
-import { CodeStep, EnrolStep } from '../two-factor/SecondStep.tsx';
+import { SecondStepPage } from '../two-factor/SecondStep.tsx';
 
 type Method = 'email' | 'number';
 const isMethod = (value: string): value is Method => value === 'email' || value === 'number';
@@ -41,7 +41,6 @@ export function SignInPage() {
   const confirmEnrolment = api.useMutation('post', '/api/v1/auth/sign-in/two-factor/enrolment/confirm');
   // S8: the password was right, and a second factor (or its set-up) must follow before the session.
   const [second, setSecond] = useState<{ challenge: string; step: 'code' | 'enrol' } | null>(null);
-  const [enrolled, setEnrolled] = useState<CustomerSession | null>(null);
   // Signed in with the right password, but the address is not yet confirmed: offer the welcome again.
   const [unconfirmed, setUnconfirmed] = useState<Identifier | null>(null);
   // Side by side the two choices do not fit a phone in German ("E-Mail-Adresse", "Kundennummer"): stacked there.
@@ -114,30 +113,19 @@ export function SignInPage() {
   if (second) {
     const { challenge } = second;
     return (
-      <Paper maw={460} mx="auto" p="lg" withBorder>
-        <PageTitle>{t(second.step === 'code' ? 'twoFactor.stepTitle' : 'twoFactor.enrolTitle')}</PageTitle>
-        {second.step === 'code' ? (
-          <CodeStep
-            restart={restart}
-            pass={async (answer) =>
-              enter(await passSecondStep.mutateAsync({ body: { challenge, ...answer } }))
-            }
-          />
-        ) : (
-          <EnrolStep
-            restart={restart}
-            start={() => startEnrolment.mutateAsync({ body: { challenge } })}
-            confirm={async (code) => {
-              const { recoveryCodes, ...session } = await confirmEnrolment.mutateAsync({
-                body: { challenge, code },
-              });
-              setEnrolled(session);
-              return recoveryCodes;
-            }}
-            finish={() => void (enrolled && enter(enrolled))}
-          />
-        )}
-      </Paper>
+      <SecondStepPage
+        step={second.step}
+        restart={restart}
+        pass={(answer) => passSecondStep.mutateAsync({ body: { challenge, ...answer } })}
+        start={() => startEnrolment.mutateAsync({ body: { challenge } })}
+        confirm={async (code) => {
+          const { recoveryCodes, ...session } = await confirmEnrolment.mutateAsync({
+            body: { challenge, code },
+          });
+          return { signed: session, recoveryCodes };
+        }}
+        enter={enter}
+      />
     );
   }
 

@@ -1,11 +1,12 @@
 // The sign-in's second step (S8), for customers and operators: the app's code or a recovery code, or, when
 // the account demands a second factor the person has not set up, the enrolment first.
-import { Button, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asApiError } from '../../api/client.ts';
 import { FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 import { CodeInput } from './CodeInput.tsx';
 import { type Enrolment, EnrolmentSteps } from './EnrolmentSteps.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
@@ -152,5 +153,51 @@ export function EnrolStep({
         </Button>
       )}
     </Stack>
+  );
+}
+
+/**
+ * The whole page between password and session, for customers and operators alike: `Signed` is what a
+ * sign-in answers (a customer's session, an operator).
+ */
+export function SecondStepPage<Signed>({
+  step,
+  operator = false,
+  restart,
+  pass,
+  start,
+  confirm,
+  enter,
+}: {
+  step: 'code' | 'enrol';
+  operator?: boolean;
+  restart: (message: string) => void;
+  pass: (answer: { code: string } | { recoveryCode: string }) => Promise<Signed>;
+  start: () => Promise<Enrolment>;
+  /** Confirms the new app's first code: the session has started, the recovery codes are shown next. */
+  confirm: (code: string) => Promise<{ signed: Signed; recoveryCodes: string[] }>;
+  enter: (signed: Signed) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [enrolled, setEnrolled] = useState<Signed | null>(null);
+  return (
+    <Paper maw={460} mx="auto" p="lg" withBorder>
+      <PageTitle>{t(step === 'code' ? 'twoFactor.stepTitle' : 'twoFactor.enrolTitle')}</PageTitle>
+      {step === 'code' ? (
+        <CodeStep restart={restart} pass={async (answer) => enter(await pass(answer))} />
+      ) : (
+        <EnrolStep
+          operator={operator}
+          restart={restart}
+          start={start}
+          confirm={async (code) => {
+            const { signed, recoveryCodes } = await confirm(code);
+            setEnrolled(signed);
+            return recoveryCodes;
+          }}
+          finish={() => void (enrolled && enter(enrolled))}
+        />
+      )}
+    </Paper>
   );
 }
