@@ -24,7 +24,6 @@ const pageRoles: [prefix: string, role: OperatorRole][] = [
   ['/operator/invoices', 'billing'],
   ['/operator/bank-statements', 'billing'],
   ['/operator/direct-debits', 'billing'],
-  ['/operator/provider', 'admin'],
 ];
 
 export const roleForChangesOn = (path: string): OperatorRole | null =>

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { useOperatorRole } from '../../app/operator-roles.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert, FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
@@ -35,6 +36,7 @@ export function OperatorHostedProducts({ accountId }: { accountId: string }) {
   const [ending, setEnding] = useState<HostedProduct | null>(null);
   const shownEnding = useRetained(ending);
   const [actionError, setActionError] = useState<string | null>(null);
+  const mayChange = useOperatorRole()('support');
 
   const path = (product: HostedProduct) => ({
     params: { path: { accountId, hostedProductId: product.id } },
@@ -67,6 +69,7 @@ export function OperatorHostedProducts({ accountId }: { accountId: string }) {
         <HostedProductsTable
           items={data.items}
           actions={(product) =>
+            mayChange &&
             product.state !== 'ended' && (
               <Group gap="xs" wrap="nowrap">
                 <Button
@@ -96,7 +99,7 @@ export function OperatorHostedProducts({ accountId }: { accountId: string }) {
           }
         />
       )}
-      <AssignForm accountId={accountId} />
+      {mayChange && <AssignForm accountId={accountId} />}
       <ConfirmDialog
         opened={ending !== null}
         title={t('hostedProducts.endTitle', { name: shownEnding?.name ?? '' })}

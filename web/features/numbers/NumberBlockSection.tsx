@@ -13,6 +13,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiResult, api } from '../../api/client.ts';
+import { useOperatorRole } from '../../app/operator-roles.ts';
 import { ErrorAlert, FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm, useRequired } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
@@ -25,6 +26,7 @@ export const extensionRanges = [9, 99, 999, 9999] as const;
 
 /** T2: the operator gives the account its number block (main number = prefix + "0") and fax number. */
 export function NumberBlockSection({ accountId }: { accountId: string }) {
+  const mayChange = useOperatorRole()('support');
   const { t } = useTranslation();
   const request = { params: { path: { accountId } } };
   const { data, error, isPending } = api.useQuery(
@@ -45,9 +47,11 @@ export function NumberBlockSection({ accountId }: { accountId: string }) {
       {data && !editing && (
         <Stack gap="sm" align="flex-start">
           {block ? <BlockFacts block={block} /> : <Text c="dimmed">{t('numbers.noBlock')}</Text>}
-          <Button variant="default" onClick={() => setEditing(true)}>
-            {t(block ? 'numbers.changeBlock' : 'numbers.setBlock')}
-          </Button>
+          {mayChange && (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t(block ? 'numbers.changeBlock' : 'numbers.setBlock')}
+            </Button>
+          )}
         </Stack>
       )}
       {data && editing && (

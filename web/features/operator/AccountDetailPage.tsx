@@ -4,6 +4,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiBody, api, asApiError } from '../../api/client.ts';
+import { useOperatorRole } from '../../app/operator-roles.ts';
 import { accountDetailRoute } from '../../app/router.tsx';
 import { isLocale, localeNames } from '../../i18n/i18n.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -59,6 +60,7 @@ function AccountDetail({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const accountChanged = useAccountChanged();
   const editFocus = useReturnFocus();
+  const holds = useOperatorRole();
   const [editing, setEditing] = useState(false);
   const [confirmSuspend, setConfirmSuspend] = useState(false);
   // The page's result after "create": it stays until the next change, which brings its own notification.
@@ -122,34 +124,38 @@ function AccountDetail({ id }: { id: string }) {
         <Stack gap="xl">
           <Group gap="sm">
             <AccountStatusBadge status={data.status} />
-            <Button
-              variant="default"
-              onClick={() => {
-                editFocus.remember();
-                setEditing(true);
-              }}
-            >
-              {t('accounts.edit')}
-            </Button>
-            {/* One button that changes its meaning, so focus stays on it after a suspension or reactivation. */}
-            {data.status === 'suspended' ? (
-              <Button
-                color="green"
-                variant="light"
-                loading={reactivate.isPending}
-                onClick={() =>
-                  act(async () => {
-                    await reactivate.mutateAsync(request);
-                    return t('accounts.reactivatedNotice');
-                  })
-                }
-              >
-                {t('accounts.reactivate')}
-              </Button>
-            ) : (
-              <Button color="red" variant="light" onClick={() => setConfirmSuspend(true)}>
-                {t('accounts.suspend')}
-              </Button>
+            {holds('support') && (
+              <>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    editFocus.remember();
+                    setEditing(true);
+                  }}
+                >
+                  {t('accounts.edit')}
+                </Button>
+                {/* One button that changes its meaning, so focus stays on it after a suspension or reactivation. */}
+                {data.status === 'suspended' ? (
+                  <Button
+                    color="green"
+                    variant="light"
+                    loading={reactivate.isPending}
+                    onClick={() =>
+                      act(async () => {
+                        await reactivate.mutateAsync(request);
+                        return t('accounts.reactivatedNotice');
+                      })
+                    }
+                  >
+                    {t('accounts.reactivate')}
+                  </Button>
+                ) : (
+                  <Button color="red" variant="light" onClick={() => setConfirmSuspend(true)}>
+                    {t('accounts.suspend')}
+                  </Button>
+                )}
+              </>
             )}
           </Group>
           <DataList labelWidth={200} orientation={orientation} withDivider>
@@ -168,7 +174,7 @@ function AccountDetail({ id }: { id: string }) {
             {data.owner && (
               <Item label={t('accounts.mainUser')}>
                 <Text>{[displayName(data.owner), data.owner.email].filter(Boolean).join(', ')}</Text>
-                {data.owner.pendingActivation && (
+                {data.owner.pendingActivation && holds('support') && (
                   <Group gap="sm" mt={4}>
                     <Text size="sm" c="dimmed">
                       {t('accounts.mainUserPending')}
@@ -211,7 +217,7 @@ function AccountDetail({ id }: { id: string }) {
             </Title>
             <SubscriptionsSection
               source={{ accountId: id, operator: true }}
-              canChange
+              canChange={holds('billing')}
               caption={t('products.caption')}
               timeZone={data.timezone}
             />

@@ -1,9 +1,10 @@
 // P1, P5: an account's payment terms (days until its invoices are due, from the next invoice on) and whether
 // its payment reminders are paused, set by an operator.
-import { Button, Card, NumberInput, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Card, Fieldset, NumberInput, Stack, Switch, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type ApiResult, api } from '../../api/client.ts';
+import { useOperatorRole } from '../../app/operator-roles.ts';
 import { ErrorAlert, FormErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useKontorForm } from '../../ui/forms.ts';
 import { Loading } from '../../ui/Loading.tsx';
@@ -31,6 +32,7 @@ function TermsForm({ accountId, terms }: { accountId: string; terms: Terms }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const save = api.useMutation('put', path);
+  const mayChange = useOperatorRole()('billing');
   const form = useKontorForm<{ paymentTermDays: number | string; remindersPaused: boolean }>({
     initialValues: terms,
   });
@@ -48,33 +50,37 @@ function TermsForm({ accountId, terms }: { accountId: string; terms: Terms }) {
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate>
       <FormErrorAlert alert={form.alert} />
-      <Stack maw={480} gap="sm">
-        <NumberInput
-          {...form.getInputProps('paymentTermDays')}
-          key={form.key('paymentTermDays')}
-          name="paymentTermDays"
-          label={t('paymentReminders.paymentTermDays')}
-          description={t('paymentReminders.paymentTermDaysHint')}
-          min={0}
-          max={120}
-          allowDecimal={false}
-        />
-        <Switch
-          {...form.getInputProps('remindersPaused', { type: 'checkbox' })}
-          key={form.key('remindersPaused')}
-          name="remindersPaused"
-          label={t('paymentReminders.pause')}
-          description={t('paymentReminders.pauseHint')}
-        />
-        {terms.remindersPaused && (
-          <Text size="sm" c="orange.9" role="status">
-            {t('paymentReminders.pausedNotice')}
-          </Text>
-        )}
-        <Button type="submit" loading={form.submitting} w="fit-content">
-          {t('paymentReminders.saveTerms')}
-        </Button>
-      </Stack>
+      <Fieldset variant="unstyled" disabled={!mayChange}>
+        <Stack maw={480} gap="sm">
+          <NumberInput
+            {...form.getInputProps('paymentTermDays')}
+            key={form.key('paymentTermDays')}
+            name="paymentTermDays"
+            label={t('paymentReminders.paymentTermDays')}
+            description={t('paymentReminders.paymentTermDaysHint')}
+            min={0}
+            max={120}
+            allowDecimal={false}
+          />
+          <Switch
+            {...form.getInputProps('remindersPaused', { type: 'checkbox' })}
+            key={form.key('remindersPaused')}
+            name="remindersPaused"
+            label={t('paymentReminders.pause')}
+            description={t('paymentReminders.pauseHint')}
+          />
+          {terms.remindersPaused && (
+            <Text size="sm" c="orange.9" role="status">
+              {t('paymentReminders.pausedNotice')}
+            </Text>
+          )}
+          {mayChange && (
+            <Button type="submit" loading={form.submitting} w="fit-content">
+              {t('paymentReminders.saveTerms')}
+            </Button>
+          )}
+        </Stack>
+      </Fieldset>
     </form>
   );
 }
