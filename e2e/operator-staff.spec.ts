@@ -3,6 +3,7 @@
 // the reason, and creates a user for a customer on its order (the owner gets the notice and sees it in the
 // log); the admin (now in Hungarian) gives them the billing role, then disables them, and their next click
 // lands on the sign-in page.
+import { Secret, TOTP } from 'otpauth';
 import { chromiumMissing, chromiumMissingReason } from './chromium.ts';
 import {
   expect,
@@ -180,5 +181,62 @@ test('an operator admin invites a support operator, who joins in Hungarian and m
     .getByRole('link', { name: hu('operator.customerAccounts') })
     .click();
   await expect(pageHeading(eva)).toHaveText(hu('operatorSignIn.title'));
+  await context.close();
+});
+
+const codeOf = (secret: string) =>
+  new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() });
+
+/** Sets up the authenticator app on the page that shows its key; ends on the recovery codes. */
+async function setUpApp(page: Page, text: typeof de) {
+  await page.getByRole('button', { name: text('twoFactor.start') }).click();
+  const secret = ((await page.getByLabel(text('twoFactor.secretLabel')).textContent()) ?? '').replace(
+    /\s/g,
+    '',
+  );
+  await field(page, text('twoFactor.codeLabel')).fill(codeOf(secret));
+  await page.getByRole('button', { name: text('twoFactor.confirm') }).click();
+  await expect(
+    page.getByRole('list', { name: text('twoFactor.recoveryTitle') }).getByRole('listitem'),
+  ).toHaveCount(10);
+}
+
+test('the admin requires a second factor of every operator; one without sets it up at the next sign-in', async ({
+  page,
+  browser,
+  kontor,
+}) => {
+  await signInThroughApi(page, kontor, '/api/v1/operator/sign-in', admin);
+  await page.goto(`${kontor.baseUrl}/operator/accounts`);
+  await switchLanguage(page, 'Deutsch'); // the first test left her in Hungarian
+  await staffPage(page, kontor.baseUrl, de);
+  const policy = page.getByRole('switch', { name: de('operatorStaff.policyLabel') });
+  // Not before the admin has a second factor of their own; the refusal leads there.
+  await policy.click();
+  await expect(page.getByText(serverMessage('de', 'OPERATOR_TWO_FACTOR_FIRST'))).toBeVisible();
+  await expect(policy).not.toBeChecked();
+  await page.getByRole('link', { name: de('operatorStaff.policySetUpOwn') }).click();
+  await setUpApp(page, de);
+  await page.getByRole('button', { name: de('twoFactor.recoveryStored') }).click();
+  await staffPage(page, kontor.baseUrl, de);
+  // The switch shows what the server answered, so it turns once the answer is in.
+  await page.getByRole('switch', { name: de('operatorStaff.policyLabel') }).click();
+  await expect(page.getByText(de('operatorStaff.policyOn'))).toBeVisible();
+  await expect(page.getByRole('switch', { name: de('operatorStaff.policyLabel') })).toBeChecked();
+  await page.getByRole('button', { name: de('operatorStaff.enableOf', { name: colleague.name }) }).click();
+  await expect(page.getByText(de('operatorStaff.enabled', { name: colleague.name }))).toBeVisible();
+
+  // Enabled again, she signs in in Hungarian and sets up the app before her first page.
+  const context = await browser.newContext({ locale: 'hu-HU' });
+  const eva = await context.newPage();
+  await eva.goto(`${kontor.baseUrl}/operator/sign-in`);
+  await field(eva, hu('operatorSignIn.email')).fill(colleague.email);
+  await field(eva, hu('operatorSignIn.password')).fill(colleague.password);
+  await eva.getByRole('button', { name: hu('operatorSignIn.submit') }).click();
+  await expect(pageHeading(eva)).toHaveText(hu('twoFactor.enrolTitle'));
+  await expect(eva.getByText(hu('twoFactor.enrolRequiredOperator'))).toBeVisible();
+  await setUpApp(eva, hu);
+  await eva.getByRole('button', { name: hu('twoFactor.continueOperator') }).click();
+  await expect(pageHeading(eva)).toHaveText(hu('operator.customerAccounts'));
   await context.close();
 });
