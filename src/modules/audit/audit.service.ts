@@ -39,27 +39,30 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
     return undefined;
   }
 
+  const stored = (name: StoredName | undefined) => (name ? JSON.stringify(name) : null);
+
   /**
-   * Issue 16, item 4: who it was, as it was then: the account's own user or a person invited from another
-   * account (whose own account is elsewhere), or an operator and the roles they held.
+   * The actor as it was then, read once: the name, and (issue 16, item 4) the kind: the account's own user
+   * or a person invited from another account (whose own account is elsewhere), or an operator and the
+   * roles they held.
    */
-  async function kindOf(executor: Db, actor: AuditActor, accountId: string | null) {
+  async function actorColumns(executor: Db, actor: AuditActor, accountId: string | null) {
     if (actor.type === 'operator' && actor.id) {
       const operator = await repository.operatorName(executor, actor.id);
-      return { actorKind: 'operator' as const, actorRoles: operator?.roles ?? null };
+      const actorName = stored(operator && { name: operator.name });
+      return { actorName, actorKind: 'operator' as const, actorRoles: operator?.roles ?? null };
     }
     if (actor.type === 'user' && actor.id) {
       const person = await repository.personName(executor, actor.id);
       const invited = accountId !== null && person !== undefined && person.homeAccountId !== accountId;
       return {
+        actorName: stored(pick(person, ['title', 'firstName', 'lastName'])),
         actorKind: invited ? ('invited_user' as const) : ('customer_user' as const),
         actorRoles: null,
       };
     }
-    return { actorKind: 'system' as const, actorRoles: null };
+    return { actorName: null, actorKind: 'system' as const, actorRoles: null };
   }
-
-  const stored = (name: StoredName | undefined) => (name ? JSON.stringify(name) : null);
 
   function shown(json: string | null, locale: string): string | null {
     if (!json) return null;
@@ -90,8 +93,7 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
         details: event.details ? JSON.stringify(event.details) : null,
         ipAddress: event.actor.ipAddress,
         createdAt: clock.now().toISOString(),
-        actorName: stored(await nameOf(executor, event.actor.type, event.actor.id)),
-        ...(await kindOf(executor, event.actor, event.accountId)),
+        ...(await actorColumns(executor, event.actor, event.accountId)),
         targetName: stored(
           event.target && (event.target.name ?? (await nameOf(executor, event.target.type, event.target.id))),
         ),
