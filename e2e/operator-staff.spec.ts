@@ -218,6 +218,7 @@ test('the admin requires a second factor of every operator; one without sets it 
   await page.getByRole('link', { name: de('operatorStaff.policySetUpOwn') }).click();
   await setUpApp(page, de);
   await page.getByRole('button', { name: de('twoFactor.recoveryStored') }).click();
+  await expect(page.getByText(de('twoFactor.on'), { exact: true })).toBeVisible();
   await staffPage(page, kontor.baseUrl, de);
   // The switch shows what the server answered, so it turns once the answer is in.
   await page.getByRole('switch', { name: de('operatorStaff.policyLabel') }).click();

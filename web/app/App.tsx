@@ -17,8 +17,9 @@ import { router } from './router.tsx';
 
 // Light variants (badges, alerts, subtle buttons, the active navigation entry) write in shade 9 of their
 // colour and hover in shade 1: Mantine's defaults (text shade 6, hover shade 3) are below AA contrast.
-// Yellow, orange, lime and green stay below it even at shade 9, so they write in dark gray on their tint.
-const paleColors = new Set(['yellow', 'orange', 'lime', 'green']);
+// Yellow, orange, lime, green and teal stay below it even at shade 9 (teal: 4.3:1 on its shade 1), so they
+// write in dark gray on their tint.
+const paleColors = new Set(['yellow', 'orange', 'lime', 'green', 'teal']);
 const lightText = (color: string) =>
   paleColors.has(color) ? 'var(--mantine-color-dark-7)' : `var(--mantine-color-${color}-9)`;
 
